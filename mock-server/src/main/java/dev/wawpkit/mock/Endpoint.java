@@ -1,0 +1,71 @@
+package dev.wawpkit.mock;
+
+import java.util.Set;
+
+/**
+ * Names the Wawp API endpoints the mock serves, with their paths and accepted methods.
+ *
+ * <p>The {@link #key()} is the short name used by the control API, for example {@code "start"}.
+ */
+public enum Endpoint {
+    /** {@code POST /v2/session/create}. */
+    CREATE("create", "/v2/session/create", Set.of("POST")),
+    /** {@code POST|GET /v2/session/start}. */
+    START("start", "/v2/session/start", Set.of("POST", "GET")),
+    /** {@code POST|GET /v2/session/info}. */
+    INFO("info", "/v2/session/info", Set.of("POST", "GET"));
+
+    private final String key;
+    private final String path;
+    private final Set<String> methods;
+
+    Endpoint(String key, String path, Set<String> methods) {
+        this.key = key;
+        this.path = path;
+        this.methods = methods;
+    }
+
+    /** Returns the short name used by the control API, such as {@code "start"}. */
+    public String key() {
+        return key;
+    }
+
+    /** Returns the request path, such as {@code /v2/session/start}. */
+    public String path() {
+        return path;
+    }
+
+    /** Returns the HTTP methods the endpoint accepts, upper case. */
+    public Set<String> methods() {
+        return methods;
+    }
+
+    /** Returns whether this endpoint needs an {@code instance_id} (every one but create). */
+    public boolean needsInstance() {
+        return this != CREATE;
+    }
+
+    /**
+     * Finds the endpoint with the given short name.
+     *
+     * @throws WawpMockException (400) naming the known endpoints when the name is unknown
+     */
+    public static Endpoint ofKey(String key) {
+        for (Endpoint e : values()) {
+            if (e.key.equals(key)) {
+                return e;
+            }
+        }
+        throw WawpMockException.badRequest("unknown_endpoint",
+                "Expected an endpoint name, one of " + keys() + ", but got '" + key + "'.");
+    }
+
+    /** Lists every endpoint's short name, for error messages. */
+    public static String keys() {
+        StringBuilder sb = new StringBuilder();
+        for (Endpoint e : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.key);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,264 @@
+package dev.wawpkit.mock;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.wawpkit.mock.internal.MockCore;
+import dev.wawpkit.mock.internal.WireMockWiring;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a stateful simulation of the Wawp session API on embedded WireMock.
+ *
+ * <pre>{@code
+ * try (WawpMockServer mock = WawpMockServer.builder().token("test-token-1").build().start()) {
+ *     URI api = mock.baseUrl();          // http://127.0.0.1:<free port>
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: port 0 (a free port), bound to 127.0.0.1, the token {@value #DEFAULT_TOKEN} when none
+ * is given, no create quota, a boot delay of 500 ms. Thread-safe. Starting or closing twice is
+ * harmless; a closed server cannot be started again.
+ */
+public final class WawpMockServer implements WawpMock, AutoCloseable {
+    /** The token a mock accepts when none is configured. */
+    public static final String DEFAULT_TOKEN = "wawp-dev-token";
+    /** How long STARTING lasts unless configured: short, so tests stay fast. */
+    public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private final MockCore core;
+    private final WireMockServer wireMock;
+    private final String bindAddress;
+    private final String defaultToken;
+    private volatile State state = State.NEW;
+
+    private WawpMockServer(Builder b) {
+        Map<String, Integer> tokens = new LinkedHashMap<>();
+        if (b.tokens.isEmpty()) {
+            tokens.put(DEFAULT_TOKEN, b.quota);
+        } else {
+            b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
+        }
+        this.defaultToken = tokens.keySet().iterator().next();
+        this.core = new MockCore(tokens, b.quota, b.bootDelay);
+        this.bindAddress = b.bindAddress;
+        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress);
+    }
+
+    /** Starts describing a mock server. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the server and returns it; does nothing if it is running.
+     *
+     * @throws IllegalStateException if the server was closed, or the port is taken
+     */
+    public synchronized WawpMockServer start() {
+        if (state == State.RUNNING) {
+            return this;
+        }
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("This WawpMockServer was closed; build a new one with WawpMockServer.builder().");
+        }
+        try {
+            wireMock.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not start the Wawp mock on " + bindAddress + ": "
+                    + e.getMessage() + ". Pick another port, or port 0 for a free one.", e);
+        }
+        state = State.RUNNING;
+        return this;
+    }
+
+    /** Stops the server; does nothing if it is not running. Same as {@link #close()}. */
+    public synchronized void stop() {
+        if (state == State.RUNNING) {
+            wireMock.stop();
+        }
+        state = State.CLOSED;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Returns whether the server is serving. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Returns the port the server listens on.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public int port() {
+        requireRunning();
+        return wireMock.port();
+    }
+
+    /** Returns the base URL, such as {@code http://127.0.0.1:8080}; call {@link #start()} first. */
+    @Override
+    public URI baseUrl() {
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1"
+                : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Returns the token seeded sessions use when none is named: the first configured one. */
+    public String defaultToken() {
+        return defaultToken;
+    }
+
+    @Override
+    public List<MockSession> sessions() {
+        return core.sessions(null);
+    }
+
+    /** Lists the sessions owned by one access token, oldest first. */
+    public List<MockSession> sessions(String accessToken) {
+        return core.sessions(Objects.requireNonNull(accessToken, "accessToken"));
+    }
+
+    @Override
+    public SessionHandle session(String instanceId) {
+        return new SessionHandle(core, instanceId);
+    }
+
+    @Override
+    public SessionSeed seedSession() {
+        return new SessionSeed(core, defaultToken);
+    }
+
+    @Override
+    public Faults faults() {
+        return new Faults(core);
+    }
+
+    @Override
+    public Tokens tokens() {
+        return new Tokens(core);
+    }
+
+    @Override
+    public void reset() {
+        core.reset();
+    }
+
+    /**
+     * Returns the WireMock server underneath, the one escape hatch for what this API does not cover
+     * (extra stubs, WireMock's own admin API). Its request journal is off.
+     */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    @Override
+    public String toString() {
+        return switch (state) {
+            case NEW -> "WawpMockServer{new}";
+            case RUNNING -> "WawpMockServer{running at " + baseUrl() + "}";
+            case CLOSED -> "WawpMockServer{closed}";
+        };
+    }
+
+    private void requireRunning() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("The Wawp mock is " + state.name().toLowerCase() + ": call start() first.");
+        }
+    }
+
+    /**
+     * Describes a {@link WawpMockServer}. Not thread-safe; build once.
+     */
+    public static final class Builder {
+        private int port = 0;
+        private String bindAddress = "127.0.0.1";
+        private final Map<String, Integer> tokens = new LinkedHashMap<>();
+        private int quota = -1;
+        private Duration bootDelay = DEFAULT_BOOT_DELAY;
+
+        private Builder() {
+        }
+
+        /** Sets the port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Expected a port from 0 to 65535, but got " + port + ".");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Sets the address to listen on; the default 127.0.0.1 keeps the mock off the network. */
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /** Adds a valid access token with the default quota; without any, {@value #DEFAULT_TOKEN} is valid. */
+        public Builder token(String token) {
+            tokens.put(requireToken(token), null);
+            return this;
+        }
+
+        /** Adds a valid access token with its own create quota. */
+        public Builder token(String token, int quota) {
+            tokens.put(requireToken(token), requireQuota(quota));
+            return this;
+        }
+
+        /** Sets how many sessions each token may create (403 after that); default no limit. */
+        public Builder quota(int quota) {
+            this.quota = requireQuota(quota);
+            return this;
+        }
+
+        /** Sets how long STARTING lasts before the session boots by itself; default 500 ms. */
+        public Builder bootDelay(Duration bootDelay) {
+            Objects.requireNonNull(bootDelay, "bootDelay");
+            if (bootDelay.isNegative()) {
+                throw new IllegalArgumentException("Expected a boot delay of 0 or more, but got " + bootDelay + ".");
+            }
+            this.bootDelay = bootDelay;
+            return this;
+        }
+
+        /** Makes STARTING last until the control API moves the session (no automatic boot). */
+        public Builder manualBoot() {
+            this.bootDelay = null;
+            return this;
+        }
+
+        /** Creates the server, not yet started. */
+        public WawpMockServer build() {
+            return new WawpMockServer(this);
+        }
+
+        private static String requireToken(String token) {
+            if (token == null || token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                throw new IllegalArgumentException("Expected a token of printable ASCII characters without spaces, "
+                        + "but got " + (token == null ? "null" : token.length() + " characters with other ones") + ".");
+            }
+            return token;
+        }
+
+        private static int requireQuota(int quota) {
+            if (quota < 0) {
+                throw new IllegalArgumentException("Expected a quota of 0 or more creates, but got " + quota + ".");
+            }
+            return quota;
+        }
+    }
+}

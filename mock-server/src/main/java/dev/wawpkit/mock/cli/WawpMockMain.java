@@ -1,0 +1,194 @@
+package dev.wawpkit.mock.cli;
+
+import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.internal.Secrets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the Wawp mock from the command line: {@code java -jar wawp-mock-server.jar [options]}.
+ *
+ * <p>Exit codes: 0 after Ctrl-C, 1 when the server cannot start, 2 for bad options. Errors are one
+ * line on stderr, never a stack trace.
+ */
+@Command(name = "wawp-mock-server", mixinStandardHelpOptions = true, version = "wawp-mock-server 0.1.0",
+        sortOptions = false,
+        description = "Serves a stateful mock of the Wawp session API (/v2/session/*) and its control API "
+                + "(/__admin/wawp/*) until Ctrl-C.",
+        footer = {"", "Tokens also come from env WAWP_MOCK_TOKENS (comma-separated). With none, the dev token "
+                + WawpMockServer.DEFAULT_TOKEN + " is valid."})
+public final class WawpMockMain implements Callable<Integer> {
+    /** The boot delay of the command line: long enough to see STARTING when following the README by hand. */
+    static final Duration CLI_BOOT_DELAY = Duration.ofSeconds(3);
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port). Default: 8080.")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on. Default: 127.0.0.1.")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "A valid access token (repeatable).")
+    List<String> tokens = new ArrayList<>();
+
+    @Option(names = "--quota", paramLabel = "N", description = "Sessions each token may create (then 403). Default: no limit.")
+    Integer quota;
+
+    @Option(names = "--boot-delay", paramLabel = "DELAY",
+            description = "How long STARTING lasts: 500ms, 3s, 1m, or 'manual' (move it through the control API). Default: 3s.")
+    String bootDelay = "3s";
+
+    private final Map<String, String> env;
+    private final PrintWriter out;
+
+    WawpMockMain(Map<String, String> env, PrintWriter out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        CommandLine cli = commandLine(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = cli.execute(args);
+        if (code != 0 || cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            System.exit(code);
+        }
+        // code 0 after a normal run means Ctrl-C already stopped the server
+    }
+
+    static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new WawpMockMain(env, out));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ')
+                    + " (try --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("wawp-mock-server: " + ex.getMessage());
+            return ex instanceof UsageError ? 2 : 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        WawpMockServer server = build();
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
+                    + "). Is another mock running? Pick another --port.");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            out.println("Wawp mock stopped.");
+            stopped.countDown();
+        }, "wawp-mock-shutdown"));
+        out.println("Wawp mock listening on " + server.baseUrl() + " (Ctrl-C to stop)");
+        out.println("  tokens: " + tokenHint() + quotaHint() + "; boot delay: " + bootDelay);
+        out.println("  try:    curl -s -X POST '" + server.baseUrl() + "/v2/session/create?access_token=...'");
+        out.println("  control API: " + server.baseUrl() + "/__admin/wawp/sessions");
+        stopped.await();
+        return 0;
+    }
+
+    WawpMockServer build() {
+        WawpMockServer.Builder b = WawpMockServer.builder();
+        try {
+            b.port(port).bindAddress(bind);
+            if (quota != null) {
+                b.quota(quota);
+            }
+            for (String t : allTokens()) {
+                b.token(t);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        Duration delay = parseDelay(bootDelay);
+        if (delay == null) {
+            b.manualBoot();
+        } else {
+            b.bootDelay(delay);
+        }
+        return b.build();
+    }
+
+    List<String> allTokens() {
+        List<String> all = new ArrayList<>(tokens);
+        String fromEnv = env.get("WAWP_MOCK_TOKENS");
+        if (fromEnv != null) {
+            for (String t : fromEnv.split(",")) {
+                if (!t.isBlank()) {
+                    all.add(t.trim());
+                }
+            }
+        }
+        return all;
+    }
+
+    private String tokenHint() {
+        List<String> all = allTokens();
+        if (all.isEmpty()) {
+            return WawpMockServer.DEFAULT_TOKEN + " (the documented dev token; set your own with --token)";
+        }
+        return String.join(", ", all.stream().map(Secrets::mask).toList());
+    }
+
+    private String quotaHint() {
+        return quota == null ? "" : " (quota " + quota + " creates each)";
+    }
+
+    private static final Pattern DELAY = Pattern.compile("(\\d{1,7})(ms|s|m)?");
+
+    /** Parses 500ms, 3s, 1m or a number of milliseconds; null for 'manual'. */
+    static Duration parseDelay(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("manual")) {
+            return null;
+        }
+        Matcher m = DELAY.matcher(t);
+        if (!m.matches()) {
+            throw new UsageError("--boot-delay expects a duration like 500ms, 3s or 1m, or 'manual', but got '"
+                    + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofMillis(n);
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** A bad option value found after parsing; exits 2 like a parse error. */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.wawpkit.mock.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.admin.AdminTask;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.wawpkit.mock.FaultRule;
+import dev.wawpkit.mock.WawpMockException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
+
+/**
+ * Serves the control API under {@code /__admin/wawp}: one route table, one JSON error format.
+ *
+ * <p>Every refusal is {@code {"error", "message", "status"}} with status 400, 404 or 409.
+ */
+public final class ControlApi implements AdminApiExtension {
+    /** The extension's name. */
+    public static final String NAME = "wawp-control";
+
+    private final ControlPort port;
+
+    public ControlApi(ControlPort port) {
+        this.port = port;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /**
+     * The whole control API: method, path under {@code /__admin}, task. WireMock finds a route's
+     * path template by the task's class, so every task is its own lambda.
+     */
+    private List<Route> routes() {
+        return List.of(
+                new Route(GET, "/wawp/sessions", (admin, req, p) -> guard(() ->
+                        ok(ControlJson.sessions(port.sessions(query(req, "access_token")))))),
+                new Route(POST, "/wawp/sessions", (admin, req, p) -> guard(() -> {
+                    ObjectNode b = ControlJson.object(req.getRequest().getBody(),
+                            Set.of("access_token", "instance_id", "status", "logged_in"),
+                            "{\"access_token\": \"test-token-1\", \"status\": \"SCAN_QR_CODE\"}");
+                    Boolean loggedIn = ControlJson.bool(b, "logged_in");
+                    return json(201, ControlJson.session(port.seed(ControlJson.text(b, "access_token"),
+                            ControlJson.text(b, "instance_id"), ControlJson.status(ControlJson.text(b, "status")),
+                            loggedIn != null && loggedIn)));
+                })),
+                new Route(GET, "/wawp/sessions/{id}", (admin, req, p) -> guard(() ->
+                        ok(ControlJson.session(port.session(p.get("id")))))),
+                new Route(POST, "/wawp/sessions/{id}/status", (admin, req, p) -> guard(() -> {
+                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("status", "logged_in"),
+                            "{\"status\": \"WORKING\"}");
+                    return ok(ControlJson.session(port.move(p.get("id"),
+                            ControlJson.status(ControlJson.text(b, "status")), ControlJson.bool(b, "logged_in"))));
+                })),
+                new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
+                        ok(ControlJson.calls(p.get("id"), port.calls(p.get("id")))))),
+                new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlJson.faults(port.faults())))),
+                new Route(POST, "/wawp/faults", (admin, req, p) -> guard(() -> {
+                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("endpoint", "instance_id",
+                                    "access_token", "status", "format", "fault", "delay_ms", "times"),
+                            "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}");
+                    FaultRule rule = ControlJson.faultRule(b);
+                    port.arm(rule);
+                    return json(201, ControlJson.fault(rule));
+                })),
+                new Route(DELETE, "/wawp/faults", (admin, req, p) -> guard(() -> {
+                    port.clearFaults(query(req, "access_token"));
+                    return ok(ControlJson.faults(port.faults()));
+                })),
+                new Route(GET, "/wawp/tokens", (admin, req, p) -> guard(() -> ok(ControlJson.tokens(port.tokens())))),
+                new Route(PUT, "/wawp/tokens/{token}", (admin, req, p) -> guard(() -> {
+                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("quota"), "{\"quota\": 10}");
+                    return ok(ControlJson.token(port.putToken(decode(p.get("token")), ControlJson.integer(b, "quota"))));
+                })),
+                new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
+                    port.reset();
+                    return ok(Renderer.JSON.createObjectNode().put("reset", true));
+                })));
+    }
+
+    @Override
+    public void contributeAdminApiRoutes(Router router) {
+        for (Route r : routes()) {
+            router.add(r.method, r.path, r.task);
+        }
+    }
+
+    /** Runs a control operation; a refusal becomes the one JSON error format, never a stack trace. */
+    private static ResponseDefinition guard(Supplier<ResponseDefinition> operation) {
+        try {
+            return operation.get();
+        } catch (WawpMockException e) {
+            return json(e.httpStatus(), ControlJson.error(e));
+        } catch (RuntimeException e) {
+            return json(500, ControlJson.error(new WawpMockException(500, "control_error",
+                    "The control API failed (" + e.getClass().getSimpleName()
+                            + "). This is a bug in wawp-contract-kit; please report it with the request.")));
+        }
+    }
+
+    private static ResponseDefinition ok(Object body) {
+        return json(200, body);
+    }
+
+    static ResponseDefinition json(int status, Object body) {
+        try {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Renderer.JSON.writeValueAsBytes(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String query(ServeEvent req, String name) {
+        String url = req.getRequest().getUrl();
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new WawpMockException(400, "malformed_url",
+                    "Expected a URL-encoded value, but it has a broken %-escape. Encode '%' as %25.");
+        }
+    }
+
+    private record Route(RequestMethod method, String path, AdminTask task) {
+    }
+
+    /** Lists the routes as {@code METHOD /__admin/path}, for the README and the CLI's help. */
+    public static List<String> describe() {
+        return new ControlApi(null).routes().stream().map(r -> r.method.getName() + " /__admin" + r.path).toList();
+    }
+
+}

@@ -1,0 +1,130 @@
+package dev.wawpkit.mock.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wawpkit.mock.Format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns success bodies and errors into response bytes in each documented format.
+ *
+ * <p>JSON goes through Jackson; the XML, text and HTML variants are small fixed layouts with
+ * escaped values. The HTML page template is read once, when the mock starts.
+ */
+final class Renderer {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json";
+    private static final String HTML_TEMPLATE = loadTemplate();
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
+            Map.entry(413, "Payload Too Large"), Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"));
+
+    private Renderer() {
+    }
+
+    static Reply json(int status, Object body) {
+        try {
+            return Reply.of(status, JSON_TYPE, JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders the error in the first of the wanted formats that its status documents, else JSON. */
+    static Reply error(ApiError error, List<Format> wanted) {
+        Set<Format> documented = ErrorVariants.formatsFor(error.status());
+        if (documented.isEmpty()) {
+            // mock-only statuses (405, 413, 409) follow the request's format among JSON, XML and text
+            documented = Set.of(Format.JSON, Format.XML, Format.TEXT);
+        }
+        for (Format f : wanted) {
+            if (documented.contains(f)) {
+                return error(error, f);
+            }
+        }
+        return error(error, Format.JSON);
+    }
+
+    static Reply error(ApiError e, Format format) {
+        String reason = REASONS.getOrDefault(e.status(), "Error");
+        return switch (format) {
+            case JSON -> {
+                ObjectNode body = JSON.createObjectNode()
+                        .put("error", e.code()).put("message", e.message()).put("status", e.status());
+                yield json(e.status(), body);
+            }
+            case XML -> Reply.of(e.status(), "application/xml; charset=utf-8", utf8(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error><status>" + e.status() + "</status><code>"
+                            + xml(e.code()) + "</code><message>" + xml(e.message()) + "</message></error>\n"));
+            case TEXT -> Reply.of(e.status(), "text/plain; charset=utf-8",
+                    utf8(e.status() + " " + reason + ": " + e.message().replace('\n', ' ') + "\n"));
+            case HTML -> Reply.of(e.status(), "text/html; charset=utf-8", utf8(HTML_TEMPLATE
+                    .replace("{{status}}", Integer.toString(e.status()))
+                    .replace("{{reason}}", reason)
+                    .replace("{{message}}", xml(e.message()))));
+        };
+    }
+
+    /** Orders the formats a request's Accept header asks for; JSON stands for any wildcard. */
+    static List<Format> wanted(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return List.of(Format.JSON);
+        }
+        java.util.ArrayList<Format> out = new java.util.ArrayList<>(2);
+        for (String range : accept.split(",")) {
+            int semi = range.indexOf(';');
+            String type = (semi < 0 ? range : range.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+            Format f = switch (type) {
+                case "application/xml", "text/xml" -> Format.XML;
+                case "text/plain" -> Format.TEXT;
+                case "text/html" -> Format.HTML;
+                case "application/json", "*/*", "application/*" -> Format.JSON;
+                default -> null;
+            };
+            if (f != null && !out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out.isEmpty() ? List.of(Format.JSON) : out;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> sb.append(c < 0x20 && c != '\t' ? ' ' : c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String loadTemplate() {
+        try (InputStream in = Renderer.class.getResourceAsStream("error-page.html")) {
+            if (in == null) {
+                throw new IllegalStateException("error-page.html is missing from the mock-server jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

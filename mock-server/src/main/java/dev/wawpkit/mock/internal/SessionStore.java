@@ -1,0 +1,87 @@
+package dev.wawpkit.mock.internal;
+
+import dev.wawpkit.mock.SessionStatus;
+import dev.wawpkit.mock.WawpMockException;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Holds every session in one concurrent map keyed by instance id; each entry remembers its owner.
+ *
+ * <p>A session is visible only to its owning token: {@link #find} hides other tokens' sessions.
+ */
+final class SessionStore {
+    static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9]{12}");
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final long bootDelayNanos;
+
+    SessionStore(long bootDelayNanos) {
+        this.bootDelayNanos = bootDelayNanos;
+    }
+
+    /** Creates a STOPPED session with a fresh, unique instance id. */
+    Session create(String token) {
+        while (true) {
+            Session s = new Session(Session.newInstanceId(), Session.newName(), token, SessionStatus.STOPPED, false,
+                    bootDelayNanos);
+            if (sessions.putIfAbsent(s.instanceId, s) == null) {
+                return s;
+            }
+        }
+    }
+
+    /** Seeds a session as the control API asks; refuses an id already in use. */
+    Session seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
+        if (instanceId == null) {
+            Session s = create(token);
+            return status == SessionStatus.STOPPED && !loggedIn ? s : replaceFresh(s, status, loggedIn);
+        }
+        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+            throw new WawpMockException(400, "invalid_instance_id",
+                    "Expected instance_id to be 12 letters or digits (like 3EB0BCB2E3D4), but got '" + instanceId
+                            + "'. Leave it out to have one generated.");
+        }
+        Session s = new Session(instanceId, Session.newName(), token, status, loggedIn, bootDelayNanos);
+        if (sessions.putIfAbsent(instanceId, s) != null) {
+            throw new WawpMockException(409, "session_exists",
+                    "Expected a new instance_id, but session " + instanceId
+                            + " already exists. Pick another id, or reset the mock first.");
+        }
+        return s;
+    }
+
+    private Session replaceFresh(Session created, SessionStatus status, boolean loggedIn) {
+        Session s = new Session(created.instanceId, created.name, created.token, status, loggedIn, bootDelayNanos);
+        sessions.put(s.instanceId, s);
+        return s;
+    }
+
+    /** Returns the session if it exists and belongs to the token, else null. */
+    Session find(String instanceId, String token) {
+        Session s = sessions.get(instanceId);
+        return s != null && s.token.equals(token) ? s : null;
+    }
+
+    /** Returns the session whoever owns it, or throws a 404 control error. */
+    Session require(String instanceId) {
+        Session s = sessions.get(instanceId);
+        if (s == null) {
+            throw new WawpMockException(404, "session_not_found",
+                    "Expected an existing session, but there is no session " + instanceId
+                            + ". List them with GET /__admin/wawp/sessions, or seed one with POST /__admin/wawp/sessions.");
+        }
+        return s;
+    }
+
+    Collection<Session> all() {
+        return sessions.values();
+    }
+
+    void clear() {
+        sessions.clear();
+    }
+}

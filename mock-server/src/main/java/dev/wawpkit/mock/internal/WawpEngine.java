@@ -1,0 +1,236 @@
+package dev.wawpkit.mock.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wawpkit.mock.Endpoint;
+import dev.wawpkit.mock.Fault;
+import dev.wawpkit.mock.FaultRule;
+import dev.wawpkit.mock.Format;
+import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.SessionStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Answers Wawp API calls: parses credentials, fires armed faults, runs the session state machine,
+ * and records each call on its session.
+ *
+ * <p>The request path touches only in-memory state: a concurrent map lookup, the session's own
+ * monitor, and lock-free token and fault counters. It never throws at the caller; bad input gets a
+ * documented 4xx in the format the request asked for.
+ */
+public final class WawpEngine {
+    static final String SERVER_NAME = "wawp-mock";
+    /** A 1x1 PNG; the session's QR value travels beside it. */
+    private static final String QR_PNG = "data:image/png;base64,"
+            + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    final SessionStore sessions;
+    final TokenRegistry tokens;
+    final FaultBoard faults = new FaultBoard();
+
+    WawpEngine(SessionStore sessions, TokenRegistry tokens) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    /** Answers one call to a known endpoint path, or to an unknown path when {@code endpoint} is null. */
+    Reply handle(Endpoint endpoint, String method, String url, UnaryOperator<String> header, byte[] body) {
+        List<Format> wanted = Renderer.wanted(header.apply("Accept"));
+        if (endpoint == null) {
+            return Renderer.error(unknownPath(method, url), wanted);
+        }
+        if (!endpoint.methods().contains(method)) {
+            String allow = String.join(", ", endpoint.methods());
+            return Renderer.error(new ApiError(405, "method_not_allowed", "Expected " + allow + " for "
+                    + endpoint.path() + ", but got " + method + "."), wanted).withHeader("Allow", allow);
+        }
+        Map<String, String> params;
+        try {
+            params = CallParser.parse(url, header.apply("Content-Type"), header.apply("access-token"), body);
+        } catch (ApiError.Rejected r) {
+            return Renderer.error(r.error, wanted);
+        }
+        String token = params.get("access_token");
+        String instanceId = params.get("instance_id");
+
+        Session session = endpoint.needsInstance() && token != null && instanceId != null
+                ? sessions.find(instanceId, token) : null;
+        FaultRule fault = faults.claim(endpoint, instanceId, token);
+        Reply reply;
+        if (fault == null || fault.fault() instanceof Fault.Delay) {
+            Outcome outcome = serve(endpoint, token, instanceId, session, wanted);
+            session = outcome.session;
+            reply = fault == null ? outcome.reply : outcome.reply.delayed(((Fault.Delay) fault.fault()).duration().toMillis());
+        } else {
+            reply = injected(fault, wanted);
+        }
+        if (session != null) {
+            session.record(new RecordedCall(Instant.now(), endpoint, method, Secrets.maskUrl(url), reply.status(),
+                    fault == null ? null : faultName(fault.fault())));
+        }
+        return reply;
+    }
+
+    private record Outcome(Reply reply, Session session) {
+    }
+
+    private Outcome serve(Endpoint endpoint, String token, String instanceId, Session session, List<Format> wanted) {
+        if (endpoint == Endpoint.CREATE) {
+            return create(token, wanted);
+        }
+        ApiError refusal = checkAccess(endpoint, token, instanceId, session);
+        if (refusal != null) {
+            return new Outcome(Renderer.error(refusal, wanted), null);
+        }
+        Session.Snapshot s = switch (endpoint) {
+            case START -> session.start();
+            case INFO -> session.read();
+            default -> throw new IllegalStateException("no handler for " + endpoint);
+        };
+        return new Outcome(Renderer.json(200, sessionBody(s, endpoint == Endpoint.INFO)), session);
+    }
+
+    private Outcome create(String token, List<Format> wanted) {
+        if (token == null) {
+            return new Outcome(Renderer.error(new ApiError(400, "missing_token",
+                    "Expected an access_token (query string, JSON body, form body or access-token header), "
+                            + "but none came. Send POST /v2/session/create?access_token=YOUR_TOKEN."), wanted), null);
+        }
+        if (!tokens.isValid(token)) {
+            return new Outcome(Renderer.error(invalidToken(token), wanted), null);
+        }
+        if (!tokens.tryClaimCreate(token)) {
+            return new Outcome(Renderer.error(new ApiError(403, "quota_exceeded",
+                    "Expected a create quota left for access token " + Secrets.mask(token)
+                            + ", but it is used up. Raise the quota with "
+                            + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."), wanted), null);
+        }
+        Session s = sessions.create(token);
+        ObjectNode body = Renderer.JSON.createObjectNode()
+                .put("instance_id", s.instanceId)
+                .put("session_name", s.name)
+                .put("server_name", SERVER_NAME)
+                .put("status", SessionStatus.STOPPED.name());
+        return new Outcome(Renderer.json(200, body), s);
+    }
+
+    private ApiError checkAccess(Endpoint endpoint, String token, String instanceId, Session session) {
+        if (token == null || instanceId == null) {
+            String missing = token == null && instanceId == null ? "instance_id and access_token"
+                    : token == null ? "access_token" : "instance_id";
+            return new ApiError(400, "missing_parameter", "Expected parameters instance_id and access_token, but "
+                    + missing + (missing.contains(" and ") ? " are" : " is") + " missing or empty. Send "
+                    + endpoint.path() + "?instance_id=YOUR_INSTANCE&access_token=YOUR_TOKEN.");
+        }
+        if (!tokens.isValid(token)) {
+            return invalidToken(token);
+        }
+        if (!SessionStore.INSTANCE_ID.matcher(instanceId).matches()) {
+            return new ApiError(400, "invalid_instance_id", "Expected instance_id to be 12 letters or digits "
+                    + "(like 3EB0BCB2E3D4), but got " + instanceId.length() + " characters. Use the instance_id "
+                    + "that create returned.");
+        }
+        if (session == null) {
+            return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
+                    + instanceId + " does not exist for this access token (wrong or deleted instance_id). "
+                    + "Create one with POST /v2/session/create.");
+        }
+        return null;
+    }
+
+    private static ApiError invalidToken(String token) {
+        return new ApiError(401, "invalid_token", "Expected a valid access token, but the token " + Secrets.mask(token)
+                + " is not one this mock knows. Start the mock with --token, or add it with "
+                + "PUT /__admin/wawp/tokens/{token}.");
+    }
+
+    private static ObjectNode sessionBody(Session.Snapshot s, boolean info) {
+        ObjectNode body = Renderer.JSON.createObjectNode()
+                .put("name", s.session().name)
+                .put("status", s.status().name());
+        ObjectNode config = body.putObject("config");
+        config.putObject("webhooks");
+        config.putNull("proxy");
+        if (info && s.status() == SessionStatus.SCAN_QR_CODE) {
+            body.put("qr", QR_PNG);
+        }
+        if (info && s.status() == SessionStatus.WORKING) {
+            body.putObject("me").put("id", "201012345678@c.us").put("pushName", "John Doe");
+        }
+        return body;
+    }
+
+    private static Reply injected(FaultRule rule, List<Format> wanted) {
+        long delay = rule.delay().toMillis();
+        if (rule.fault() instanceof Fault.HttpError e) {
+            String code = e.status() == 502 ? "bad_gateway" : e.status() == 500 ? "internal_error"
+                    : e.status() == 404 ? "session_not_found" : e.status() == 403 ? "quota_exceeded"
+                    : e.status() == 401 ? "invalid_token" : "bad_request";
+            return Renderer.error(new ApiError(e.status(), code, "Injected fault: the mock was told to answer "
+                    + e.status() + " as " + e.format().key() + " (POST /__admin/wawp/faults)."), e.format())
+                    .delayed(delay);
+        }
+        return Reply.socket(rule.fault(), delay);
+    }
+
+    static String faultName(Fault fault) {
+        if (fault instanceof Fault.HttpError e) {
+            return "HTTP_" + e.status() + "_" + e.format().name();
+        }
+        if (fault instanceof Fault.ConnectionReset) {
+            return "CONNECTION_RESET";
+        }
+        if (fault instanceof Fault.EmptyResponse) {
+            return "EMPTY_RESPONSE";
+        }
+        return "DELAY";
+    }
+
+    private static ApiError unknownPath(String method, String url) {
+        int q = url.indexOf('?');
+        String path = q < 0 ? url : url.substring(0, q);
+        Endpoint nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (Endpoint e : Endpoint.values()) {
+            int d = distance(path.toLowerCase(Locale.ROOT), e.path());
+            if (d < best) {
+                best = d;
+                nearest = e;
+            }
+        }
+        return new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got " + method + " "
+                + shorten(path) + ". Did you mean " + String.join("|", nearest.methods()) + " "
+                + nearest.path() + "?");
+    }
+
+    private static int distance(String a, String b) {
+        if (a.length() > 200) {
+            return Integer.MAX_VALUE - 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Shortens user-supplied text before echoing it. */
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+}
