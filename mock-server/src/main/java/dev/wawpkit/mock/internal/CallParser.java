@@ -81,7 +81,7 @@ final class CallParser {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            // the value is not echoed: it may be a token
+            // the value is not echoed: it may be a token (query strings are already checked by the gate)
             throw new ApiError.Rejected(400, "malformed_query", "Expected a URL-encoded " + where
                     + ", but it has a broken %-escape (a '%' not followed by two hex digits). Encode '%' as %25.");
         }

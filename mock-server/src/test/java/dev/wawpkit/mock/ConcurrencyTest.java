@@ -1,0 +1,111 @@
+package dev.wawpkit.mock;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Concurrent calls never overrun a quota, duplicate an id, or lose or skip a transition. */
+class ConcurrencyTest {
+    private static final String TOKEN = "race-token-1";
+    private static WawpMockServer mock;
+
+    @BeforeAll
+    static void startMock() {
+        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
+    }
+
+    @AfterAll
+    static void stopMock() {
+        mock.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    @RepeatedTest(3)
+    void sixteenThreadsCreatingAgainstQuotaTenGetExactlyTenDistinctSessions() throws Exception {
+        mock.tokens().quota(TOKEN, 10);
+
+        List<Http.Response> answers = race(16, () -> Calls.create(mock, TOKEN));
+
+        List<Http.Response> created = answers.stream().filter(r -> r.status() == 200).toList();
+        assertThat(created).hasSize(10);
+        assertThat(answers.stream().filter(r -> r.status() == 403)).hasSize(6);
+        Set<String> ids = new HashSet<>();
+        created.forEach(r -> ids.add(r.json().get("instance_id").asText()));
+        assertThat(ids).hasSize(10);
+        assertThat(mock.sessions(TOKEN)).extracting(MockSession::instanceId).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @RepeatedTest(3)
+    void thirtyTwoConcurrentStartsOfOneStoppedSessionLeaveOneConsistentState() throws Exception {
+        String id = Calls.createdId(mock, TOKEN);
+
+        List<Http.Response> answers = race(32, () -> Calls.start(mock, id, TOKEN));
+
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("status").asText()).isEqualTo("STARTING");
+        });
+        assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STARTING);
+        assertThat(mock.session(id).calls()).filteredOn(c -> c.endpoint() == Endpoint.START).hasSize(32);
+    }
+
+    @RepeatedTest(3)
+    void concurrentMovesAndReadsOfManySessionsNeverShowAnIllegalStatus() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId());
+        }
+
+        List<Http.Response> reads = race(32, () -> {
+            String id = ids.get((int) (Thread.currentThread().getId() % ids.size()));
+            try {
+                mock.session(id).moveTo(SessionStatus.WORKING);
+            } catch (WawpMockException alreadyWorking) {
+                assertThat(alreadyWorking.httpStatus()).isEqualTo(409);
+            }
+            return Calls.info(mock, id, TOKEN);
+        });
+
+        assertThat(reads).allSatisfy(r -> assertThat(r.json().get("status").asText()).isIn("SCAN_QR_CODE", "WORKING"));
+    }
+
+    /** Runs the call on n threads released at once, and returns every answer. */
+    static <T> List<T> race(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

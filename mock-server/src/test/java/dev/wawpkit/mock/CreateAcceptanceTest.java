@@ -1,0 +1,159 @@
+package dev.wawpkit.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every documented response of {@code POST /v2/session/create}, over real HTTP. */
+class CreateAcceptanceTest {
+    private static final String TOKEN = "create-token-1";
+    private static WawpMockServer mock;
+
+    @BeforeAll
+    static void startMock() {
+        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
+    }
+
+    @AfterAll
+    static void stopMock() {
+        mock.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    @Test
+    void createAnswers200WithAStoppedSessionAndStoresIt() {
+        Http.Response r = Calls.create(mock, TOKEN);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.mediaType()).isEqualTo("application/json");
+        JsonNode body = r.json();
+        assertThat(body.get("instance_id").asText()).matches("[A-Za-z0-9]{12}");
+        assertThat(body.get("session_name").asText()).matches("wawp-\\d{8}");
+        assertThat(body.get("server_name").isTextual()).isTrue();
+        assertThat(body.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(mock.session(body.get("instance_id").asText()).status()).isEqualTo(SessionStatus.STOPPED);
+    }
+
+    @Test
+    void createTakesTheTokenFromAJsonBody() {
+        Http.Response r = Http.to(mock, "/v2/session/create").json("{\"access_token\": \"" + TOKEN + "\"}").send();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(mock.sessions(TOKEN)).hasSize(1);
+    }
+
+    @Test
+    void createTakesTheTokenFromAFormBody() {
+        Http.Response r = Http.to(mock, "/v2/session/create").form("access_token=" + TOKEN).send();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(mock.sessions(TOKEN)).hasSize(1);
+    }
+
+    @Test
+    void createTakesTheTokenFromTheAccessTokenHeader() {
+        Http.Response r = Http.to(mock, "/v2/session/create").header("access-token", TOKEN).send();
+
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theQueryStringWinsOverABodyThatDisagrees() {
+        Http.Response r = Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
+                .json("{\"access_token\": \"some-other-token\"}").send();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(mock.sessions(TOKEN)).hasSize(1);
+    }
+
+    @Test
+    void createWithoutATokenAnswers400MissingToken() {
+        Http.Response r = Http.to(mock, "/v2/session/create").send();
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.mediaType()).isEqualTo("application/json");
+        assertThat(r.json().get("error").asText()).isEqualTo("missing_token");
+        assertThat(r.json().get("status").asInt()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains("access_token");
+        assertThat(mock.sessions()).isEmpty();
+    }
+
+    @Test
+    void createWithAnUnknownTokenAnswers401AndStoresNothing() {
+        Http.Response r = Calls.create(mock, "not-a-known-token");
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(r.json().get("message").asText()).contains("not-...").doesNotContain("not-a-known-token");
+        assertThat(mock.sessions()).isEmpty();
+    }
+
+    @Test
+    void createAnswers401AsXmlWhenXmlIsAccepted() {
+        Http.Response r = Http.to(mock, "/v2/session/create?access_token=wrong-token").accept("application/xml").send();
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.mediaType()).isEqualTo("application/xml");
+        assertThat(r.body()).contains("<error><status>401</status><code>invalid_token</code><message>");
+    }
+
+    @Test
+    void createAnswers403OnceTheQuotaIsUsedUp() {
+        mock.tokens().quota(TOKEN, 2);
+
+        assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+        assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+        Http.Response third = Calls.create(mock, TOKEN);
+
+        assertThat(third.status()).isEqualTo(403);
+        assertThat(third.mediaType()).isEqualTo("application/json");
+        assertThat(third.json().get("error").asText()).isEqualTo("quota_exceeded");
+        assertThat(mock.sessions(TOKEN)).hasSize(2);
+    }
+
+    @Test
+    void aQuotaConfiguredOnTheBuilderLimitsCreates() {
+        try (WawpMockServer limited = WawpMockServer.builder().token("quota-token", 1).build().start()) {
+            assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(200);
+            assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "html"})
+    void createAnswersAnInjected500InTheFaultsFormat(String format) {
+        mock.faults().onCreate().respond(500, Format.ofKey(format));
+
+        Http.Response r = Calls.create(mock, TOKEN);
+
+        assertThat(r.status()).isEqualTo(500);
+        if (format.equals("html")) {
+            assertThat(r.mediaType()).isEqualTo("text/html");
+            assertThat(r.body()).contains("<title>500 Internal Server Error</title>");
+        } else {
+            assertThat(r.mediaType()).isEqualTo("application/json");
+            assertThat(r.json().get("status").asInt()).isEqualTo(500);
+        }
+        assertThat(mock.sessions()).as("a failed create stores nothing").isEmpty();
+        assertThat(Calls.create(mock, TOKEN).status()).as("the fault fired once").isEqualTo(200);
+    }
+
+    @Test
+    void aCreateQuotaIsNotSpentByAFailedCall() {
+        mock.tokens().quota(TOKEN, 1);
+        mock.faults().onCreate().respond(500);
+
+        assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(500);
+        assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+    }
+}
