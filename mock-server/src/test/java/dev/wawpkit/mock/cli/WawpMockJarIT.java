@@ -1,0 +1,109 @@
+package dev.wawpkit.mock.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the packaged jar as the README does, follows the README's walkthrough against it, and
+ * stops it as Ctrl-C would.
+ */
+@Timeout(60)
+class WawpMockJarIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private Process process;
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theJarServesTheReadmeWalkthroughAndStopsCleanly() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        assertThat(jar).exists();
+        Path log = Files.createTempFile("wawp-mock", ".log");
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", "0", "--boot-delay", "300ms")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String banner = awaitLines(log, 4);
+        Matcher m = Pattern.compile("Wawp mock listening on (http://127\\.0\\.0\\.1:\\d+) \\(Ctrl-C to stop\\)").matcher(banner);
+        assertThat(m.find()).as("banner: %s", banner).isTrue();
+        URI base = URI.create(m.group(1));
+        assertThat(banner).contains("wawp-dev-token", "/__admin/wawp/sessions");
+
+        String token = "wawp-dev-token";
+        JsonNode created = post(base, "/v2/session/create?access_token=" + token);
+        String id = created.get("instance_id").asText();
+        assertThat(created.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(post(base, "/v2/session/start?instance_id=" + id + "&access_token=" + token)
+                .get("status").asText()).isEqualTo("STARTING");
+        Thread.sleep(400);
+        assertThat(post(base, "/v2/session/info?instance_id=" + id + "&access_token=" + token)
+                .get("status").asText()).isEqualTo("SCAN_QR_CODE");
+        HttpResponse<String> scanned = HTTP.send(HttpRequest.newBuilder(base.resolve("/__admin/wawp/sessions/" + id + "/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"WORKING\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scanned.statusCode()).isEqualTo(200);
+        assertThat(post(base, "/v2/session/info?instance_id=" + id + "&access_token=" + token)
+                .get("status").asText()).isEqualTo("WORKING");
+
+        process.destroy(); // SIGTERM, as Ctrl-C sends SIGINT: both run the shutdown hook
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log)).contains("Wawp mock stopped.").doesNotContain("Exception");
+        Files.delete(log);
+    }
+
+    @Test
+    void aBadFlagExitsTwoWithOneLine() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", "eighty").redirectErrorStream(true).start();
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output.strip().lines()).hasSize(1);
+        assertThat(output).startsWith("wawp-mock-server: Invalid value for option '--port'");
+        assertThat(Files.exists(jar)).isTrue();
+    }
+
+    /** Waits until the log has n lines, and returns them. */
+    private static String awaitLines(Path log, int n) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String text = "";
+        while (System.nanoTime() < end) {
+            text = Files.readString(log);
+            if (text.lines().count() >= n) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Expecting the jar to print " + n + " lines within 30 s, but it printed:\n  " + text);
+    }
+
+    private static JsonNode post(URI base, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+}

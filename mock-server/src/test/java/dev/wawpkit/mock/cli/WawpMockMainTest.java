@@ -1,0 +1,92 @@
+package dev.wawpkit.mock.cli;
+
+import dev.wawpkit.mock.WawpMockServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line's options, errors and exit codes, run in-process. */
+class WawpMockMainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        return WawpMockMain.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void helpListsEveryOptionAndExitsZero() {
+        int code = run(Map.of(), "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--port", "--bind", "--token", "--quota", "--boot-delay", "WAWP_MOCK_TOKENS");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--port abc | Invalid value for option '--port'",
+            "--frobnicate | Unknown option",
+            "--boot-delay soon | --boot-delay expects a duration like 500ms",
+            "--quota -1 | Expected a quota of 0 or more",
+            "--port 70000 | Expected a port from 0 to 65535"})
+    void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
+        int code = run(Map.of(), args.split(" "));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("wawp-mock-server: ").contains(message);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aTakenPortPrintsOneLineAndExitsOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int code = run(Map.of(), "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).startsWith("wawp-mock-server: cannot listen on").contains("--port");
+            assertThat(err.toString().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void tokensComeFromFlagsAndTheEnvironment() {
+        WawpMockMain main = new WawpMockMain(Map.of("WAWP_MOCK_TOKENS", "env-token-1, env-token-2"), new PrintWriter(out));
+        main.tokens = List.of("flag-token-1");
+
+        assertThat(main.allTokens()).containsExactly("flag-token-1", "env-token-1", "env-token-2");
+    }
+
+    @Test
+    void theBuiltServerAcceptsTheGivenTokensOnly() {
+        WawpMockMain main = new WawpMockMain(Map.of(), new PrintWriter(out));
+        main.tokens = List.of("flag-token-1");
+        main.port = 0;
+
+        try (WawpMockServer server = main.build().start()) {
+            assertThat(server.defaultToken()).isEqualTo("flag-token-1");
+            assertThat(server.tokens().list()).singleElement().satisfies(t -> assertThat(t.tokenHint()).isEqualTo("flag..."));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500ms, 500", "3s, 3000", "1m, 60000", "250, 250"})
+    void bootDelaysParseWithUnits(String text, long millis) {
+        assertThat(WawpMockMain.parseDelay(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @Test
+    void manualMeansNoAutomaticBoot() {
+        assertThat(WawpMockMain.parseDelay("manual")).isNull();
+    }
+}
