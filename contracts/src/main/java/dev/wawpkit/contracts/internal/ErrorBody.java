@@ -1,0 +1,106 @@
+package dev.wawpkit.contracts.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Reads the short code and human message out of a Wawp error body in any of its documented
+ * formats (JSON, XML, plain text, HTML); not part of the API.
+ *
+ * @param code    the JSON {@code error} field or the XML {@code <code>}; null for text and HTML
+ * @param message the JSON {@code message}, the XML {@code <message>}, the first text line, or the
+ *                HTML title (else first heading); null when the body has none
+ */
+public record ErrorBody(String code, String message) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HEADING = Pattern.compile("<h[1-6][^>]*>(.*?)</h[1-6]>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+
+    /**
+     * Parses a body by its content type; a body that does not parse as its type is read as text.
+     *
+     * @param contentType the response's {@code Content-Type}, may be null
+     * @param body        the raw body, may be null or empty
+     */
+    public static ErrorBody parse(String contentType, String body) {
+        if (body == null || body.isBlank()) {
+            return new ErrorBody(null, null);
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        ErrorBody parsed = null;
+        if (type.contains("json")) {
+            parsed = json(body);
+        } else if (type.contains("xml")) {
+            parsed = xml(body);
+        } else if (type.contains("html")) {
+            parsed = html(body);
+        }
+        return parsed != null ? parsed : new ErrorBody(null, firstLine(body));
+    }
+
+    private static ErrorBody json(String body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            return new ErrorBody(text(node.get("error")), text(node.get("message")));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static ErrorBody xml(String body) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // Error bodies come from the network: no DTDs, no external entities.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            Element root = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement();
+            return new ErrorBody(child(root, "code"), child(root, "message"));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String child(Element root, String name) {
+        NodeList nodes = root.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().trim();
+    }
+
+    private static ErrorBody html(String body) {
+        for (Pattern pattern : new Pattern[] {TITLE, HEADING}) {
+            Matcher m = pattern.matcher(body);
+            if (m.find()) {
+                String text = TAG.matcher(m.group(1)).replaceAll("").replaceAll("\\s+", " ").trim();
+                if (!text.isEmpty()) {
+                    return new ErrorBody(null, text);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String body) {
+        return body.strip().lines().findFirst().map(String::strip).orElse(null);
+    }
+}
