@@ -33,9 +33,11 @@ public final class ControlApi implements AdminApiExtension {
     public static final String NAME = "wawp-control";
 
     private final ControlPort port;
+    private final ProviderStateHandler providerStates;
 
-    public ControlApi(ControlPort port) {
-        this.port = port;
+    public ControlApi(MockCore core) {
+        this.port = core;
+        this.providerStates = core == null ? null : new ProviderStateHandler(core);
     }
 
     @Override
@@ -88,6 +90,10 @@ public final class ControlApi implements AdminApiExtension {
                     ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("quota"), "{\"quota\": 10}");
                     return ok(ControlJson.token(port.putToken(decode(p.get("token")), ControlJson.integer(b, "quota"))));
                 })),
+                new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
+                        ControlJson.object(req.getRequest().getBody(), Set.of("state", "params", "action"),
+                                "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
+                                        + "\"test-token-1\"}, \"action\": \"setup\"}"))))),
                 new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
                     port.reset();
                     return ok(Renderer.JSON.createObjectNode().put("reset", true));

@@ -110,6 +110,23 @@ public final class MockCore implements ControlPort {
         tokens.reset();
     }
 
+    /** Makes the token valid with no limit unless it already is valid (its quota is kept). */
+    void putTokenIfAbsent(String token) {
+        requireToken(token);
+        tokens.ensure(token);
+    }
+
+    /** Makes the token invalid; its sessions stay, unreachable until it is valid again. */
+    void removeToken(String token) {
+        requireToken(token);
+        tokens.remove(token);
+    }
+
+    /** Deletes a session if it exists. */
+    void removeSession(String instanceId) {
+        store.remove(instanceId);
+    }
+
     private static TokenQuota view(String token, TokenRegistry.Account a) {
         return new TokenQuota(Secrets.mask(token), a.quota == TokenRegistry.UNLIMITED ? null : a.quota, a.used.get());
     }

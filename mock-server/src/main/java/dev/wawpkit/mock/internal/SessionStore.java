@@ -77,6 +77,12 @@ final class SessionStore {
         return s;
     }
 
+    void remove(String instanceId) {
+        if (instanceId != null) {
+            sessions.remove(instanceId);
+        }
+    }
+
     Collection<Session> all() {
         return sessions.values();
     }

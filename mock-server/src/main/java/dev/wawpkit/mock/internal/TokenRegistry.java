@@ -59,6 +59,10 @@ final class TokenRegistry {
         accounts.computeIfAbsent(token, t -> new Account(defaultQuota));
     }
 
+    void remove(String token) {
+        accounts.remove(token);
+    }
+
     Account get(String token) {
         return accounts.get(token);
     }
