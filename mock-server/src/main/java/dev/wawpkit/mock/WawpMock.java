@@ -7,7 +7,8 @@ import java.util.List;
  * Steers a running Wawp mock: read and seed sessions, move their status, arm faults, set token
  * quotas, and reset.
  *
- * <p>Implemented in-process by {@link WawpMockServer}. Every method is thread-safe. Refusals are
+ * <p>Implemented in-process by {@link WawpMockServer}, and over HTTP by {@link WawpMockClient} for
+ * a mock started from the command line. Every method is thread-safe. Refusals are
  * {@link WawpMockException}s that say what was expected and how to fix it.
  */
 public interface WawpMock {
@@ -15,7 +16,13 @@ public interface WawpMock {
     /** Returns the base URL of the mocked API, such as {@code http://127.0.0.1:8080}. */
     URI baseUrl();
 
-    /** Lists every session of every token, oldest first. */
+    /**
+     * Returns the access token this mock seeds sessions with: the server's first configured token,
+     * or the token of a {@link #forToken(String) scope}.
+     */
+    String token();
+
+    /** Lists the sessions, oldest first: every token's, or only the scope token's. */
     List<MockSession> sessions();
 
     /** Returns a handle on one session; it is looked up when the handle is used. */
@@ -30,6 +37,25 @@ public interface WawpMock {
     /** Returns the token controls: valid tokens and their create quotas. */
     Tokens tokens();
 
-    /** Forgets every session and fault, and restores the configured tokens with full quotas. */
+    /** Lists the calls to paths or methods the mock does not serve (the last 1,000), tokens masked. */
+    List<UnexpectedCall> unexpectedCalls();
+
+    /**
+     * Removes and returns the unexpected calls recorded so far: on a server all of them, on a
+     * {@link #forToken(String) scope} those made with its token.
+     */
+    List<UnexpectedCall> takeUnexpectedCalls();
+
+    /**
+     * Forgets state: on a server, every session, fault and unexpected call, and restores the
+     * configured tokens with full quotas; on a scope, only that token's share.
+     */
     void reset();
+
+    /**
+     * Returns a view of the mock for one access token: its sessions, its faults (armed faults hit
+     * only its calls), its unexpected calls, and a reset of its share only. The token becomes valid
+     * (with no create limit, unless it was valid already). Tests sharing one server stay apart this way.
+     */
+    WawpMock forToken(String accessToken);
 }

@@ -36,7 +36,7 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
     private final MockCore core;
     private final WireMockServer wireMock;
     private final String bindAddress;
-    private final String defaultToken;
+    private final PortMock api;
     private volatile State state = State.NEW;
 
     private WawpMockServer(Builder b) {
@@ -46,10 +46,10 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         } else {
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
-        this.defaultToken = tokens.keySet().iterator().next();
         this.core = new MockCore(tokens, b.quota, b.bootDelay);
         this.bindAddress = b.bindAddress;
         this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress);
+        this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
     }
 
     /** Starts describing a mock server. */
@@ -116,14 +116,14 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Returns the token seeded sessions use when none is named: the first configured one. */
-    public String defaultToken() {
-        return defaultToken;
+    @Override
+    public String token() {
+        return api.token();
     }
 
     @Override
     public List<MockSession> sessions() {
-        return core.sessions(null);
+        return api.sessions();
     }
 
     /** Lists the sessions owned by one access token, oldest first. */
@@ -133,27 +133,42 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
 
     @Override
     public SessionHandle session(String instanceId) {
-        return new SessionHandle(core, instanceId);
+        return api.session(instanceId);
     }
 
     @Override
     public SessionSeed seedSession() {
-        return new SessionSeed(core, defaultToken);
+        return api.seedSession();
     }
 
     @Override
     public Faults faults() {
-        return new Faults(core);
+        return api.faults();
     }
 
     @Override
     public Tokens tokens() {
-        return new Tokens(core);
+        return api.tokens();
+    }
+
+    @Override
+    public List<UnexpectedCall> unexpectedCalls() {
+        return api.unexpectedCalls();
+    }
+
+    @Override
+    public List<UnexpectedCall> takeUnexpectedCalls() {
+        return api.takeUnexpectedCalls();
     }
 
     @Override
     public void reset() {
-        core.reset();
+        api.reset();
+    }
+
+    @Override
+    public WawpMock forToken(String accessToken) {
+        return api.forToken(accessToken);
     }
 
     /**

@@ -104,7 +104,7 @@ class WawpMockServerTest {
         try (WawpMockServer mock = WawpMockServer.builder().token("my-token-1").build().start()) {
             assertThat(Calls.create(mock, WawpMockServer.DEFAULT_TOKEN).status()).isEqualTo(401);
             assertThat(Calls.create(mock, "my-token-1").status()).isEqualTo(200);
-            assertThat(mock.defaultToken()).isEqualTo("my-token-1");
+            assertThat(mock.token()).isEqualTo("my-token-1");
         }
     }
 }

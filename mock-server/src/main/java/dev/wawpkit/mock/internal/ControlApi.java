@@ -88,13 +88,31 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(GET, "/wawp/tokens", (admin, req, p) -> guard(() -> ok(ControlJson.tokens(port.tokens())))),
                 new Route(PUT, "/wawp/tokens/{token}", (admin, req, p) -> guard(() -> {
                     ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("quota"), "{\"quota\": 10}");
-                    return ok(ControlJson.token(port.putToken(decode(p.get("token")), ControlJson.integer(b, "quota"))));
+                    String token = decode(p.get("token"));
+                    if (!b.has("quota")) {          // no quota field: make it valid, keep any quota it has
+                        port.ensureToken(token);
+                        return ok(Renderer.JSON.createObjectNode().put("access_token", Secrets.mask(token)));
+                    }
+                    return ok(ControlJson.token(port.putToken(token, ControlJson.integer(b, "quota"))));
+                })),
+                new Route(GET, "/wawp/unexpected-calls", (admin, req, p) -> guard(() ->
+                        ok(ControlJson.unexpected(port.unexpectedCalls(query(req, "access_token")))))),
+                new Route(DELETE, "/wawp/unexpected-calls", (admin, req, p) -> guard(() -> {
+                    String token = query(req, "access_token");
+                    return ok(ControlJson.unexpected(token == null ? port.drainUnexpectedCalls(null, true)
+                            : port.drainUnexpectedCalls(token, "true".equals(query(req, "unattributed")))));
                 })),
                 new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
                         ControlJson.object(req.getRequest().getBody(), Set.of("state", "params", "action"),
                                 "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
                                         + "\"test-token-1\"}, \"action\": \"setup\"}"))))),
                 new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
+                    String token = query(req, "access_token");
+                    if (token != null) {
+                        port.resetToken(token);
+                        return ok(Renderer.JSON.createObjectNode().put("reset", true)
+                                .put("access_token", Secrets.mask(token)));
+                    }
                     port.reset();
                     return ok(Renderer.JSON.createObjectNode().put("reset", true));
                 })));

@@ -14,6 +14,7 @@ import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
+import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
 
 import java.io.IOException;
@@ -115,6 +116,16 @@ public final class ControlJson {
         return root;
     }
 
+    public static ObjectNode unexpected(List<UnexpectedCall> list) {
+        ObjectNode root = Renderer.JSON.createObjectNode();
+        ArrayNode arr = root.putArray("unexpected_calls");
+        for (UnexpectedCall c : list) {
+            arr.addObject().put("at", c.at().toString()).put("method", c.method()).put("url", c.url())
+                    .put("status", c.status()).put("nearest", c.nearest());
+        }
+        return root;
+    }
+
     public static ObjectNode error(WawpMockException e) {
         return Renderer.JSON.createObjectNode()
                 .put("error", e.code()).put("message", e.getMessage()).put("status", e.httpStatus());
@@ -128,7 +139,55 @@ public final class ControlJson {
         }
     }
 
-    // ---- reading -------------------------------------------------------------------------
+    /** Writes a fault request as the control API reads it, with the token in clear (it is a request). */
+    public static ObjectNode faultRequest(FaultRule r) {
+        ObjectNode n = fault(r);
+        putNullable(n, "access_token", r.accessToken());
+        return n;
+    }
+
+    // ---- reading answers (for the HTTP client) ---------------------------------------------
+
+    public static MockSession readSession(JsonNode n) {
+        return new MockSession(n.get("instance_id").asText(), n.get("session_name").asText(),
+                n.get("access_token").asText(), SessionStatus.valueOf(n.get("status").asText()),
+                n.get("logged_in").asBoolean(), java.time.Instant.parse(n.get("created_at").asText()));
+    }
+
+    public static RecordedCall readCall(JsonNode n) {
+        return new RecordedCall(java.time.Instant.parse(n.get("at").asText()), Endpoint.ofKey(n.get("endpoint").asText()),
+                n.get("method").asText(), n.get("url").asText(), n.get("status").asInt(),
+                n.get("fault").isNull() ? null : n.get("fault").asText());
+    }
+
+    public static FaultRule readFault(JsonNode n) {
+        Duration delay = Duration.ofMillis(n.path("delay_ms").asLong(0));
+        Fault fault;
+        if (n.has("status")) {
+            fault = Fault.httpError(n.get("status").asInt(), Format.ofKey(n.get("format").asText()));
+        } else if (n.has("fault")) {
+            fault = n.get("fault").asText().equals("CONNECTION_RESET") ? Fault.connectionReset() : Fault.emptyResponse();
+        } else {
+            fault = Fault.delay(delay);
+            delay = Duration.ZERO;
+        }
+        return new FaultRule(Endpoint.ofKey(n.get("endpoint").asText()),
+                n.get("instance_id").isNull() ? null : n.get("instance_id").asText(),
+                n.get("access_token").isNull() ? null : n.get("access_token").asText(), fault, delay,
+                n.get("times").asInt());
+    }
+
+    public static TokenQuota readToken(JsonNode n) {
+        return new TokenQuota(n.get("access_token").asText(), n.get("quota").isNull() ? null : n.get("quota").asInt(),
+                n.get("used").asInt());
+    }
+
+    public static UnexpectedCall readUnexpected(JsonNode n) {
+        return new UnexpectedCall(java.time.Instant.parse(n.get("at").asText()), n.get("method").asText(),
+                n.get("url").asText(), n.get("status").asInt(), n.get("nearest").asText());
+    }
+
+    // ---- reading requests ------------------------------------------------------------------
 
     /** Parses a request body that must be a JSON object; an empty body is an empty object. */
     public static ObjectNode object(byte[] body, Set<String> allowed, String example) {

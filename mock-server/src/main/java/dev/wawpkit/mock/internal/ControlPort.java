@@ -5,6 +5,7 @@ import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
+import dev.wawpkit.mock.UnexpectedCall;
 
 import java.util.List;
 
@@ -33,7 +34,19 @@ public interface ControlPort {
 
     TokenQuota putToken(String token, Integer quotaOrNull);
 
+    /** Makes the token valid with no create limit, unless it is valid already (then its quota stays). */
+    void ensureToken(String token);
+
     List<TokenQuota> tokens();
 
     void reset();
+
+    /** Forgets one token's sessions, faults and unexpected calls; the token stays valid. */
+    void resetToken(String token);
+
+    /** Lists calls to paths or methods the mock does not serve, made with the token (null: all). */
+    List<UnexpectedCall> unexpectedCalls(String tokenOrNull);
+
+    /** Removes and returns the token's unexpected calls, and those that carried no token when asked. */
+    List<UnexpectedCall> drainUnexpectedCalls(String token, boolean unattributed);
 }

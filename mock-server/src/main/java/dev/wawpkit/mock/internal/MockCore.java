@@ -5,6 +5,7 @@ import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
+import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
 
 import java.time.Duration;
@@ -107,11 +108,12 @@ public final class MockCore implements ControlPort {
     public void reset() {
         store.clear();
         engine.faults.clear(null);
+        engine.unexpected.drain(null, true);
         tokens.reset();
     }
 
-    /** Makes the token valid with no limit unless it already is valid (its quota is kept). */
-    void putTokenIfAbsent(String token) {
+    @Override
+    public void ensureToken(String token) {
         requireToken(token);
         tokens.ensure(token);
     }
@@ -125,6 +127,25 @@ public final class MockCore implements ControlPort {
     /** Deletes a session if it exists. */
     void removeSession(String instanceId) {
         store.remove(instanceId);
+    }
+
+    @Override
+    public void resetToken(String token) {
+        requireToken(token);
+        store.all().removeIf(s -> s.token.equals(token));
+        engine.faults.clear(token);
+        engine.unexpected.drain(token, false);
+        tokens.ensure(token);
+    }
+
+    @Override
+    public List<UnexpectedCall> unexpectedCalls(String token) {
+        return engine.unexpected.list(token);
+    }
+
+    @Override
+    public List<UnexpectedCall> drainUnexpectedCalls(String token, boolean unattributed) {
+        return engine.unexpected.drain(token, unattributed);
     }
 
     private static TokenQuota view(String token, TokenRegistry.Account a) {

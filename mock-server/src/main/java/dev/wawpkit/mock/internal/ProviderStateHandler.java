@@ -45,16 +45,16 @@ final class ProviderStateHandler {
         this.core = core;
         templates.add(new Template(SESSION_IS, p -> {
             String token = p.get("access_token");
-            core.putTokenIfAbsent(token);
+            core.ensureToken(token);
             core.removeSession(p.get("instance_id"));
             SessionStatus status = ControlJson.status(p.get("status"));
             core.seed(token, p.get("instance_id"), status, status == SessionStatus.WORKING);
         }));
         templates.add(new Template(NO_SESSION, p -> {
-            core.putTokenIfAbsent(p.get("access_token"));
+            core.ensureToken(p.get("access_token"));
             core.removeSession(p.get("instance_id"));
         }));
-        templates.add(new Template(TOKEN_VALID, p -> core.putTokenIfAbsent(p.get("access_token"))));
+        templates.add(new Template(TOKEN_VALID, p -> core.ensureToken(p.get("access_token"))));
         templates.add(new Template(TOKEN_INVALID, p -> core.removeToken(p.get("access_token"))));
         templates.add(new Template(NO_QUOTA, p -> core.putToken(p.get("access_token"), 0)));
         templates.add(new Template(NEXT_CALL_FAILS, p -> {

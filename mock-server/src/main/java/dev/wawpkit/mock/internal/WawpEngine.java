@@ -7,6 +7,7 @@ import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
+import dev.wawpkit.mock.UnexpectedCall;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class WawpEngine {
     final SessionStore sessions;
     final TokenRegistry tokens;
     final FaultBoard faults = new FaultBoard();
+    final UnexpectedCalls unexpected = new UnexpectedCalls();
 
     WawpEngine(SessionStore sessions, TokenRegistry tokens) {
         this.sessions = sessions;
@@ -41,10 +43,14 @@ public final class WawpEngine {
     Reply handle(Endpoint endpoint, String method, String url, UnaryOperator<String> header, byte[] body) {
         List<Format> wanted = Renderer.wanted(header.apply("Accept"));
         if (endpoint == null) {
-            return Renderer.error(unknownPath(method, url), wanted);
+            Endpoint nearest = nearest(url);
+            recordUnexpected(method, url, header, 404, nearest);
+            return Renderer.error(new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got "
+                    + method + " " + shorten(path(url)) + ". Did you mean " + describe(nearest) + "?"), wanted);
         }
         if (!endpoint.methods().contains(method)) {
             String allow = String.join(", ", endpoint.methods());
+            recordUnexpected(method, url, header, 405, endpoint);
             return Renderer.error(new ApiError(405, "method_not_allowed", "Expected " + allow + " for "
                     + endpoint.path() + ", but got " + method + "."), wanted).withHeader("Allow", allow);
         }
@@ -190,21 +196,39 @@ public final class WawpEngine {
         return "DELAY";
     }
 
-    private static ApiError unknownPath(String method, String url) {
+    private void recordUnexpected(String method, String url, UnaryOperator<String> header, int status, Endpoint nearest) {
+        String token;
+        try {
+            token = CallParser.parse(url, null, header.apply("access-token"), null).get("access_token");
+        } catch (ApiError.Rejected e) {
+            token = null;
+        }
+        unexpected.add(token, new UnexpectedCall(Instant.now(), method, Secrets.maskUrl(shorten(url)), status,
+                describe(nearest)));
+    }
+
+    private static String describe(Endpoint e) {
+        return String.join("|", e.methods().stream().sorted().toList()) + " " + e.path();
+    }
+
+    private static String path(String url) {
         int q = url.indexOf('?');
-        String path = q < 0 ? url : url.substring(0, q);
-        Endpoint nearest = null;
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** Finds the endpoint whose path is closest to the call's, by edit distance. */
+    private static Endpoint nearest(String url) {
+        String path = path(url).toLowerCase(Locale.ROOT);
+        Endpoint nearest = Endpoint.values()[0];
         int best = Integer.MAX_VALUE;
         for (Endpoint e : Endpoint.values()) {
-            int d = distance(path.toLowerCase(Locale.ROOT), e.path());
+            int d = distance(path, e.path());
             if (d < best) {
                 best = d;
                 nearest = e;
             }
         }
-        return new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got " + method + " "
-                + shorten(path) + ". Did you mean " + String.join("|", nearest.methods()) + " "
-                + nearest.path() + "?");
+        return nearest;
     }
 
     private static int distance(String a, String b) {
@@ -231,6 +255,6 @@ public final class WawpEngine {
 
     /** Shortens user-supplied text before echoing it. */
     private static String shorten(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 }

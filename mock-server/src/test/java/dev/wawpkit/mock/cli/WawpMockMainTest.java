@@ -74,7 +74,7 @@ class WawpMockMainTest {
         main.port = 0;
 
         try (WawpMockServer server = main.build().start()) {
-            assertThat(server.defaultToken()).isEqualTo("flag-token-1");
+            assertThat(server.token()).isEqualTo("flag-token-1");
             assertThat(server.tokens().list()).singleElement().satisfies(t -> assertThat(t.tokenHint()).isEqualTo("flag..."));
         }
     }

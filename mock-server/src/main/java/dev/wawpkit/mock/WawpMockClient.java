@@ -1,0 +1,105 @@
+package dev.wawpkit.mock;
+
+import dev.wawpkit.mock.internal.HttpControlPort;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Steers a mock started elsewhere (for example with {@code java -jar wawp-mock-server.jar}) through
+ * its HTTP control API, with the same Java API as the in-process {@link WawpMockServer}.
+ *
+ * <pre>{@code
+ * WawpMock mock = WawpMockClient.connect(URI.create("http://127.0.0.1:8080"));
+ * WawpMock mine = mock.forToken("suite-a-token");   // share the server with other suites
+ * }</pre>
+ *
+ * <p>Thread-safe. Each operation is one HTTP call with a 10-second timeout.
+ */
+public final class WawpMockClient implements WawpMock {
+    private final PortMock api;
+
+    private WawpMockClient(URI baseUrl, String token) {
+        HttpControlPort port = new HttpControlPort(baseUrl, Duration.ofSeconds(10));
+        this.api = new PortMock(port, () -> baseUrl, token);
+    }
+
+    /**
+     * Connects to a running mock and checks that it answers; seeds use {@value WawpMockServer#DEFAULT_TOKEN}.
+     *
+     * @throws IllegalStateException when nothing answers at the URL, or it is not a Wawp mock
+     */
+    public static WawpMockClient connect(URI baseUrl) {
+        return connect(baseUrl, WawpMockServer.DEFAULT_TOKEN);
+    }
+
+    /** Connects to a running mock whose seeded sessions default to the given token. */
+    public static WawpMockClient connect(URI baseUrl, String token) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        WawpMockClient client = new WawpMockClient(baseUrl, Objects.requireNonNull(token, "token"));
+        client.tokens().list(); // fails fast with a clear message when nothing answers
+        return client;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return api.baseUrl();
+    }
+
+    @Override
+    public String token() {
+        return api.token();
+    }
+
+    @Override
+    public List<MockSession> sessions() {
+        return api.sessions();
+    }
+
+    @Override
+    public SessionHandle session(String instanceId) {
+        return api.session(instanceId);
+    }
+
+    @Override
+    public SessionSeed seedSession() {
+        return api.seedSession();
+    }
+
+    @Override
+    public Faults faults() {
+        return api.faults();
+    }
+
+    @Override
+    public Tokens tokens() {
+        return api.tokens();
+    }
+
+    @Override
+    public List<UnexpectedCall> unexpectedCalls() {
+        return api.unexpectedCalls();
+    }
+
+    @Override
+    public List<UnexpectedCall> takeUnexpectedCalls() {
+        return api.takeUnexpectedCalls();
+    }
+
+    @Override
+    public void reset() {
+        api.reset();
+    }
+
+    @Override
+    public WawpMock forToken(String accessToken) {
+        return api.forToken(accessToken);
+    }
+
+    @Override
+    public String toString() {
+        return "WawpMockClient{" + api.baseUrl() + "}";
+    }
+}

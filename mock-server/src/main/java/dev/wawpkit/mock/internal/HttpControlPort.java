@@ -1,0 +1,185 @@
+package dev.wawpkit.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wawpkit.mock.FaultRule;
+import dev.wawpkit.mock.MockSession;
+import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.SessionStatus;
+import dev.wawpkit.mock.TokenQuota;
+import dev.wawpkit.mock.UnexpectedCall;
+import dev.wawpkit.mock.WawpMockException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The control operations over the HTTP control API of a running mock ({@code /__admin/wawp}).
+ *
+ * <p>Refusals come back as the same {@link WawpMockException} the in-process mock throws; an
+ * unreachable mock is an {@link IllegalStateException} that says how to start one.
+ */
+public final class HttpControlPort implements ControlPort {
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public HttpControlPort(URI baseUrl, Duration timeout) {
+        this.base = baseUrl;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public List<MockSession> sessions(String token) {
+        return list(call("GET", "/sessions" + tokenQuery(token), null), "sessions", ControlJson::readSession);
+    }
+
+    @Override
+    public MockSession session(String instanceId) {
+        return ControlJson.readSession(call("GET", "/sessions/" + enc(instanceId), null));
+    }
+
+    @Override
+    public MockSession seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
+        ObjectNode body = Renderer.JSON.createObjectNode().put("access_token", token)
+                .put("status", (status == null ? SessionStatus.STOPPED : status).name()).put("logged_in", loggedIn);
+        if (instanceId != null) {
+            body.put("instance_id", instanceId);
+        }
+        return ControlJson.readSession(call("POST", "/sessions", body));
+    }
+
+    @Override
+    public MockSession move(String instanceId, SessionStatus status, Boolean loggedIn) {
+        ObjectNode body = Renderer.JSON.createObjectNode().put("status", status == null ? null : status.name());
+        if (loggedIn != null) {
+            body.put("logged_in", loggedIn);
+        }
+        return ControlJson.readSession(call("POST", "/sessions/" + enc(instanceId) + "/status", body));
+    }
+
+    @Override
+    public List<RecordedCall> calls(String instanceId) {
+        return list(call("GET", "/sessions/" + enc(instanceId) + "/calls", null), "calls", ControlJson::readCall);
+    }
+
+    @Override
+    public void arm(FaultRule rule) {
+        call("POST", "/faults", ControlJson.faultRequest(rule));
+    }
+
+    @Override
+    public List<FaultRule> faults() {
+        return list(call("GET", "/faults", null), "faults", ControlJson::readFault);
+    }
+
+    @Override
+    public void clearFaults(String token) {
+        call("DELETE", "/faults" + tokenQuery(token), null);
+    }
+
+    @Override
+    public TokenQuota putToken(String token, Integer quota) {
+        ObjectNode body = Renderer.JSON.createObjectNode();
+        if (quota == null) {
+            body.putNull("quota");
+        } else {
+            body.put("quota", quota);
+        }
+        return ControlJson.readToken(call("PUT", "/tokens/" + enc(token), body));
+    }
+
+    @Override
+    public void ensureToken(String token) {
+        call("PUT", "/tokens/" + enc(token), Renderer.JSON.createObjectNode());
+    }
+
+    @Override
+    public List<TokenQuota> tokens() {
+        return list(call("GET", "/tokens", null), "tokens", ControlJson::readToken);
+    }
+
+    @Override
+    public void reset() {
+        call("POST", "/reset", null);
+    }
+
+    @Override
+    public void resetToken(String token) {
+        call("POST", "/reset" + tokenQuery(token), null);
+    }
+
+    @Override
+    public List<UnexpectedCall> unexpectedCalls(String token) {
+        return list(call("GET", "/unexpected-calls" + tokenQuery(token), null), "unexpected_calls",
+                ControlJson::readUnexpected);
+    }
+
+    @Override
+    public List<UnexpectedCall> drainUnexpectedCalls(String token, boolean unattributed) {
+        String query = token == null ? "" : tokenQuery(token) + "&unattributed=" + unattributed;
+        return list(call("DELETE", "/unexpected-calls" + query, null), "unexpected_calls",
+                ControlJson::readUnexpected);
+    }
+
+    private JsonNode call(String method, String path, ObjectNode body) {
+        URI uri = base.resolve("/__admin/wawp" + path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        }
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach the Wawp mock's control API at " + base
+                    + " (" + e.getClass().getSimpleName() + "). Is it running? Start one with: "
+                    + "java -jar mock-server/target/wawp-mock-server.jar --port " + base.getPort(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling the Wawp mock at " + base, e);
+        }
+        JsonNode json;
+        try {
+            json = r.body().length == 0 ? Renderer.JSON.createObjectNode() : Renderer.JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Expected JSON from the Wawp mock's control API at " + uri + ", but got "
+                    + r.statusCode() + " with a non-JSON body. Is " + base + " a Wawp mock?");
+        }
+        if (r.statusCode() >= 300) {
+            if (json.has("error") && json.has("message")) {
+                throw new WawpMockException(r.statusCode(), json.get("error").asText(), json.get("message").asText());
+            }
+            throw new IllegalStateException("Expected the Wawp control API at " + uri + ", but got " + r.statusCode()
+                    + ". Is " + base + " a Wawp mock (wawp-contract-kit), not another server?");
+        }
+        return json;
+    }
+
+    private static <T> List<T> list(JsonNode root, String field, Function<JsonNode, T> read) {
+        List<T> out = new ArrayList<>();
+        root.get(field).forEach(n -> out.add(read.apply(n)));
+        return out;
+    }
+
+    private static String tokenQuery(String token) {
+        return token == null ? "" : "?access_token=" + enc(token);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

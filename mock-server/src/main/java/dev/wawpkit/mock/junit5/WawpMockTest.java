@@ -1,0 +1,47 @@
+package dev.wawpkit.mock.junit5;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs the test class against a Wawp mock: a {@code WawpMock} (the test's own view),
+ * {@code WawpMockServer}, {@code URI} (the base URL) or {@code @WawpToken String} parameter
+ * receives it.
+ *
+ * <pre>{@code
+ * @WawpMockTest
+ * class OnboardingTest {
+ *     @Test
+ *     void showsTheQrCode(WawpMock mock, @WawpToken String token) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: one server per class on a free loopback port, each test with its own token, a
+ * 500 ms boot delay, no quota, and a test fails when it called a path or method the mock does
+ * not serve.
+ */
+@Documented
+@Inherited
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(WawpMockExtension.class)
+public @interface WawpMockTest {
+
+    /** Returns how long a server lives: per class (default), per method, or shared by the run. */
+    ServerScope scope() default ServerScope.CLASS;
+
+    /** Returns how long STARTING lasts, in milliseconds; -1 boots only when told (manual). */
+    long bootDelayMillis() default 500;
+
+    /** Returns how many sessions each test's token may create; -1 for no limit. */
+    int quota() default -1;
+
+    /** Returns whether a call to a path or method the mock does not serve fails the test. */
+    boolean failOnUnexpectedCalls() default true;
+}
