@@ -44,14 +44,17 @@ class ReadmeExampleTest {
         // end::embedded[]
     }
 
-    @Test
-    void theReadmeQuotesTheExampleExactly() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/wawpkit/mock/ReadmeExampleTest.java"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ReadmeExampleTest.java, embedded",
+            "sample/OnboardingServiceTest.java, consumer-test"})
+    void theReadmeQuotesTheExampleExactly(String file, String tag) throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/wawpkit/mock/" + file));
         String readme = Files.readString(Path.of("../README.md"));
-        Matcher m = Pattern.compile("// tag::embedded\\[]\\n(.*?)\\n\\s*// end::embedded\\[]", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
+        Matcher m = Pattern.compile("// tag::" + tag + "\\[]\\n(.*?)\\n\\s*// end::" + tag + "\\[]", Pattern.DOTALL)
+                .matcher(source);
+        assertThat(m.find()).as("tag %s in %s", tag, file).isTrue();
         String snippet = m.group(1).stripIndent().strip();
 
-        assertThat(readme).as("README.md must quote ReadmeExampleTest's example verbatim").contains(snippet);
+        assertThat(readme).as("README.md must quote %s verbatim", file).contains(snippet);
     }
 }
