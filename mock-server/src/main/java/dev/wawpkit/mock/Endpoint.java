@@ -1,6 +1,6 @@
 package dev.wawpkit.mock;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * Names the Wawp API endpoints the mock serves, with their paths and accepted methods.
@@ -9,17 +9,33 @@ import java.util.Set;
  */
 public enum Endpoint {
     /** {@code POST /v2/session/create}. */
-    CREATE("create", "/v2/session/create", Set.of("POST")),
+    CREATE("create", "/v2/session/create", List.of("POST")),
     /** {@code POST|GET /v2/session/start}. */
-    START("start", "/v2/session/start", Set.of("POST", "GET")),
+    START("start", "/v2/session/start", List.of("POST", "GET")),
     /** {@code POST|GET /v2/session/info}. */
-    INFO("info", "/v2/session/info", Set.of("POST", "GET"));
+    INFO("info", "/v2/session/info", List.of("POST", "GET")),
+    /** {@code POST|GET /v2/session/stop}. */
+    STOP("stop", "/v2/session/stop", List.of("POST", "GET")),
+    /** {@code POST|GET /v2/session/restart}. */
+    RESTART("restart", "/v2/session/restart", List.of("POST", "GET")),
+    /** {@code POST|GET /v2/session/logout}. */
+    LOGOUT("logout", "/v2/session/logout", List.of("POST", "GET")),
+    /** {@code DELETE /v2/session/delete}. */
+    DELETE("delete", "/v2/session/delete", List.of("DELETE")),
+    /** {@code GET /v2/session/me}. */
+    ME("me", "/v2/session/me", List.of("GET")),
+    /** {@code POST|GET /v2/auth/qr}. */
+    QR("qr", "/v2/auth/qr", List.of("POST", "GET")),
+    /** {@code POST|GET /v2/auth/qr-image}. */
+    QR_IMAGE("qr-image", "/v2/auth/qr-image", List.of("POST", "GET")),
+    /** {@code POST /v2/auth/request-code}, with {@code phone_number}. */
+    REQUEST_CODE("request-code", "/v2/auth/request-code", List.of("POST"));
 
     private final String key;
     private final String path;
-    private final Set<String> methods;
+    private final List<String> methods;
 
-    Endpoint(String key, String path, Set<String> methods) {
+    Endpoint(String key, String path, List<String> methods) {
         this.key = key;
         this.path = path;
         this.methods = methods;
@@ -35,8 +51,8 @@ public enum Endpoint {
         return path;
     }
 
-    /** Returns the HTTP methods the endpoint accepts, upper case. */
-    public Set<String> methods() {
+    /** Returns the HTTP methods the endpoint accepts, upper case, the documented one first. */
+    public List<String> methods() {
         return methods;
     }
 

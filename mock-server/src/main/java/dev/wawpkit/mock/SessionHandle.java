@@ -54,6 +54,19 @@ public final class SessionHandle {
         return port.calls(instanceId);
     }
 
+    /**
+     * Sends this session's {@code session.status} webhooks to the URLs, signed with the secret as
+     * hex HMAC-SHA256 in {@code X-Wawp-Signature} (null: unsigned); an empty list turns them off.
+     */
+    public void webhooks(java.util.List<java.net.URI> urls, String secret) {
+        port.webhooks(instanceId, urls, secret);
+    }
+
+    /** Lists the webhook delivery attempts of this session, oldest first (the last 256 are kept). */
+    public java.util.List<WebhookDelivery> deliveries() {
+        return port.deliveries(instanceId);
+    }
+
     @Override
     public String toString() {
         return "SessionHandle{" + instanceId + "}";

@@ -30,6 +30,8 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
     public static final String DEFAULT_TOKEN = "wawp-dev-token";
     /** How long STARTING lasts unless configured: short, so tests stay fast. */
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
+    /** How often the QR code changes while SCAN_QR_CODE unless configured (Wawp: 20 to 40 s). */
+    public static final Duration DEFAULT_QR_ROTATION = Duration.ofSeconds(30);
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -46,7 +48,8 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         } else {
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
-        this.core = new MockCore(tokens, b.quota, b.bootDelay);
+        this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
+                b.webhookInterval, b.stateFile));
         this.bindAddress = b.bindAddress;
         this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress);
         this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
@@ -83,6 +86,9 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
     public synchronized void stop() {
         if (state == State.RUNNING) {
             wireMock.stop();
+        }
+        if (state != State.CLOSED) {
+            core.close();
         }
         state = State.CLOSED;
     }
@@ -203,8 +209,49 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         private final Map<String, Integer> tokens = new LinkedHashMap<>();
         private int quota = -1;
         private Duration bootDelay = DEFAULT_BOOT_DELAY;
+        private Duration qrRotation = DEFAULT_QR_ROTATION;
+        private int webhookAttempts = 15;
+        private Duration webhookInterval = Duration.ofSeconds(2);
+        private java.nio.file.Path stateFile;
 
         private Builder() {
+        }
+
+        /** Sets how often the QR code changes while a session waits for a scan; default 30 s. */
+        public Builder qrRotation(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("Expected a QR rotation period above 0, but got " + period + ".");
+            }
+            this.qrRotation = period;
+            return this;
+        }
+
+        /**
+         * Sets how webhooks are retried until the receiver answers 2xx: how many attempts in all, and
+         * how long between them; default 15 attempts 2 s apart, as Wawp documents.
+         */
+        public Builder webhookRetries(int attempts, Duration interval) {
+            if (attempts < 1 || attempts > 100) {
+                throw new IllegalArgumentException("Expected 1 to 100 webhook attempts, but got " + attempts + ".");
+            }
+            if (Objects.requireNonNull(interval, "interval").isNegative()) {
+                throw new IllegalArgumentException("Expected a retry interval of 0 or more, but got " + interval + ".");
+            }
+            this.webhookAttempts = attempts;
+            this.webhookInterval = interval;
+            return this;
+        }
+
+        /**
+         * Keeps sessions and quotas in this JSON file across restarts: read when the server is built,
+         * written (atomically, off the request path) within 200 ms of each change and at stop.
+         *
+         * @throws IllegalStateException from {@link #build()} when the file exists but is corrupt
+         */
+        public Builder stateFile(java.nio.file.Path file) {
+            this.stateFile = Objects.requireNonNull(file, "file");
+            return this;
         }
 
         /** Sets the port; 0 (the default) picks a free one. */

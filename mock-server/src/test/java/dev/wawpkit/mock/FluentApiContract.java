@@ -124,7 +124,7 @@ abstract class FluentApiContract {
         assertThat(mock.unexpectedCalls()).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(404);
             assertThat(c.url()).isEqualTo("/v2/session/strat?access_token=flue...");
-            assertThat(c.nearest()).isEqualTo("GET|POST /v2/session/start");
+            assertThat(c.nearest()).isEqualTo("POST|GET /v2/session/start");
         });
         assertThat(mock.takeUnexpectedCalls()).hasSize(1);
         assertThat(mock.unexpectedCalls()).isEmpty();

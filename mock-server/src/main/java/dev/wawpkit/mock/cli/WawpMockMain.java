@@ -49,6 +49,14 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "How long STARTING lasts: 500ms, 3s, 1m, or 'manual' (move it through the control API). Default: 3s.")
     String bootDelay = "3s";
 
+    @Option(names = "--qr-rotation", paramLabel = "PERIOD",
+            description = "How often the QR code changes while a session waits for a scan: 20s, 1m. Default: 30s.")
+    String qrRotation = "30s";
+
+    @Option(names = "--state-file", paramLabel = "PATH",
+            description = "Keep sessions and quotas in this JSON file across restarts (written atomically).")
+    java.nio.file.Path stateFile;
+
     private final Map<String, String> env;
     private final PrintWriter out;
 
@@ -85,7 +93,7 @@ public final class WawpMockMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WawpMockServer server = build();
+        WawpMockServer server = build(); // a corrupt state file stops here, with its one-line reason
         try {
             server.start();
         } catch (IllegalStateException e) {
@@ -101,7 +109,8 @@ public final class WawpMockMain implements Callable<Integer> {
         out.println("Wawp mock listening on " + server.baseUrl() + " (Ctrl-C to stop)");
         out.println("  tokens: " + tokenHint() + quotaHint() + "; boot delay: " + bootDelay);
         out.println("  try:    curl -s -X POST '" + server.baseUrl() + "/v2/session/create?access_token=...'");
-        out.println("  control API: " + server.baseUrl() + "/__admin/wawp/sessions");
+        out.println("  control API: " + server.baseUrl() + "/__admin/wawp/sessions"
+                + (stateFile == null ? "" : "; state file: " + stateFile.toAbsolutePath()));
         stopped.await();
         return 0;
     }
@@ -124,6 +133,14 @@ public final class WawpMockMain implements Callable<Integer> {
             b.manualBoot();
         } else {
             b.bootDelay(delay);
+        }
+        Duration rotation = parseDelay(qrRotation);
+        if (rotation == null || rotation.isZero()) {
+            throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
+        }
+        b.qrRotation(rotation);
+        if (stateFile != null) {
+            b.stateFile(stateFile);
         }
         return b.build();
     }

@@ -32,7 +32,7 @@ public final class ControlApi implements AdminApiExtension {
     /** The extension's name. */
     public static final String NAME = "wawp-control";
 
-    private final ControlPort port;
+    private final MockCore port;
     private final ProviderStateHandler providerStates;
 
     public ControlApi(MockCore core) {
@@ -72,6 +72,14 @@ public final class ControlApi implements AdminApiExtension {
                 })),
                 new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
                         ok(ControlJson.calls(p.get("id"), port.calls(p.get("id")))))),
+                new Route(GET, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() ->
+                        ok(ControlJson.webhooks(port.webhookConfig(p.get("id")), port.deliveries(p.get("id")))))),
+                new Route(PUT, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() -> {
+                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("urls", "secret"),
+                            "{\"urls\": [\"http://127.0.0.1:9000/hooks\"], \"secret\": \"s3cret\"}");
+                    port.webhooks(p.get("id"), ControlJson.uris(b, "urls"), ControlJson.text(b, "secret"));
+                    return ok(ControlJson.webhooks(port.webhookConfig(p.get("id")), port.deliveries(p.get("id"))));
+                })),
                 new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlJson.faults(port.faults())))),
                 new Route(POST, "/wawp/faults", (admin, req, p) -> guard(() -> {
                     ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("endpoint", "instance_id",

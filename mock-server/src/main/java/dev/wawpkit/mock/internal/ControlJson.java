@@ -15,6 +15,7 @@ import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
+import dev.wawpkit.mock.WebhookDelivery;
 import dev.wawpkit.mock.WawpMockException;
 
 import java.io.IOException;
@@ -124,6 +125,27 @@ public final class ControlJson {
                     .put("status", c.status()).put("nearest", c.nearest());
         }
         return root;
+    }
+
+    public static ObjectNode webhooks(MockCore.WebhookConfig config, List<WebhookDelivery> deliveries) {
+        ObjectNode root = Renderer.JSON.createObjectNode();
+        ArrayNode urls = root.putArray("urls");
+        config.urls().forEach(u -> urls.add(u.toString()));
+        root.put("signed", config.signed());
+        ArrayNode arr = root.putArray("deliveries");
+        for (WebhookDelivery d : deliveries) {
+            ObjectNode n = arr.addObject().put("at", d.at().toString()).put("event_id", d.eventId())
+                    .put("status", d.status().name()).put("url", d.url()).put("attempt", d.attempt())
+                    .put("response", d.response());
+            putNullable(n, "error", d.error());
+        }
+        return root;
+    }
+
+    public static WebhookDelivery readDelivery(JsonNode n) {
+        return new WebhookDelivery(java.time.Instant.parse(n.get("at").asText()), n.get("event_id").asText(),
+                SessionStatus.valueOf(n.get("status").asText()), n.get("url").asText(), n.get("attempt").asInt(),
+                n.get("response").asInt(), n.get("error").isNull() ? null : n.get("error").asText());
     }
 
     public static ObjectNode error(WawpMockException e) {
@@ -240,6 +262,30 @@ public final class ControlJson {
             throw wrongType(field, "a whole number", v);
         }
         return v.intValue();
+    }
+
+    public static List<java.net.URI> uris(ObjectNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new WawpMockException(400, "missing_field", "Expected \"" + field + "\", a list of URLs (empty to "
+                    + "turn webhooks off), but none came.");
+        }
+        if (!v.isArray()) {
+            throw wrongType(field, "a list of URLs", v);
+        }
+        List<java.net.URI> out = new java.util.ArrayList<>();
+        for (JsonNode u : v) {
+            if (!u.isTextual()) {
+                throw wrongType(field + "[]", "a URL string", u);
+            }
+            try {
+                out.add(new java.net.URI(u.asText()));
+            } catch (java.net.URISyntaxException e) {
+                throw new WawpMockException(400, "invalid_webhook_url", "Expected absolute http(s) webhook URLs like "
+                        + "http://127.0.0.1:9000/hooks, but got '" + u.asText() + "'.");
+            }
+        }
+        return out;
     }
 
     public static Boolean bool(ObjectNode n, String field) {

@@ -26,6 +26,12 @@ public interface ControlPort {
 
     List<RecordedCall> calls(String instanceId);
 
+    /** Sets a session's webhook URLs and signing secret (null: unsigned); an empty list turns them off. */
+    void webhooks(String instanceId, List<java.net.URI> urls, String secretOrNull);
+
+    /** Lists a session's webhook delivery attempts, oldest first. */
+    List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId);
+
     void arm(FaultRule rule);
 
     List<FaultRule> faults();

@@ -74,6 +74,25 @@ public final class HttpControlPort implements ControlPort {
     }
 
     @Override
+    public void webhooks(String instanceId, List<URI> urls, String secret) {
+        ObjectNode body = Renderer.JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("urls");
+        urls.forEach(u -> list.add(u.toString()));
+        if (secret == null) {
+            body.putNull("secret");
+        } else {
+            body.put("secret", secret);
+        }
+        call("PUT", "/sessions/" + enc(instanceId) + "/webhooks", body);
+    }
+
+    @Override
+    public List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId) {
+        return list(call("GET", "/sessions/" + enc(instanceId) + "/webhooks", null), "deliveries",
+                ControlJson::readDelivery);
+    }
+
+    @Override
     public void arm(FaultRule rule) {
         call("POST", "/faults", ControlJson.faultRequest(rule));
     }

@@ -8,33 +8,152 @@ import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
 
+import dev.wawpkit.mock.WebhookDelivery;
+
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The in-process mock: its sessions, tokens and faults, and the control operations on them.
  *
  * <p>Thread-safe. Shared by the WireMock transformer (API calls) and the admin extension
- * (control API), and wrapped by {@code WawpMockServer} for Java callers.
+ * (control API), and wrapped by {@code WawpMockServer} for Java callers. One daemon timer thread
+ * boots STARTING sessions on time, retries webhooks, and writes the state file when one is set.
  */
-public final class MockCore implements ControlPort {
+public final class MockCore implements ControlPort, SessionEvents, AutoCloseable {
+    /**
+     * How a mock behaves.
+     *
+     * @param tokens           the valid tokens and their quotas ({@code -1}: no limit)
+     * @param defaultQuota     the quota of tokens added without one ({@code -1}: no limit)
+     * @param bootDelay        how long STARTING lasts, or null to boot only when told
+     * @param qrRotation       how often the QR code changes while SCAN_QR_CODE
+     * @param webhookAttempts  how many times a webhook is tried
+     * @param webhookInterval  how long between tries
+     * @param stateFile        where sessions are kept across restarts, or null
+     */
+    public record Options(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay, Duration qrRotation,
+                          int webhookAttempts, Duration webhookInterval, Path stateFile) {
+    }
+
     final WawpEngine engine;
     private final SessionStore store;
     private final TokenRegistry tokens;
+    private final ScheduledExecutorService timer;
+    private final WebhookDispatcher webhooks;
+    private final StateFile stateFile;
+    private final AtomicBoolean dirty = new AtomicBoolean();
 
     /**
-     * Creates the state for one mock server.
+     * Creates the state for one mock server, reading the state file if one is given.
      *
-     * @param tokens       the valid tokens and their quotas ({@code -1}: no limit)
-     * @param defaultQuota the quota of tokens added without one ({@code -1}: no limit)
-     * @param bootDelay    how long STARTING lasts, or null to boot only when told
+     * @throws IllegalStateException when the state file exists but cannot be read
      */
-    public MockCore(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay) {
-        this.store = new SessionStore(bootDelay == null ? -1 : bootDelay.toNanos());
-        this.tokens = new TokenRegistry(tokens, defaultQuota);
+    public MockCore(Options options) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wawp-mock-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.webhooks = new WebhookDispatcher(timer, options.webhookAttempts(), options.webhookInterval());
+        this.store = new SessionStore(new Session.Rules(
+                options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this);
+        this.tokens = new TokenRegistry(options.tokens(), options.defaultQuota());
         this.engine = new WawpEngine(store, this.tokens);
+        // The JVM's PNG writer takes a second or two to load: load it now, off every request.
+        timer.execute(() -> QrCodes.pngDataUrl(QrCodes.newValue()));
+        this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
+        if (stateFile != null) {
+            try {
+                stateFile.load(store, tokens);
+            } catch (RuntimeException e) {
+                timer.shutdownNow();
+                throw e;
+            }
+            dirty.set(false);
+            timer.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- session events: never block, never do I/O on the caller's thread ------------------
+
+    @Override
+    public void statusChanged(Session session, SessionStatus from, SessionStatus to) {
+        dirty.set(true);
+        webhooks.dispatch(session, to, to == SessionStatus.WORKING);
+    }
+
+    @Override
+    public void bootPending(Session session, long delayNanos) {
+        try {
+            timer.schedule(session::read, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the mock is stopping; a later read still applies the boot
+        }
+    }
+
+    @Override
+    public void changed() {
+        dirty.set(true);
+    }
+
+    /** Writes the state file if anything changed since the last write. */
+    private void flush() {
+        if (stateFile != null && dirty.getAndSet(false)) {
+            try {
+                stateFile.save(store, tokens);
+            } catch (RuntimeException e) {
+                dirty.set(true);
+                System.err.println("[wawp-mock] " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the timer, and writes the state file one last time. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        flush();
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(String instanceId) {
+        return store.require(instanceId).deliveries();
+    }
+
+    @Override
+    public void webhooks(String instanceId, List<URI> urls, String secret) {
+        for (URI u : urls) {
+            if (u == null || !u.isAbsolute() || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    || u.getHost() == null) {
+                throw new WawpMockException(400, "invalid_webhook_url", "Expected absolute http(s) webhook URLs "
+                        + "like http://127.0.0.1:9000/hooks, but got '" + u + "'.");
+            }
+        }
+        if (secret != null && secret.isEmpty()) {
+            throw new WawpMockException(400, "invalid_webhook_secret",
+                    "Expected a non-empty secret, or none (null) for unsigned webhooks.");
+        }
+        store.require(instanceId).webhooks(urls, secret);
+    }
+
+    /** Returns a session's webhook URLs and whether it has a secret. */
+    public WebhookConfig webhookConfig(String instanceId) {
+        Session s = store.require(instanceId);
+        return new WebhookConfig(s.webhookUrls(), s.webhookSecret() != null);
+    }
+
+    /** A session's webhook settings as the control API shows them: the secret is never shown. */
+    public record WebhookConfig(List<URI> urls, boolean signed) {
     }
 
     @Override
@@ -133,6 +252,7 @@ public final class MockCore implements ControlPort {
     public void resetToken(String token) {
         requireToken(token);
         store.all().removeIf(s -> s.token.equals(token));
+        dirty.set(true);
         engine.faults.clear(token);
         engine.unexpected.drain(token, false);
         tokens.ensure(token);

@@ -51,6 +51,18 @@ public final class ScopedPort implements ControlPort {
     }
 
     @Override
+    public void webhooks(String instanceId, List<java.net.URI> urls, String secret) {
+        requireOwn(instanceId);
+        inner.webhooks(instanceId, urls, secret);
+    }
+
+    @Override
+    public List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId) {
+        requireOwn(instanceId);
+        return inner.deliveries(instanceId);
+    }
+
+    @Override
     public void arm(FaultRule rule) {
         inner.arm(rule.accessToken() != null ? rule : new FaultRule(rule.endpoint(), rule.instanceId(), token,
                 rule.fault(), rule.delay(), rule.times()));

@@ -3,6 +3,7 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,18 +18,21 @@ final class SessionStore {
     static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9]{12}");
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final long bootDelayNanos;
+    private final Session.Rules rules;
+    private final SessionEvents events;
 
-    SessionStore(long bootDelayNanos) {
-        this.bootDelayNanos = bootDelayNanos;
+    SessionStore(Session.Rules rules, SessionEvents events) {
+        this.rules = rules;
+        this.events = events;
     }
 
     /** Creates a STOPPED session with a fresh, unique instance id. */
     Session create(String token) {
         while (true) {
-            Session s = new Session(Session.newInstanceId(), Session.newName(), token, SessionStatus.STOPPED, false,
-                    bootDelayNanos);
+            Session s = new Session(Session.newInstanceId(), Session.newName(), token, Instant.now(),
+                    SessionStatus.STOPPED, false, rules, events);
             if (sessions.putIfAbsent(s.instanceId, s) == null) {
+                events.changed();
                 return s;
             }
         }
@@ -36,28 +40,29 @@ final class SessionStore {
 
     /** Seeds a session as the control API asks; refuses an id already in use. */
     Session seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
-        if (instanceId == null) {
-            Session s = create(token);
-            return status == SessionStatus.STOPPED && !loggedIn ? s : replaceFresh(s, status, loggedIn);
-        }
-        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+        if (instanceId != null && !INSTANCE_ID.matcher(instanceId).matches()) {
             throw new WawpMockException(400, "invalid_instance_id",
                     "Expected instance_id to be 12 letters or digits (like 3EB0BCB2E3D4), but got '" + instanceId
                             + "'. Leave it out to have one generated.");
         }
-        Session s = new Session(instanceId, Session.newName(), token, status, loggedIn, bootDelayNanos);
-        if (sessions.putIfAbsent(instanceId, s) != null) {
-            throw new WawpMockException(409, "session_exists",
-                    "Expected a new instance_id, but session " + instanceId
-                            + " already exists. Pick another id, or reset the mock first.");
+        while (true) {
+            String id = instanceId == null ? Session.newInstanceId() : instanceId;
+            Session s = new Session(id, Session.newName(), token, Instant.now(), status, loggedIn, rules, events);
+            if (sessions.putIfAbsent(id, s) == null) {
+                events.changed();
+                return s;
+            }
+            if (instanceId != null) {
+                throw new WawpMockException(409, "session_exists",
+                        "Expected a new instance_id, but session " + instanceId
+                                + " already exists. Pick another id, or reset the mock first.");
+            }
         }
-        return s;
     }
 
-    private Session replaceFresh(Session created, SessionStatus status, boolean loggedIn) {
-        Session s = new Session(created.instanceId, created.name, created.token, status, loggedIn, bootDelayNanos);
+    /** Puts back a session read from a state file. */
+    void restore(Session s) {
         sessions.put(s.instanceId, s);
-        return s;
     }
 
     /** Returns the session if it exists and belongs to the token, else null. */
@@ -77,9 +82,18 @@ final class SessionStore {
         return s;
     }
 
+    /** Deletes the session if it is still the one given (a concurrent replacement stays). */
+    boolean remove(Session s) {
+        boolean removed = sessions.remove(s.instanceId, s);
+        if (removed) {
+            events.changed();
+        }
+        return removed;
+    }
+
     void remove(String instanceId) {
-        if (instanceId != null) {
-            sessions.remove(instanceId);
+        if (instanceId != null && sessions.remove(instanceId) != null) {
+            events.changed();
         }
     }
 
@@ -87,7 +101,16 @@ final class SessionStore {
         return sessions.values();
     }
 
+    Session.Rules rules() {
+        return rules;
+    }
+
+    SessionEvents events() {
+        return events;
+    }
+
     void clear() {
         sessions.clear();
+        events.changed();
     }
 }

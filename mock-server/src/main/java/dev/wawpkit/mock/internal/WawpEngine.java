@@ -25,9 +25,10 @@ import java.util.function.UnaryOperator;
  */
 public final class WawpEngine {
     static final String SERVER_NAME = "wawp-mock";
-    /** A 1x1 PNG; the session's QR value travels beside it. */
-    private static final String QR_PNG = "data:image/png;base64,"
-            + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    /** The logged-in account every WORKING session shows, as in the documentation's example. */
+    static final String ME_ID = "201012345678@c.us";
+    static final String ME_NAME = "John Doe";
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\d{8,15}");
 
     final SessionStore sessions;
     final TokenRegistry tokens;
@@ -68,7 +69,7 @@ public final class WawpEngine {
         FaultRule fault = faults.claim(endpoint, instanceId, token);
         Reply reply;
         if (fault == null || fault.fault() instanceof Fault.Delay) {
-            Outcome outcome = serve(endpoint, token, instanceId, session, wanted);
+            Outcome outcome = serve(endpoint, params, token, instanceId, session, wanted);
             session = outcome.session;
             reply = fault == null ? outcome.reply : outcome.reply.delayed(((Fault.Delay) fault.fault()).duration().toMillis());
         } else {
@@ -84,20 +85,90 @@ public final class WawpEngine {
     private record Outcome(Reply reply, Session session) {
     }
 
-    private Outcome serve(Endpoint endpoint, String token, String instanceId, Session session, List<Format> wanted) {
+    private Outcome serve(Endpoint endpoint, Map<String, String> params, String token, String instanceId, Session session,
+                          List<Format> wanted) {
         if (endpoint == Endpoint.CREATE) {
             return create(token, wanted);
         }
-        ApiError refusal = checkAccess(endpoint, token, instanceId, session);
+        ApiError refusal = checkAccess(endpoint, token, instanceId, session, () -> params.get("phone_number"));
         if (refusal != null) {
             return new Outcome(Renderer.error(refusal, wanted), null);
         }
         Session.Snapshot s = switch (endpoint) {
             case START -> session.start();
-            case INFO -> session.read();
+            case INFO, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
+            case STOP -> session.stop();
+            case RESTART -> session.restart();
+            case LOGOUT -> session.logout();
+            case ME -> session.read();
+            case DELETE -> session.delete();
             default -> throw new IllegalStateException("no handler for " + endpoint);
         };
-        return new Outcome(Renderer.json(200, sessionBody(s, endpoint == Endpoint.INFO)), session);
+        if (s.deleted() && endpoint != Endpoint.DELETE) {
+            return new Outcome(Renderer.error(notFound(instanceId), wanted), null);
+        }
+        ObjectNode body = switch (endpoint) {
+            case START, STOP, RESTART -> sessionBody(s, false);
+            case INFO -> sessionBody(s, true);
+            case LOGOUT -> Renderer.JSON.createObjectNode().put("name", session.name).put("status", s.status().name())
+                    .put("instance_id", session.instanceId);
+            case DELETE -> {
+                sessions.remove(session);
+                yield Renderer.JSON.createObjectNode().put("name", session.name).put("status", "DELETED")
+                        .put("instance_id", session.instanceId);
+            }
+            case ME -> s.status() == SessionStatus.WORKING ? me(Renderer.JSON.createObjectNode()) : null;
+            case QR -> s.qr() == null ? null : qrData(s.qr());
+            case QR_IMAGE -> s.qr() == null ? null : Renderer.JSON.createObjectNode().put("qr", s.qr().png());
+            case REQUEST_CODE -> s.qr() == null ? null : Renderer.JSON.createObjectNode().put("code", pairingCode());
+            default -> throw new IllegalStateException("no body for " + endpoint);
+        };
+        if (body == null) {
+            return new Outcome(Renderer.error(wrongStatus(endpoint, session, s.status()), wanted), session);
+        }
+        return new Outcome(Renderer.json(200, body), session);
+    }
+
+    private static ApiError wrongStatus(Endpoint endpoint, Session session, SessionStatus status) {
+        if (endpoint == Endpoint.ME) {
+            return new ApiError(400, "not_logged_in", "Expected session " + session.instanceId
+                    + " to be WORKING (logged in) to show its account, but it is " + status
+                    + ". Start it and scan the QR code first.");
+        }
+        return new ApiError(400, "not_scanning", "Expected session " + session.instanceId + " to be SCAN_QR_CODE to "
+                + (endpoint == Endpoint.REQUEST_CODE ? "give a pairing code" : "show a QR code") + ", but it is "
+                + status + ". " + (status == SessionStatus.WORKING ? "It is logged in already; log out to link again."
+                : "Start it and wait for SCAN_QR_CODE."));
+    }
+
+    private static ObjectNode qrData(Session.Qr qr) {
+        ObjectNode value = Renderer.JSON.createObjectNode().put("value", qr.value()).put("expiry", qr.expiresAtMillis());
+        return Renderer.JSON.createObjectNode().put("mimetype", "application/json")
+                .put("data", java.util.Base64.getEncoder().encodeToString(value.toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String pairingCode() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder(9);
+        for (int i = 0; i < 4; i++) {
+            sb.append((char) ('A' + r.nextInt(26)));
+        }
+        sb.append('-');
+        for (int i = 0; i < 4; i++) {
+            sb.append((char) ('0' + r.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    private static ObjectNode me(ObjectNode into) {
+        return into.put("id", ME_ID).put("pushName", ME_NAME);
+    }
+
+    private static ApiError notFound(String instanceId) {
+        return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
+                + instanceId + " does not exist for this access token (wrong or deleted instance_id). "
+                + "Create one with POST /v2/session/create.");
     }
 
     private Outcome create(String token, List<Format> wanted) {
@@ -124,7 +195,8 @@ public final class WawpEngine {
         return new Outcome(Renderer.json(200, body), s);
     }
 
-    private ApiError checkAccess(Endpoint endpoint, String token, String instanceId, Session session) {
+    private ApiError checkAccess(Endpoint endpoint, String token, String instanceId, Session session,
+                                 java.util.function.Supplier<String> phoneNumber) {
         if (token == null || instanceId == null) {
             String missing = token == null && instanceId == null ? "instance_id and access_token"
                     : token == null ? "access_token" : "instance_id";
@@ -141,9 +213,19 @@ public final class WawpEngine {
                     + "that create returned.");
         }
         if (session == null) {
-            return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
-                    + instanceId + " does not exist for this access token (wrong or deleted instance_id). "
-                    + "Create one with POST /v2/session/create.");
+            return notFound(instanceId);
+        }
+        if (endpoint == Endpoint.REQUEST_CODE) {
+            String phone = phoneNumber.get();
+            if (phone == null) {
+                return new ApiError(400, "missing_parameter", "Expected phone_number (digits only, with the country "
+                        + "code, like 201012345678), but it is missing or empty.");
+            }
+            if (!PHONE.matcher(phone).matches()) {
+                return new ApiError(400, "invalid_phone_number", "Expected phone_number to be 8 to 15 digits with "
+                        + "the country code and no '+' or spaces (like 201012345678), but got " + phone.length()
+                        + " characters.");
+            }
         }
         return null;
     }
@@ -161,11 +243,11 @@ public final class WawpEngine {
         ObjectNode config = body.putObject("config");
         config.putObject("webhooks");
         config.putNull("proxy");
-        if (info && s.status() == SessionStatus.SCAN_QR_CODE) {
-            body.put("qr", QR_PNG);
+        if (info && s.qr() != null) {
+            body.put("qr", s.qr().png());
         }
         if (info && s.status() == SessionStatus.WORKING) {
-            body.putObject("me").put("id", "201012345678@c.us").put("pushName", "John Doe");
+            me(body.putObject("me"));
         }
         return body;
     }
@@ -208,7 +290,7 @@ public final class WawpEngine {
     }
 
     private static String describe(Endpoint e) {
-        return String.join("|", e.methods().stream().sorted().toList()) + " " + e.path();
+        return String.join("|", e.methods()) + " " + e.path();
     }
 
     private static String path(String url) {

@@ -98,7 +98,7 @@ class WawpMockAssertTest {
         post("/v2/session/strat");
 
         assertThatThrownBy(() -> assertThat(mock).hasNoUnexpectedCalls()).hasMessageContaining(
-                "POST /v2/session/strat -> 404 (did you mean GET|POST /v2/session/start?)");
+                "POST /v2/session/strat -> 404 (did you mean POST|GET /v2/session/start?)");
         assertThatThrownBy(() -> assertThat(mock).hasSessionCount(2)).hasMessageContaining("2 sessions");
         assertThatThrownBy(() -> assertThat(mock).session(id).isLoggedIn()).hasMessageContaining("keep a login");
         assertThatThrownBy(() -> assertThat(mock).receivedCalls(START).allAnsweredWith(502))

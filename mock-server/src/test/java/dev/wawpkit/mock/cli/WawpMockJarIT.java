@@ -72,6 +72,33 @@ class WawpMockJarIT {
     }
 
     @Test
+    void aStateFileSurvivesARestartOfTheStandaloneMock() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path dir = Files.createTempDirectory("wawp-state");
+        Path state = dir.resolve("state.json");
+        URI base = startJar(jar, dir.resolve("first.log"), "--state-file", state.toString(), "--boot-delay", "manual");
+        String id = post(base, "/v2/session/create?access_token=wawp-dev-token").get("instance_id").asText();
+        post(base, "/v2/session/start?instance_id=" + id + "&access_token=wawp-dev-token");
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        URI again = startJar(jar, dir.resolve("second.log"), "--state-file", state.toString(), "--boot-delay", "manual");
+
+        assertThat(post(again, "/v2/session/info?instance_id=" + id + "&access_token=wawp-dev-token")
+                .get("status").asText()).isEqualTo("STARTING");
+    }
+
+    private URI startJar(Path jar, Path log, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--port", "0"));
+        command.addAll(java.util.List.of(args));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(log, 4));
+        assertThat(m.find()).isTrue();
+        return URI.create(m.group(1));
+    }
+
+    @Test
     void aBadFlagExitsTwoWithOneLine() throws Exception {
         Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

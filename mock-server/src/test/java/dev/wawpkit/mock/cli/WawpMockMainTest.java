@@ -38,7 +38,8 @@ class WawpMockMainTest {
             "--frobnicate | Unknown option",
             "--boot-delay soon | --boot-delay expects a duration like 500ms",
             "--quota -1 | Expected a quota of 0 or more",
-            "--port 70000 | Expected a port from 0 to 65535"})
+            "--port 70000 | Expected a port from 0 to 65535",
+            "--qr-rotation 0s | --qr-rotation expects a period above 0"})
     void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
         int code = run(Map.of(), args.split(" "));
 
@@ -57,6 +58,20 @@ class WawpMockMainTest {
             assertThat(err.toString()).startsWith("wawp-mock-server: cannot listen on").contains("--port");
             assertThat(err.toString().strip().lines()).hasSize(1);
         }
+    }
+
+    @Test
+    void aCorruptStateFilePrintsOneLineAndExitsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("state.json");
+        java.nio.file.Files.writeString(file, "not json");
+
+        int code = run(Map.of(), "--port", "0", "--state-file", file.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("wawp-mock-server: The state file").contains("cannot be read");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("not json");
     }
 
     @Test

@@ -172,7 +172,7 @@ class WawpMockExtensionTest {
 
         assertThat(message).contains("Expecting only calls the Wawp mock serves",
                 "POST /v2/session/strat?instance_id=3EB0BCB2E3D4&access_token=wawp...",
-                "did you mean GET|POST /v2/session/start?", "failOnUnexpectedCalls = false");
+                "did you mean POST|GET /v2/session/start?", "failOnUnexpectedCalls = false");
     }
 
     @Test
