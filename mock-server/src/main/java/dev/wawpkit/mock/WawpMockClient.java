@@ -21,8 +21,8 @@ import java.util.Objects;
 public final class WawpMockClient implements WawpMock {
     private final PortMock api;
 
-    private WawpMockClient(URI baseUrl, String token) {
-        HttpControlPort port = new HttpControlPort(baseUrl, Duration.ofSeconds(10));
+    private WawpMockClient(URI baseUrl, String token, String adminToken) {
+        HttpControlPort port = new HttpControlPort(baseUrl, Duration.ofSeconds(10), adminToken);
         this.api = new PortMock(port, () -> baseUrl, token);
     }
 
@@ -37,8 +37,13 @@ public final class WawpMockClient implements WawpMock {
 
     /** Connects to a running mock whose seeded sessions default to the given token. */
     public static WawpMockClient connect(URI baseUrl, String token) {
+        return connect(baseUrl, token, null);
+    }
+
+    /** Connects to a mock whose control API is locked with an admin token ({@code --admin-token}). */
+    public static WawpMockClient connect(URI baseUrl, String token, String adminToken) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        WawpMockClient client = new WawpMockClient(baseUrl, Objects.requireNonNull(token, "token"));
+        WawpMockClient client = new WawpMockClient(baseUrl, Objects.requireNonNull(token, "token"), adminToken);
         client.tokens().list(); // fails fast with a clear message when nothing answers
         return client;
     }

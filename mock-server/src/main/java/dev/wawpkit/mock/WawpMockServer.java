@@ -51,8 +51,23 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
                 b.webhookInterval, b.stateFile));
         this.bindAddress = b.bindAddress;
-        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress);
+        if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
+            core.close();
+            throw new IllegalArgumentException("Refusing to listen on " + b.bindAddress + " with an open control API: "
+                    + "anyone who reaches it could change every session. Set an admin token "
+                    + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
+                    + "--open-control-api (openControlApi()) if the network is yours alone.");
+        }
+        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken);
         this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Starts describing a mock server. */
@@ -213,8 +228,30 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         private int webhookAttempts = 15;
         private Duration webhookInterval = Duration.ofSeconds(2);
         private java.nio.file.Path stateFile;
+        private String adminToken;
+        private boolean openControlApi;
 
         private Builder() {
+        }
+
+        /**
+         * Locks the control API (and WireMock's own {@code /__admin}): every call must carry this token
+         * in {@code X-Wawp-Admin-Token} or {@code Authorization: Bearer}. Required when binding beyond
+         * loopback, unless {@link #openControlApi()}.
+         */
+        public Builder adminToken(String token) {
+            if (token == null || token.length() < 8 || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                throw new IllegalArgumentException("Expected an admin token of at least 8 printable ASCII characters "
+                        + "without spaces, but got " + (token == null ? "none" : token.length() + " characters") + ".");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
+        /** Allows binding beyond loopback without an admin token: say so only on a network that is yours alone. */
+        public Builder openControlApi() {
+            this.openControlApi = true;
+            return this;
         }
 
         /** Sets how often the QR code changes while a session waits for a scan; default 30 s. */
@@ -303,7 +340,13 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
             return this;
         }
 
-        /** Creates the server, not yet started. */
+        /**
+         * Creates the server, not yet started.
+         *
+         * @throws IllegalArgumentException when bound beyond loopback with neither an admin token nor
+         *                                  {@link #openControlApi()}
+         * @throws IllegalStateException    when the state file exists but cannot be read
+         */
         public WawpMockServer build() {
             return new WawpMockServer(this);
         }

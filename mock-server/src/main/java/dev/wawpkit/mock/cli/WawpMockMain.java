@@ -57,6 +57,15 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Keep sessions and quotas in this JSON file across restarts (written atomically).")
     java.nio.file.Path stateFile;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Lock the control API with this token (also env WAWP_MOCK_ADMIN_TOKEN). "
+                    + "Required with a --bind beyond loopback.")
+    String adminToken;
+
+    @Option(names = "--open-control-api",
+            description = "Allow a --bind beyond loopback without an admin token (anyone reaching it can steer the mock).")
+    boolean openControlApi;
+
     private final Map<String, String> env;
     private final PrintWriter out;
 
@@ -108,6 +117,12 @@ public final class WawpMockMain implements Callable<Integer> {
         }, "wawp-mock-shutdown"));
         out.println("Wawp mock listening on " + server.baseUrl() + " (Ctrl-C to stop)");
         out.println("  tokens: " + tokenHint() + quotaHint() + "; boot delay: " + bootDelay);
+        String admin = adminToken != null ? adminToken : env.get("WAWP_MOCK_ADMIN_TOKEN");
+        if (admin != null) {
+            out.println("  control API locked: send X-Wawp-Admin-Token: " + Secrets.mask(admin));
+        } else if (openControlApi) {
+            out.println("  WARNING: the control API is open to anyone who can reach " + server.baseUrl());
+        }
         out.println("  try:    curl -s -X POST '" + server.baseUrl() + "/v2/session/create?access_token=...'");
         out.println("  control API: " + server.baseUrl() + "/__admin/wawp/sessions"
                 + (stateFile == null ? "" : "; state file: " + stateFile.toAbsolutePath()));
@@ -134,6 +149,17 @@ public final class WawpMockMain implements Callable<Integer> {
         } else {
             b.bootDelay(delay);
         }
+        String admin = adminToken != null ? adminToken : env.get("WAWP_MOCK_ADMIN_TOKEN");
+        try {
+            if (admin != null) {
+                b.adminToken(admin);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--admin-token: " + e.getMessage());
+        }
+        if (openControlApi) {
+            b.openControlApi();
+        }
         Duration rotation = parseDelay(qrRotation);
         if (rotation == null || rotation.isZero()) {
             throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
@@ -142,7 +168,11 @@ public final class WawpMockMain implements Callable<Integer> {
         if (stateFile != null) {
             b.stateFile(stateFile);
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     List<String> allTokens() {

@@ -28,6 +28,15 @@ import java.util.EnumSet;
  * before WireMock parses it (it would otherwise answer 500 with a stack trace).
  */
 final class GatedHttpServerFactory implements HttpServerFactory {
+    /** The header (besides {@code Authorization: Bearer}) that carries the admin token. */
+    static final String ADMIN_TOKEN_HEADER = "X-Wawp-Admin-Token";
+
+    private final byte[] adminToken;
+
+    /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
+    GatedHttpServerFactory(String adminToken) {
+        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Override
     public String getName() {
@@ -39,12 +48,12 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         return new Jetty11HttpServer(options, admin, stubs) {
             @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-                context.addFilter(new FilterHolder(new Gate(false)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new Gate(false, null)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
 
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-                context.addFilter(new FilterHolder(new Gate(true)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new Gate(true, adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -52,16 +61,37 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     /** Answers 413 or 400 itself, in the documented error format, or passes the request on. */
     private static final class Gate implements Filter {
         private final boolean admin;
+        private final byte[] adminToken;
 
-        Gate(boolean admin) {
+        Gate(boolean admin, byte[] adminToken) {
             this.admin = admin;
+            this.adminToken = adminToken;
+        }
+
+        /** Checks the admin token in constant time; true when none is required. */
+        private boolean authorised(HttpServletRequest req) {
+            if (adminToken == null) {
+                return true;
+            }
+            String given = req.getHeader(ADMIN_TOKEN_HEADER);
+            String auth = req.getHeader("Authorization");
+            if (given == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                given = auth.substring(7).trim();
+            }
+            return given != null && java.security.MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
-            ApiError refusal = check(req.getContentLengthLong(), req.getQueryString());
+            ApiError refusal = admin && !authorised(req)
+                    ? new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
+                    + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
+                    && req.getHeader("Authorization") == null ? "none came" : "it did not match")
+                    + ". This mock listens beyond loopback, so its control API is locked; send the token "
+                    + "given with --admin-token or WAWP_MOCK_ADMIN_TOKEN.")
+                    : check(req.getContentLengthLong(), req.getQueryString());
             if (refusal == null) {
                 chain.doFilter(request, response);
                 return;

@@ -32,10 +32,12 @@ public final class HttpControlPort implements ControlPort {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    private final String adminToken;
 
-    public HttpControlPort(URI baseUrl, Duration timeout) {
+    public HttpControlPort(URI baseUrl, Duration timeout, String adminToken) {
         this.base = baseUrl;
         this.timeout = timeout;
+        this.adminToken = adminToken;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -154,6 +156,9 @@ public final class HttpControlPort implements ControlPort {
     private JsonNode call(String method, String path, ObjectNode body) {
         URI uri = base.resolve("/__admin/wawp" + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (adminToken != null) {
+            b.header("X-Wawp-Admin-Token", adminToken);
+        }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -28,7 +28,7 @@ public final class WireMockWiring {
     }
 
     /** Creates (but does not start) the WireMock server for the core. */
-    public static WireMockServer create(MockCore core, int port, String bindAddress) {
+    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken) {
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(port)
                 .bindAddress(bindAddress)
@@ -40,7 +40,7 @@ public final class WireMockWiring {
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
                 .extensionScanningEnabled(false)
-                .extensions(new GatedHttpServerFactory(), new WawpApiTransformer(core), new ControlApi(core));
+                .extensions(new GatedHttpServerFactory(adminToken), new WawpApiTransformer(core), new ControlApi(core));
         WireMockServer server = new WireMockServer(config);
         for (StubMapping stub : stubs()) {
             server.addStubMapping(stub);

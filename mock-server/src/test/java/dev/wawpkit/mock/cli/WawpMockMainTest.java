@@ -39,7 +39,9 @@ class WawpMockMainTest {
             "--boot-delay soon | --boot-delay expects a duration like 500ms",
             "--quota -1 | Expected a quota of 0 or more",
             "--port 70000 | Expected a port from 0 to 65535",
-            "--qr-rotation 0s | --qr-rotation expects a period above 0"})
+            "--qr-rotation 0s | --qr-rotation expects a period above 0",
+            "--port 0 --bind 0.0.0.0 | Refusing to listen on 0.0.0.0 with an open control API",
+            "--admin-token short | --admin-token: Expected an admin token of at least 8"})
     void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
         int code = run(Map.of(), args.split(" "));
 
