@@ -22,6 +22,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
+import dev.wawpkit.mock.Format;
+
 /**
  * Builds WireMock's Jetty server with a gate in front of both contexts: a body declared over
  * 1 MiB is refused before it is read, and a query string WireMock cannot decode is refused
@@ -47,15 +49,60 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         return new Jetty11HttpServer(options, admin, stubs) {
             @Override
+            protected void applyAdditionalServerConfiguration(wiremock.org.eclipse.jetty.server.Server server,
+                                                              Options options) {
+                super.applyAdditionalServerConfiguration(server, options);
+                server.setErrorHandler(new JsonErrorHandler());
+            }
+
+            @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+                context.setErrorHandler(new JsonErrorHandler());
                 context.addFilter(new FilterHolder(new Gate(false, null)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
 
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+                context.setErrorHandler(new JsonErrorHandler());
                 context.addFilter(new FilterHolder(new Gate(true, adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
+    }
+
+    /**
+     * Renders the errors Jetty raises itself (a request line it cannot parse, a bad URI) as the
+     * mock's JSON error instead of Jetty's HTML page; never with a stack trace.
+     */
+    private static final class JsonErrorHandler extends wiremock.org.eclipse.jetty.server.handler.ErrorHandler {
+        JsonErrorHandler() {
+            setShowStacks(false);
+            setShowServlet(false);
+        }
+
+        private static byte[] body(int status, String reason) {
+            return Renderer.error(new ApiError(status, status == 400 ? "malformed_request" : "http_" + status,
+                    "Expected a well-formed HTTP request, but the server refused it"
+                            + (reason == null || reason.isBlank() ? "" : " (" + reason.replaceAll("[\\r\\n]", " ") + ")")
+                            + ". Check the request line, the URL encoding and the headers."), Format.JSON).body();
+        }
+
+        @Override
+        public java.nio.ByteBuffer badMessageError(int status, String reason,
+                                                  wiremock.org.eclipse.jetty.http.HttpFields.Mutable fields) {
+            fields.put(wiremock.org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            return java.nio.ByteBuffer.wrap(body(status, reason));
+        }
+
+        @Override
+        protected void generateAcceptableResponse(wiremock.org.eclipse.jetty.server.Request baseRequest,
+                                                  HttpServletRequest request, HttpServletResponse response, int code,
+                                                  String message) throws IOException {
+            byte[] bytes = body(code, code >= 500 ? null : message);
+            baseRequest.setHandled(true);
+            response.setContentType("application/json");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
     }
 
     /** Answers 413 or 400 itself, in the documented error format, or passes the request on. */
@@ -91,10 +138,22 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     && req.getHeader("Authorization") == null ? "none came" : "it did not match")
                     + ". This mock listens beyond loopback, so its control API is locked; send the token "
                     + "given with --admin-token or WAWP_MOCK_ADMIN_TOKEN.")
-                    : check(req.getContentLengthLong(), req.getQueryString());
+                    : check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             if (refusal == null) {
-                chain.doFilter(request, response);
-                return;
+                try {
+                    chain.doFilter(request, response);
+                    return;
+                } catch (ServletException | RuntimeException e) {
+                    // WireMock reads the request before any extension runs; input it cannot parse must
+                    // still get a documented 4xx, not Jetty's 500 page with a stack trace.
+                    if (response.isCommitted()) {
+                        throw e;
+                    }
+                    response.reset();
+                    refusal = new ApiError(400, "malformed_request", "Expected a well-formed HTTP request, but "
+                            + "the mock could not read this one (" + e.getClass().getSimpleName()
+                            + "). Check the Content-Type and the body.");
+                }
             }
             Reply reply = admin ? Renderer.error(refusal, Renderer.wanted(null))
                     : Renderer.error(refusal, Renderer.wanted(req.getHeader("Accept")));
@@ -108,7 +167,12 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             res.getOutputStream().write(reply.body());
         }
 
-        static ApiError check(long contentLength, String query) {
+        static ApiError check(long contentLength, String query, String contentType) {
+            if (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
+                return new ApiError(415, "unsupported_media_type", "Expected the credentials in the query string, a "
+                        + "JSON body or a form body, but got a " + contentType.split(";")[0].trim()
+                        + " body. Send application/json or application/x-www-form-urlencoded.");
+            }
             if (contentLength > CallParser.MAX_BODY_BYTES) {
                 return new ApiError(413, "body_too_large", "Expected a request body of at most 1 MiB ("
                         + CallParser.MAX_BODY_BYTES + " bytes), but Content-Length is " + contentLength

@@ -25,7 +25,7 @@ final class Renderer {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
-            Map.entry(413, "Payload Too Large"), Map.entry(500, "Internal Server Error"),
+            Map.entry(413, "Payload Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(500, "Internal Server Error"),
             Map.entry(502, "Bad Gateway"));
 
     private Renderer() {

@@ -88,6 +88,32 @@ class WawpMockJarIT {
                 .get("status").asText()).isEqualTo("STARTING");
     }
 
+    @Test
+    void theJarsOutputNeverShowsAFullToken() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path log = Files.createTempFile("wawp-secrets", ".log");
+        String token = "sk-live-9b8a7c6d5e4f3210";
+        String admin = "adm-live-0123456789ab";
+        java.util.List<String> command = java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--port", "0");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("WAWP_MOCK_TOKENS", token);
+        pb.environment().put("WAWP_MOCK_ADMIN_TOKEN", admin);
+        process = pb.start();
+        Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(log, 5));
+        assertThat(m.find()).isTrue();
+        URI base = URI.create(m.group(1));
+        post(base, "/v2/session/create?access_token=" + token);
+        HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/strat?access_token=" + token))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        assertThat(output).contains("sk-l...", "adm-...").doesNotContain(token).doesNotContain(admin);
+        Files.delete(log);
+    }
+
     private URI startJar(Path jar, Path log, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--port", "0"));
