@@ -41,5 +41,10 @@ public record FaultRule(Endpoint endpoint, String instanceId, String accessToken
                     "Expected a status documented for " + endpoint.key() + " "
                             + ErrorVariants.statusesFor(endpoint) + ", but got " + e.status() + ".");
         }
+        if (fault instanceof Fault.HttpError e && !ErrorVariants.formatsFor(endpoint, e.status()).contains(e.format())) {
+            throw WawpMockException.badRequest("undocumented_fault",
+                    "Expected a format documented for " + e.status() + " on " + endpoint.key() + " "
+                            + ErrorVariants.formatsFor(endpoint, e.status()) + ", but got " + e.format().key() + ".");
+        }
     }
 }

@@ -98,13 +98,17 @@ class CreateAcceptanceTest {
         assertThat(mock.sessions()).isEmpty();
     }
 
-    @Test
-    void createAnswers401AsXmlWhenXmlIsAccepted() {
-        Http.Response r = Http.to(mock, "/v2/session/create?access_token=wrong-token").accept("application/xml").send();
+    @ParameterizedTest
+    @ValueSource(strings = {"application/xml", "text/xml", "text/plain"})
+    void createDocumentsItsErrorsAsJsonOnlyWhateverIsAccepted(String accept) {
+        Http.Response unauthorised = Http.to(mock, "/v2/session/create?access_token=wrong-token").accept(accept).send();
+        Http.Response missing = Http.to(mock, "/v2/session/create").accept(accept).send();
 
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.mediaType()).isEqualTo("application/xml");
-        assertThat(r.body()).contains("<error><status>401</status><code>invalid_token</code><message>");
+        assertThat(unauthorised.status()).isEqualTo(401);
+        assertThat(unauthorised.mediaType()).isEqualTo("application/json");
+        assertThat(unauthorised.json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.mediaType()).isEqualTo("application/json");
     }
 
     @Test
@@ -129,23 +133,24 @@ class CreateAcceptanceTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"json", "html"})
-    void createAnswersAnInjected500InTheFaultsFormat(String format) {
-        mock.faults().onCreate().respond(500, Format.ofKey(format));
+    @Test
+    void createAnswersAnInjected500AsJson() {
+        mock.faults().onCreate().respond(500);
 
         Http.Response r = Calls.create(mock, TOKEN);
 
         assertThat(r.status()).isEqualTo(500);
-        if (format.equals("html")) {
-            assertThat(r.mediaType()).isEqualTo("text/html");
-            assertThat(r.body()).contains("<title>500 Internal Server Error</title>");
-        } else {
-            assertThat(r.mediaType()).isEqualTo("application/json");
-            assertThat(r.json().get("status").asInt()).isEqualTo(500);
-        }
+        assertThat(r.mediaType()).isEqualTo("application/json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(500);
         assertThat(mock.sessions()).as("a failed create stores nothing").isEmpty();
         assertThat(Calls.create(mock, TOKEN).status()).as("the fault fired once").isEqualTo(200);
+    }
+
+    @Test
+    void anHtml500OnCreateIsRefusedBecauseCreateDocumentsJsonOnly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mock.faults().onCreate().respond(500, Format.HTML))
+                .isInstanceOfSatisfying(WawpMockException.class, e ->
+                        assertThat(e.getMessage()).contains("500 on create [JSON], but got html"));
     }
 
     @Test

@@ -111,10 +111,11 @@ class FaultsTest {
 
     @Test
     void aDelayedErrorWaitsThenFails() {
-        mock.faults().onCreate().after(Duration.ofMillis(200)).respond(500, Format.HTML);
+        mock.faults().onInfo().after(Duration.ofMillis(200)).respond(500, Format.HTML);
+        String id = Calls.createdId(mock, TOKEN);
 
         long t0 = System.nanoTime();
-        Http.Response r = Calls.create(mock, TOKEN);
+        Http.Response r = Calls.info(mock, id, TOKEN);
 
         assertThat(r.status()).isEqualTo(500);
         assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(200);

@@ -1,6 +1,12 @@
 package dev.wawpkit.contracts.openapi;
 
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -9,8 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Loads the module's OpenAPI description from the classpath, for tests. */
+/** Loads the module's OpenAPI description from the classpath and validates exchanges against it, for tests. */
 public final class WawpOpenApi {
     /** The classpath location of the description. */
     public static final String RESOURCE = "openapi/wawp-sessions.yaml";
@@ -47,5 +54,27 @@ public final class WawpOpenApi {
     /** Builds a request/response validator over the description. */
     public static OpenApiInteractionValidator validator() {
         return OpenApiInteractionValidator.createForInlineApiSpecification(yaml()).build();
+    }
+
+    /**
+     * Validates a pact interaction's request and response, as the pact states them, against the
+     * description: path, method, parameters, status, media type and JSON body schema.
+     */
+    public static ValidationReport validate(OpenApiInteractionValidator validator, SynchronousRequestResponse interaction) {
+        IRequest pactRequest = interaction.getRequest();
+        SimpleRequest.Builder request = new SimpleRequest.Builder(
+                pactRequest.getMethod().toUpperCase(Locale.ROOT), pactRequest.getPath());
+        pactRequest.getQuery().forEach(request::withQueryParam);
+        pactRequest.getHeaders().forEach(request::withHeader);
+        if (pactRequest.getBody().isPresent()) {
+            request.withBody(pactRequest.getBody().valueAsString());
+        }
+        IResponse pactResponse = interaction.getResponse();
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(pactResponse.getStatus());
+        pactResponse.getHeaders().forEach(response::withHeader);
+        if (pactResponse.getBody().isPresent()) {
+            response.withBody(pactResponse.getBody().valueAsString());
+        }
+        return validator.validate(request.build(), response.build());
     }
 }

@@ -3,21 +3,16 @@ package dev.wawpkit.contracts.pact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import au.com.dius.pact.core.model.DefaultPactReader;
-import au.com.dius.pact.core.model.IRequest;
-import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.wawpkit.contracts.openapi.WawpOpenApi;
-import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,57 +21,59 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Validates every interaction of the pact files in {@code contracts/pacts/} against the OpenAPI
- * description: request and response, status, media type and body schema.
+ * Validates every interaction of the committed pacts ({@code contracts/pacts}) and of the pacts
+ * this build wrote ({@code target/pacts}) against the OpenAPI description: request and response,
+ * status, media type and body schema.
  *
- * <p>Runs in its own surefire execution after the consumer tests have (re)written the files, so
- * it always reads this build's pacts; run alone, it checks the committed ones.
+ * <p>Runs in the {@code check-pacts} surefire execution, after the consumer tests have written
+ * {@code target/pacts}; run alone, it checks whichever files exist, and the committed ones must.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PactsConformToOpenApiTest {
     private static final OpenApiInteractionValidator VALIDATOR = WawpOpenApi.validator();
 
-    private static Path pactDir() {
-        return Path.of(System.getProperty("pact.rootDir", "pacts"));
-    }
-
-    private static List<File> pactFiles() {
-        File[] files = pactDir().toFile().listFiles((dir, name) -> name.endsWith(".json"));
-        assertThat(files)
-                .as("pact files in %s; run 'mvn -pl contracts verify' to write them", pactDir().toAbsolutePath())
+    private static Stream<Path> allPactFiles() {
+        List<Path> committed = PactDirs.pactFiles(PactDirs.committed());
+        assertThat(committed)
+                .as("committed pact files in %s; write them with "
+                        + "'mvn -B -ntp -pl contracts verify -Dwawp.pacts.update=true'", PactDirs.committed().toAbsolutePath())
                 .isNotEmpty();
-        return List.of(files);
+        return Stream.concat(committed.stream(), PactDirs.pactFiles(PactDirs.generated()).stream());
     }
 
-    private static Stream<Interaction> interactions(File file) {
-        return DefaultPactReader.INSTANCE.loadPact(file).getInteractions().stream().map(Interaction.class::cast);
+    private static String label(Path file) {
+        return (file.startsWith(PactDirs.committed()) ? "committed " : "generated ") + file.getFileName();
     }
 
     @TestFactory
     Stream<DynamicTest> everyInteractionMatchesTheOpenApiDescription() {
-        return pactFiles().stream().flatMap(file -> interactions(file).map(interaction ->
-                dynamicTest(file.getName() + ": " + interaction.getDescription(), () -> {
+        return allPactFiles().flatMap(file -> PactDirs.interactions(file).stream().map(interaction ->
+                dynamicTest(label(file) + ": " + interaction.getDescription(), () -> {
                     SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
                     assertThat(http).as("an HTTP interaction").isNotNull();
 
-                    ValidationReport report = VALIDATOR.validate(request(http.getRequest()), response(http.getResponse()));
+                    ValidationReport report = WawpOpenApi.validate(VALIDATOR, http);
 
                     assertThat(report.getMessages()).as("validation of '%s'", interaction.getDescription()).isEmpty();
                 })));
     }
 
-    @Test
-    void thePactHoldsEveryRecordedInteractionAndOnlyFakeTokens() {
-        File pact = pactDir().resolve("wawp-reference-client-wawp-api.json").toFile();
-        List<Interaction> all = interactions(pact).toList();
+    @TestFactory
+    Stream<DynamicTest> thePactHoldsEveryRecordedInteractionAndOnlyFakeTokens() {
+        return Stream.of(PactDirs.committed(), PactDirs.generated())
+                .map(dir -> dir.resolve(PactDirs.PACT_FILE))
+                .filter(Files::exists)
+                .map(pact -> dynamicTest(label(pact), () -> {
+                    List<Interaction> all = PactDirs.interactions(pact);
 
-        assertThat(all).hasSize(31);
-        assertThat(all).flatExtracting(i -> i.asSynchronousRequestResponse().getRequest().getQuery()
-                        .getOrDefault("access_token", List.of()))
-                .allMatch(token -> token.startsWith("test-token-"));
-        assertThat(all).flatExtracting(Interaction::getProviderStates)
-                .allMatch(state -> !state.getParams().containsKey("access_token")
-                        || String.valueOf(state.getParams().get("access_token")).startsWith("test-token-"));
+                    assertThat(all).hasSize(31);
+                    assertThat(all).flatExtracting(i -> i.asSynchronousRequestResponse().getRequest().getQuery()
+                                    .getOrDefault("access_token", List.of()))
+                            .allMatch(token -> token.startsWith("test-token-"));
+                    assertThat(all).flatExtracting(Interaction::getProviderStates)
+                            .allMatch(state -> !state.getParams().containsKey("access_token")
+                                    || String.valueOf(state.getParams().get("access_token")).startsWith("test-token-"));
+                }));
     }
 
     @Test
@@ -93,24 +90,5 @@ class PactsConformToOpenApiTest {
 
         assertThat(report.getMessages()).extracting(ValidationReport.Message::getKey)
                 .contains("validation.request.parameter.schema.pattern", "validation.response.status.unknown");
-    }
-
-    private static Request request(IRequest pact) {
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(pact.getMethod().toUpperCase(Locale.ROOT), pact.getPath());
-        pact.getQuery().forEach(builder::withQueryParam);
-        pact.getHeaders().forEach(builder::withHeader);
-        if (pact.getBody().isPresent()) {
-            builder.withBody(pact.getBody().valueAsString());
-        }
-        return builder.build();
-    }
-
-    private static SimpleResponse response(IResponse pact) {
-        SimpleResponse.Builder builder = SimpleResponse.Builder.status(pact.getStatus());
-        pact.getHeaders().forEach(builder::withHeader);
-        if (pact.getBody().isPresent()) {
-            builder.withBody(pact.getBody().valueAsString());
-        }
-        return builder.build();
     }
 }

@@ -11,6 +11,7 @@ import static dev.wawpkit.contracts.pact.WawpPacts.client;
 import static dev.wawpkit.contracts.pact.WawpPacts.htmlError;
 import static dev.wawpkit.contracts.pact.WawpPacts.jsonError;
 import static dev.wawpkit.contracts.pact.WawpPacts.post;
+import static dev.wawpkit.contracts.pact.WawpPacts.postForAnyInstance;
 import static dev.wawpkit.contracts.pact.WawpPacts.textError;
 import static dev.wawpkit.contracts.pact.WawpPacts.xmlError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ abstract class SessionErrorPacts {
         PactDslRequestWithoutPath request = builder
                 .given(ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.token(INVALID_TOKEN))
                 .uponReceiving(endpoint() + " with an invalid token, as " + format);
-        return post(request, path(), ID, INVALID_TOKEN, accept).willRespondWith();
+        return postForAnyInstance(request, path(), ID, INVALID_TOKEN, accept).willRespondWith();
     }
 
     private PactDslResponse unknownSession(PactDslWithProvider builder, String format, String accept) {

@@ -49,11 +49,28 @@ final class WawpPacts {
      */
     static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String path, String instanceId,
             String token, String accept) {
+        return post(request, path, instanceId, token, accept, true);
+    }
+
+    /**
+     * Describes a POST like {@link #post}, but with {@code instance_id} a fixed example that
+     * matches by pattern: for states that set up no session, such as an invalid token, where a
+     * verifier would have no {@code instance_id} to fill in.
+     */
+    static PactDslRequestWithPath postForAnyInstance(PactDslRequestWithoutPath request, String path,
+            String instanceId, String token, String accept) {
+        return post(request, path, instanceId, token, accept, false);
+    }
+
+    private static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String path, String instanceId,
+            String token, String accept, boolean instanceFromState) {
         PactDslRequestWithPath r = request.method("POST").path(path)
                 .headers(Map.of("Content-Type", JSON, "Accept", accept));
         if (instanceId != null) {
-            r = r.matchQuery("instance_id", ID_PATTERN, instanceId)
-                    .queryParameterFromProviderState("instance_id", "${instance_id}", instanceId);
+            r = r.matchQuery("instance_id", ID_PATTERN, instanceId);
+            if (instanceFromState) {
+                r = r.queryParameterFromProviderState("instance_id", "${instance_id}", instanceId);
+            }
         }
         if (token != null) {
             r = r.queryParameterFromProviderState("access_token", "${access_token}", token);

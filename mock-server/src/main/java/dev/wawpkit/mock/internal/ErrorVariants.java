@@ -24,8 +24,21 @@ public final class ErrorVariants {
     private ErrorVariants() {
     }
 
+    /** Lists the formats documented for a status on any endpoint (the union). */
     public static Set<Format> formatsFor(int status) {
         return FORMATS.getOrDefault(status, Set.of());
+    }
+
+    /**
+     * Lists the formats documented for a status on one endpoint: create documents its errors as
+     * JSON only; the other endpoints share the table (spec section 3). A null endpoint (an unknown
+     * path) uses the shared table.
+     */
+    public static Set<Format> formatsFor(Endpoint endpoint, int status) {
+        if (endpoint == Endpoint.CREATE) {
+            return statusesFor(endpoint).contains(status) ? Set.of(Format.JSON) : Set.of();
+        }
+        return formatsFor(status);
     }
 
     /** Lists the error statuses documented for an endpoint: create has 403 but no 404 or 502. */
@@ -39,6 +52,6 @@ public final class ErrorVariants {
             sb.append(sb.length() == 0 ? "" : "; ").append(status).append(':');
             formats.forEach(f -> sb.append(' ').append(f.key()));
         });
-        return sb.toString();
+        return sb.append("; create: json only").toString();
     }
 }

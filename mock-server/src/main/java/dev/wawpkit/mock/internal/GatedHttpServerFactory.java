@@ -155,8 +155,8 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                             + "). Check the Content-Type and the body.");
                 }
             }
-            Reply reply = admin ? Renderer.error(refusal, Renderer.wanted(null))
-                    : Renderer.error(refusal, Renderer.wanted(req.getHeader("Accept")));
+            Reply reply = admin ? Renderer.error(refusal, Renderer.wanted(null), null)
+                    : Renderer.error(refusal, Renderer.wanted(req.getHeader("Accept")), null);
             HttpServletResponse res = (HttpServletResponse) response;
             res.setStatus(reply.status());
             res.setContentType(reply.contentType());

@@ -39,9 +39,9 @@ final class Renderer {
         }
     }
 
-    /** Renders the error in the first of the wanted formats that its status documents, else JSON. */
-    static Reply error(ApiError error, List<Format> wanted) {
-        Set<Format> documented = ErrorVariants.formatsFor(error.status());
+    /** Renders the error in the first of the wanted formats that the endpoint documents for it, else JSON. */
+    static Reply error(ApiError error, List<Format> wanted, dev.wawpkit.mock.Endpoint endpoint) {
+        Set<Format> documented = ErrorVariants.formatsFor(endpoint, error.status());
         if (documented.isEmpty()) {
             // mock-only statuses (405, 413, 409) follow the request's format among JSON, XML and text
             documented = Set.of(Format.JSON, Format.XML, Format.TEXT);

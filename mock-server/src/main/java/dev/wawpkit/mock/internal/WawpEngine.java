@@ -47,19 +47,19 @@ public final class WawpEngine {
             Endpoint nearest = nearest(url);
             recordUnexpected(method, url, header, 404, nearest);
             return Renderer.error(new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got "
-                    + method + " " + shorten(path(url)) + ". Did you mean " + describe(nearest) + "?"), wanted);
+                    + method + " " + shorten(path(url)) + ". Did you mean " + describe(nearest) + "?"), wanted, endpoint);
         }
         if (!endpoint.methods().contains(method)) {
             String allow = String.join(", ", endpoint.methods());
             recordUnexpected(method, url, header, 405, endpoint);
             return Renderer.error(new ApiError(405, "method_not_allowed", "Expected " + allow + " for "
-                    + endpoint.path() + ", but got " + method + "."), wanted).withHeader("Allow", allow);
+                    + endpoint.path() + ", but got " + method + "."), wanted, endpoint).withHeader("Allow", allow);
         }
         Map<String, String> params;
         try {
             params = CallParser.parse(url, header.apply("Content-Type"), header.apply("access-token"), body);
         } catch (ApiError.Rejected r) {
-            return Renderer.error(r.error, wanted);
+            return Renderer.error(r.error, wanted, endpoint);
         }
         String token = params.get("access_token");
         String instanceId = params.get("instance_id");
@@ -92,7 +92,7 @@ public final class WawpEngine {
         }
         ApiError refusal = checkAccess(endpoint, token, instanceId, session, () -> params.get("phone_number"));
         if (refusal != null) {
-            return new Outcome(Renderer.error(refusal, wanted), null);
+            return new Outcome(Renderer.error(refusal, wanted, endpoint), null);
         }
         Session.Snapshot s = switch (endpoint) {
             case START -> session.start();
@@ -105,7 +105,7 @@ public final class WawpEngine {
             default -> throw new IllegalStateException("no handler for " + endpoint);
         };
         if (s.deleted() && endpoint != Endpoint.DELETE) {
-            return new Outcome(Renderer.error(notFound(instanceId), wanted), null);
+            return new Outcome(Renderer.error(notFound(instanceId), wanted, endpoint), null);
         }
         ObjectNode body = switch (endpoint) {
             case START, STOP, RESTART -> sessionBody(s, false);
@@ -124,7 +124,7 @@ public final class WawpEngine {
             default -> throw new IllegalStateException("no body for " + endpoint);
         };
         if (body == null) {
-            return new Outcome(Renderer.error(wrongStatus(endpoint, session, s.status()), wanted), session);
+            return new Outcome(Renderer.error(wrongStatus(endpoint, session, s.status()), wanted, endpoint), session);
         }
         return new Outcome(Renderer.json(200, body), session);
     }
@@ -175,16 +175,16 @@ public final class WawpEngine {
         if (token == null) {
             return new Outcome(Renderer.error(new ApiError(400, "missing_token",
                     "Expected an access_token (query string, JSON body, form body or access-token header), "
-                            + "but none came. Send POST /v2/session/create?access_token=YOUR_TOKEN."), wanted), null);
+                            + "but none came. Send POST /v2/session/create?access_token=YOUR_TOKEN."), wanted, Endpoint.CREATE), null);
         }
         if (!tokens.isValid(token)) {
-            return new Outcome(Renderer.error(invalidToken(token), wanted), null);
+            return new Outcome(Renderer.error(invalidToken(token), wanted, Endpoint.CREATE), null);
         }
         if (!tokens.tryClaimCreate(token)) {
             return new Outcome(Renderer.error(new ApiError(403, "quota_exceeded",
                     "Expected a create quota left for access token " + Secrets.mask(token)
                             + ", but it is used up. Raise the quota with "
-                            + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."), wanted), null);
+                            + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."), wanted, Endpoint.CREATE), null);
         }
         Session s = sessions.create(token);
         ObjectNode body = Renderer.JSON.createObjectNode()
