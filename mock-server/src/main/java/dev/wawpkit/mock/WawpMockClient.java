@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Each operation is one HTTP call with a 10-second timeout.
  */
-public final class WawpMockClient implements WawpMock {
+public final class WawpMockClient extends ForwardingWawpMock {
     private final PortMock api;
 
     private WawpMockClient(URI baseUrl, String token, String adminToken) {
@@ -53,54 +53,19 @@ public final class WawpMockClient implements WawpMock {
         return api.baseUrl();
     }
 
-    @Override
-    public String token() {
-        return api.token();
-    }
+
+
+
+
+
+
+
+
+
 
     @Override
-    public List<MockSession> sessions() {
-        return api.sessions();
-    }
-
-    @Override
-    public SessionHandle session(String instanceId) {
-        return api.session(instanceId);
-    }
-
-    @Override
-    public SessionSeed seedSession() {
-        return api.seedSession();
-    }
-
-    @Override
-    public Faults faults() {
-        return api.faults();
-    }
-
-    @Override
-    public Tokens tokens() {
-        return api.tokens();
-    }
-
-    @Override
-    public List<UnexpectedCall> unexpectedCalls() {
-        return api.unexpectedCalls();
-    }
-
-    @Override
-    public List<UnexpectedCall> takeUnexpectedCalls() {
-        return api.takeUnexpectedCalls();
-    }
-
-    @Override
-    public void reset() {
-        api.reset();
-    }
-
-    @Override
-    public WawpMock forToken(String accessToken) {
-        return api.forToken(accessToken);
+    PortMock api() {
+        return api;
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.Objects;
  * is given, no create quota, a boot delay of 500 ms. Thread-safe. Starting or closing twice is
  * harmless; a closed server cannot be started again.
  */
-public final class WawpMockServer implements WawpMock, AutoCloseable {
+public final class WawpMockServer extends ForwardingWawpMock implements AutoCloseable {
     /** The token a mock accepts when none is configured. */
     public static final String DEFAULT_TOKEN = "wawp-dev-token";
     /** How long STARTING lasts unless configured: short, so tests stay fast. */
@@ -137,60 +137,20 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    @Override
-    public String token() {
-        return api.token();
-    }
 
-    @Override
-    public List<MockSession> sessions() {
-        return api.sessions();
-    }
 
     /** Lists the sessions owned by one access token, oldest first. */
     public List<MockSession> sessions(String accessToken) {
         return core.sessions(Objects.requireNonNull(accessToken, "accessToken"));
     }
 
-    @Override
-    public SessionHandle session(String instanceId) {
-        return api.session(instanceId);
-    }
 
-    @Override
-    public SessionSeed seedSession() {
-        return api.seedSession();
-    }
 
-    @Override
-    public Faults faults() {
-        return api.faults();
-    }
 
-    @Override
-    public Tokens tokens() {
-        return api.tokens();
-    }
 
-    @Override
-    public List<UnexpectedCall> unexpectedCalls() {
-        return api.unexpectedCalls();
-    }
 
-    @Override
-    public List<UnexpectedCall> takeUnexpectedCalls() {
-        return api.takeUnexpectedCalls();
-    }
 
-    @Override
-    public void reset() {
-        api.reset();
-    }
 
-    @Override
-    public WawpMock forToken(String accessToken) {
-        return api.forToken(accessToken);
-    }
 
     /**
      * Returns the WireMock server underneath, the one escape hatch for what this API does not cover
@@ -198,6 +158,11 @@ public final class WawpMockServer implements WawpMock, AutoCloseable {
      */
     public WireMockServer wireMock() {
         return wireMock;
+    }
+
+    @Override
+    PortMock api() {
+        return api;
     }
 
     @Override
