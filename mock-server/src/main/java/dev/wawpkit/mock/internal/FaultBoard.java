@@ -22,6 +22,11 @@ final class FaultBoard {
         armed.add(new Armed(rule));
     }
 
+    /** Returns whether any fault is armed (one emptiness check). */
+    boolean armed() {
+        return !armed.isEmpty();
+    }
+
     /** Claims the first armed fault matching the call, or returns null. */
     FaultRule claim(Endpoint endpoint, String instanceId, String token) {
         if (armed.isEmpty()) {

@@ -34,10 +34,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     static final String ADMIN_TOKEN_HEADER = "X-Wawp-Admin-Token";
 
     private final byte[] adminToken;
+    private final WawpEngine engine;
 
-    /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
-    GatedHttpServerFactory(String adminToken) {
+    /**
+     * Creates the factory; with an admin token, every {@code /__admin} call must carry it. With an
+     * engine, API calls are answered by the gate itself while no fault is armed (the fast path).
+     */
+    GatedHttpServerFactory(String adminToken, WawpEngine engine) {
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.engine = engine;
     }
 
     @Override
@@ -58,13 +63,13 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new Gate(false, null)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new Gate(false, null, engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
 
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new Gate(true, adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new Gate(true, adminToken, null)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -107,12 +112,69 @@ final class GatedHttpServerFactory implements HttpServerFactory {
 
     /** Answers 413 or 400 itself, in the documented error format, or passes the request on. */
     private static final class Gate implements Filter {
+        private static final java.util.Map<String, dev.wawpkit.mock.Endpoint> ENDPOINTS = new java.util.HashMap<>();
+
+        static {
+            for (dev.wawpkit.mock.Endpoint e : dev.wawpkit.mock.Endpoint.values()) {
+                ENDPOINTS.put(e.path(), e);
+            }
+        }
+
         private final boolean admin;
         private final byte[] adminToken;
+        private final WawpEngine engine;
 
-        Gate(boolean admin, byte[] adminToken) {
+        Gate(boolean admin, byte[] adminToken, WawpEngine engine) {
             this.admin = admin;
             this.adminToken = adminToken;
+            this.engine = engine;
+        }
+
+        /**
+         * Answers an API call here, before WireMock builds its logged request and matches stubs:
+         * those cost more than the whole simulation (WireMock 3.13.2 throws and catches an exception
+         * per query parameter while parsing it). Only while no fault is armed: delays and socket
+         * faults are WireMock's to deliver, so such calls take the stub-and-transformer path.
+         */
+        private boolean answered(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            dev.wawpkit.mock.Endpoint endpoint = engine == null ? null : ENDPOINTS.get(req.getRequestURI());
+            if (endpoint == null || engine.faults.armed()) {
+                return false;
+            }
+            byte[] body = req.getInputStream().readNBytes(CallParser.MAX_BODY_BYTES + 1);
+            String query = req.getQueryString();
+            Reply reply = engine.handle(endpoint, req.getMethod(), query == null ? req.getRequestURI()
+                    : req.getRequestURI() + "?" + query, req::getHeader, body);
+            if (reply.socketFault() != null || reply.delayMillis() > 0) {
+                deliverArmedInTheMeantime(req, reply); // a fault armed between the check and the claim
+                if (reply.socketFault() != null) {
+                    return true;
+                }
+            }
+            res.setStatus(reply.status());
+            if (reply.contentType() != null) {
+                res.setContentType(reply.contentType());
+            }
+            reply.headers().forEach(res::setHeader);
+            res.setContentLength(reply.body().length);
+            res.getOutputStream().write(reply.body());
+            return true;
+        }
+
+        private static void deliverArmedInTheMeantime(HttpServletRequest req, Reply reply) throws IOException {
+            try {
+                Thread.sleep(reply.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (reply.socketFault() != null) {
+                var endPoint = wiremock.org.eclipse.jetty.server.Request.getBaseRequest(req).getHttpChannel().getEndPoint();
+                if (reply.socketFault() instanceof dev.wawpkit.mock.Fault.ConnectionReset
+                        && endPoint.getTransport() instanceof java.nio.channels.SocketChannel channel) {
+                    channel.socket().setSoLinger(true, 0);
+                }
+                endPoint.close();
+            }
         }
 
         /** Checks the admin token in constant time; true when none is required. */
@@ -141,6 +203,9 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     : check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             if (refusal == null) {
                 try {
+                    if (!admin && answered(req, (HttpServletResponse) response)) {
+                        return;
+                    }
                     chain.doFilter(request, response);
                     return;
                 } catch (ServletException | RuntimeException e) {

@@ -40,7 +40,7 @@ public final class WireMockWiring {
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
                 .extensionScanningEnabled(false)
-                .extensions(new GatedHttpServerFactory(adminToken), new WawpApiTransformer(core), new ControlApi(core));
+                .extensions(new GatedHttpServerFactory(adminToken, core.engine), new WawpApiTransformer(core), new ControlApi(core));
         WireMockServer server = new WireMockServer(config);
         for (StubMapping stub : stubs()) {
             server.addStubMapping(stub);
