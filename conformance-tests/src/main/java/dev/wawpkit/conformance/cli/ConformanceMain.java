@@ -1,0 +1,122 @@
+package dev.wawpkit.conformance.cli;
+
+import dev.wawpkit.conformance.ConformanceRun;
+import dev.wawpkit.conformance.internal.ConformanceConfigException;
+import dev.wawpkit.conformance.internal.Masking;
+import dev.wawpkit.conformance.internal.TargetSettings;
+import dev.wawpkit.conformance.report.Report;
+import dev.wawpkit.conformance.report.ReportWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the conformance suite from the command line: {@code java -jar wawp-conformance.jar --target live}.
+ *
+ * <p>Exit codes: 0 when every behaviour that ran passed, 1 when one failed, 2 when the run could not
+ * start (a bad option, a live run without a token); then one line on stderr says how to fix it.
+ */
+@Command(name = "wawp-conformance", mixinStandardHelpOptions = true, version = "wawp-conformance 0.1.0",
+        description = {"Checks a Wawp session API (the mock, any base URL, or the live API) against the specification,",
+                "one result per documented behaviour. The live token comes from WAWP_ACCESS_TOKEN or a file",
+                "(WAWP_ACCESS_TOKEN_FILE), never from the command line."})
+public final class ConformanceMain implements Callable<Integer> {
+    @Option(names = "--target", paramLabel = "mock|live", description = "mock (default: starts the mock in-process) or live (https://api.wawp.net).")
+    String target;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Test this base URL instead, e.g. http://127.0.0.1:8080; token from WAWP_TOKEN unless it is a Wawp mock.")
+    String baseUrl;
+
+    @Option(names = "--instance-id", paramLabel = "ID", description = "Live: an existing instance to read (or WAWP_INSTANCE_ID).")
+    String instanceId;
+
+    @Option(names = "--allow-create", description = "Live: run the tests that create sessions (spends quota; they delete what they create).")
+    boolean allowCreate;
+
+    @Option(names = "--dry-run", description = "List what would run on the target; run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/conformance", description = "Where report.md and report.json go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--boot-timeout", paramLabel = "SECONDS", description = "How long to wait for a timed transition (default 60).")
+    Long bootTimeout;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ConformanceMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line and returns the exit code, printing to the given streams. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new ConformanceMain(out, err));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("wawp-conformance: " + ex.getMessage() + " (see --help)");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (target != null && baseUrl != null) {
+            return fail("Expected --target or --base-url, but got both: use --base-url alone to test a URL.");
+        }
+        if (target != null && !target.equals("mock") && !target.equals("live")) {
+            return fail("Expected --target mock or --target live, but got '" + target + "'. For a URL use --base-url URL.");
+        }
+        if (target != null) {
+            parameters.put(TargetSettings.TARGET, target);
+            parameters.put(TargetSettings.BASE_URL, "");     // empty counts as unset: --target wins over -Dwawp.baseUrl
+        }
+        if (baseUrl != null) {
+            parameters.put(TargetSettings.TARGET, "url");
+            parameters.put(TargetSettings.BASE_URL, baseUrl);
+        }
+        if (instanceId != null) {
+            parameters.put(TargetSettings.INSTANCE_ID, instanceId);
+        }
+        if (allowCreate) {
+            parameters.put(TargetSettings.ALLOW_CREATE, "true");
+        }
+        if (dryRun) {
+            parameters.put(TargetSettings.DRY_RUN, "true");
+        }
+        if (bootTimeout != null) {
+            parameters.put(TargetSettings.BOOT_TIMEOUT_SECONDS, String.valueOf(bootTimeout));
+        }
+        parameters.put(TargetSettings.REPORT_DIR, reportDir.toString());
+        try {
+            // The same check the suite makes, made first: a run that cannot start stops here, at once.
+            TargetSettings.resolve(key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))),
+                    System.getenv());
+        } catch (ConformanceConfigException e) {
+            return fail(e.getMessage());
+        }
+        Report report = ConformanceRun.run(parameters, reportDir);
+        ReportWriter.consoleLines(report, reportDir).forEach(out::println);
+        return report.passed() ? 0 : 1;
+    }
+
+    private int fail(String message) {
+        err.println("wawp-conformance: " + Masking.mask(message));
+        return 2;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.wawpkit.conformance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.wawpkit.conformance.internal.TargetSettings;
+import dev.wawpkit.conformance.report.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DryRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void dryRunOnTheMockListsEveryBehaviourAsWouldRun() {
+        Runs.Outcome run = Runs.run(dir, Map.of(TargetSettings.DRY_RUN, "true"));
+
+        assertThat(run.summary().getTestsStartedCount()).isZero();
+        assertThat(run.report().dryRun()).isTrue();
+        assertThat(run.report().rows()).allSatisfy(r -> assertThat(r.outcome())
+                .isEqualTo(Behaviour.ofId(r.id()).orElseThrow().need() == Need.LATER ? Outcome.WOULD_SKIP : Outcome.WOULD_RUN));
+        assertThat(run.report().summary()).isEqualTo("DRY RUN against embedded Wawp mock: 45 behaviours: 39 would run, 6 would be skipped");
+    }
+
+    @Test
+    void dryRunOnLiveContactsNothingAndSaysWhatItWouldSkip() throws Exception {
+        WireMockServer standIn = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        standIn.start();
+        try {
+            Path token = Files.writeString(dir.resolve("token"), "dry-run-token-1");
+            Runs.Outcome run = Runs.run(dir, Map.of(TargetSettings.DRY_RUN, "true", TargetSettings.TARGET, "live",
+                    TargetSettings.LIVE_BASE_URL_OVERRIDE, WrongServerTest.base(standIn), TargetSettings.TOKEN_FILE, token.toString()));
+
+            assertThat(run.row(Behaviour.START_400_XML).outcome()).isEqualTo(Outcome.WOULD_RUN);
+            assertThat(run.row(Behaviour.CREATE_200).outcome()).isEqualTo(Outcome.WOULD_SKIP);
+            assertThat(run.row(Behaviour.CREATE_200).reason()).startsWith("spends quota");
+            assertThat(run.row(Behaviour.INFO_502_XML).reason()).startsWith("not provokable on this target");
+            standIn.verify(0, anyRequestedFor(anyUrl()));
+        } finally {
+            standIn.stop();
+        }
+    }
+}
