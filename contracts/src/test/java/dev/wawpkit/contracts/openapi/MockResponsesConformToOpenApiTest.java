@@ -30,34 +30,51 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Drives the embedded mock through every documented response of create, start and info (spec
- * section 3) and validates each request/response pair against the OpenAPI description.
+ * Drives the embedded mock through every documented response of every endpoint (spec sections 2
+ * and 3, and the README's decisions) and validates each request/response pair against the
+ * OpenAPI description.
  *
- * <p>Also checks that each call got the status and media type it was meant to provoke, so a case
- * cannot pass by landing on some other documented response.
+ * <p>Also checks that each call got the status and media type it was meant to provoke, and the
+ * session status or error code where it names one, so a case cannot pass by landing on some
+ * other documented response.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MockResponsesConformToOpenApiTest {
     private static final String TOKEN = "test-token-1234";
     private static final String UNKNOWN_TOKEN = "test-token-unknown";
     private static final String ID = "3EB0BCB2E3D4";
+    private static final String PHONE = "201012345678";
     private static final String JSON = "application/json";
     private static final String XML = "application/xml";
     private static final String TEXT = "text/plain";
     private static final String HTML = "text/html";
+    private static final Consumer<WawpMockServer> NOTHING = m -> { };
 
     private static final OpenApiInteractionValidator VALIDATOR = WawpOpenApi.validator();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static WawpMockServer mock;
 
+    /** What to send: null leaves a parameter out. */
+    private record Call(String method, Endpoint endpoint, String instanceId, String token, String phone, String accept) {
+        /** Sends what the client sends, with request-code's {@code phone_number}. */
+        static Call of(String method, Endpoint endpoint, String instanceId, String token, String accept) {
+            return new Call(method, endpoint, instanceId, token, endpoint == Endpoint.REQUEST_CODE ? PHONE : null, accept);
+        }
+
+        Call phone(String phone) {
+            return new Call(method, endpoint, instanceId, token, phone, accept);
+        }
+    }
+
     /**
      * One documented response: what to arrange, what to send, and what must come back.
      *
-     * @param bodyStatus the session status a 200 body must report, else null
+     * @param expected the session status a 200 body must report, or the code a JSON or XML error
+     *                 must carry; null to check neither
      */
-    private record Case(String name, Consumer<WawpMockServer> given, String method, Endpoint endpoint,
-            String instanceId, String token, String accept, int status, String mediaType, String bodyStatus) {
+    private record Case(String name, Consumer<WawpMockServer> given, Call call, int status, String mediaType,
+            String expected) {
     }
 
     @BeforeAll
@@ -77,44 +94,105 @@ class MockResponsesConformToOpenApiTest {
 
     private static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        Consumer<WawpMockServer> nothing = m -> { };
         Endpoint create = Endpoint.CREATE;
-        cases.add(new Case("POST create 200", nothing, "POST", create, null, TOKEN, JSON, 200, JSON, "STOPPED"));
-        cases.add(new Case("POST create 400 json", nothing, "POST", create, null, null, JSON, 400, JSON, null));
-        cases.add(new Case("POST create 401 json", nothing, "POST", create, null, UNKNOWN_TOKEN, JSON, 401, JSON, null));
+        cases.add(new Case("POST create 200", NOTHING, Call.of("POST", create, null, TOKEN, JSON), 200, JSON, "STOPPED"));
+        cases.add(new Case("POST create 400 json", NOTHING, Call.of("POST", create, null, null, JSON), 400, JSON, null));
+        cases.add(new Case("POST create 401 json", NOTHING, Call.of("POST", create, null, UNKNOWN_TOKEN, JSON),
+                401, JSON, null));
         cases.add(new Case("POST create 403 json", m -> m.tokens().quota(TOKEN, 0),
-                "POST", create, null, TOKEN, JSON, 403, JSON, null));
+                Call.of("POST", create, null, TOKEN, JSON), 403, JSON, null));
         cases.add(new Case("POST create 500 json", fault(create, 500, Format.JSON),
-                "POST", create, null, TOKEN, JSON, 500, JSON, null));
+                Call.of("POST", create, null, TOKEN, JSON), 500, JSON, null));
 
-        for (Endpoint endpoint : List.of(Endpoint.START, Endpoint.INFO)) {
-            for (String method : List.of("POST", "GET")) {
+        for (Endpoint endpoint : Endpoint.values()) {
+            if (endpoint == create) {
+                continue;
+            }
+            for (String method : endpoint.methods()) {
                 String prefix = method + " " + endpoint.key() + " ";
+                Call json = Call.of(method, endpoint, ID, TOKEN, JSON);
                 for (SessionStatus status : SessionStatus.values()) {
-                    String after = endpoint == Endpoint.START && status == SessionStatus.STOPPED ? "STARTING" : status.name();
-                    cases.add(new Case(prefix + "200 of a " + status + " session", seed(status),
-                            method, endpoint, ID, TOKEN, JSON, 200, JSON, after));
+                    String refusal = refusal(endpoint, status);
+                    cases.add(refusal == null
+                            ? new Case(prefix + "200 of a " + status + " session", seed(status), json, 200, JSON,
+                                    statusAfter(endpoint, status))
+                            : new Case(prefix + "400 " + refusal + " of a " + status + " session", seed(status), json,
+                                    400, JSON, refusal));
                 }
-                cases.add(new Case(prefix + "400 json", nothing, method, endpoint, null, TOKEN, JSON, 400, JSON, null));
-                cases.add(new Case(prefix + "400 xml", nothing, method, endpoint, null, TOKEN, XML, 400, XML, null));
-                cases.add(new Case(prefix + "400 text", nothing, method, endpoint, null, TOKEN, TEXT, 400, TEXT, null));
-                cases.add(new Case(prefix + "401 json", seed(SessionStatus.STOPPED),
-                        method, endpoint, ID, UNKNOWN_TOKEN, JSON, 401, JSON, null));
-                cases.add(new Case(prefix + "401 xml", seed(SessionStatus.STOPPED),
-                        method, endpoint, ID, UNKNOWN_TOKEN, XML, 401, XML, null));
-                cases.add(new Case(prefix + "404 json", nothing, method, endpoint, ID, TOKEN, JSON, 404, JSON, null));
-                cases.add(new Case(prefix + "404 xml", nothing, method, endpoint, ID, TOKEN, XML, 404, XML, null));
-                cases.add(new Case(prefix + "500 json", seed(SessionStatus.STOPPED).andThen(fault(endpoint, 500, Format.JSON)),
-                        method, endpoint, ID, TOKEN, JSON, 500, JSON, null));
-                cases.add(new Case(prefix + "500 html", seed(SessionStatus.STOPPED).andThen(fault(endpoint, 500, Format.HTML)),
-                        method, endpoint, ID, TOKEN, JSON, 500, HTML, null));
-                cases.add(new Case(prefix + "502 json", seed(SessionStatus.STOPPED).andThen(fault(endpoint, 502, Format.JSON)),
-                        method, endpoint, ID, TOKEN, JSON, 502, JSON, null));
-                cases.add(new Case(prefix + "502 xml", seed(SessionStatus.STOPPED).andThen(fault(endpoint, 502, Format.XML)),
-                        method, endpoint, ID, TOKEN, XML, 502, XML, null));
+                cases.addAll(sharedErrors(prefix, json));
+                cases.addAll(decidedErrorsAsXmlAndText(prefix, json));
+                if (endpoint == Endpoint.REQUEST_CODE) {
+                    Consumer<WawpMockServer> scanning = seed(SessionStatus.SCAN_QR_CODE);
+                    cases.add(new Case(prefix + "400 json without phone_number", scanning, json.phone(null),
+                            400, JSON, "missing_parameter"));
+                    for (String accept : List.of(JSON, XML, TEXT)) {
+                        cases.add(new Case(prefix + "400 invalid_phone_number as " + accept, scanning,
+                                new Call(method, endpoint, ID, TOKEN, "12345", accept), 400, accept,
+                                "invalid_phone_number"));
+                    }
+                }
             }
         }
         return cases;
+    }
+
+    /** The shared error set of spec section 3: 400 json/xml/text, 401 and 404 json/xml, 500 json/html, 502 json/xml. */
+    private static List<Case> sharedErrors(String prefix, Call json) {
+        Call xml = Call.of(json.method(), json.endpoint(), ID, TOKEN, XML);
+        Endpoint endpoint = json.endpoint();
+        Consumer<WawpMockServer> stopped = seed(SessionStatus.STOPPED);
+        List<Case> cases = new ArrayList<>();
+        for (String accept : List.of(JSON, XML, TEXT)) {
+            cases.add(new Case(prefix + "400 as " + accept, NOTHING,
+                    Call.of(json.method(), endpoint, null, TOKEN, accept), 400, accept, null));
+        }
+        for (String accept : List.of(JSON, XML)) {
+            cases.add(new Case(prefix + "401 as " + accept, stopped,
+                    Call.of(json.method(), endpoint, ID, UNKNOWN_TOKEN, accept), 401, accept, null));
+            cases.add(new Case(prefix + "404 as " + accept, NOTHING,
+                    Call.of(json.method(), endpoint, ID, TOKEN, accept), 404, accept, "session_not_found"));
+        }
+        cases.add(new Case(prefix + "500 json", stopped.andThen(fault(endpoint, 500, Format.JSON)), json, 500, JSON, null));
+        cases.add(new Case(prefix + "500 html", stopped.andThen(fault(endpoint, 500, Format.HTML)), json, 500, HTML, null));
+        cases.add(new Case(prefix + "502 json", stopped.andThen(fault(endpoint, 502, Format.JSON)), json, 502, JSON, null));
+        cases.add(new Case(prefix + "502 xml", stopped.andThen(fault(endpoint, 502, Format.XML)), xml, 502, XML, null));
+        return cases;
+    }
+
+    /** The decided 400s follow Accept like every 400: the XML and text variants, once per operation. */
+    private static List<Case> decidedErrorsAsXmlAndText(String prefix, Call json) {
+        SessionStatus refused = json.endpoint() == Endpoint.ME ? SessionStatus.STOPPED : SessionStatus.WORKING;
+        String refusal = refusal(json.endpoint(), refused);
+        if (refusal == null) {
+            return List.of();
+        }
+        return List.of(XML, TEXT).stream()
+                .map(accept -> new Case(prefix + "400 " + refusal + " as " + accept, seed(refused),
+                        Call.of(json.method(), json.endpoint(), ID, TOKEN, accept), 400, accept, refusal))
+                .toList();
+    }
+
+    /** Returns the error code the kit's decisions answer for a call in this status, or null for 200. */
+    private static String refusal(Endpoint endpoint, SessionStatus status) {
+        return switch (endpoint) {
+            case ME -> status == SessionStatus.WORKING ? null : "not_logged_in";
+            case QR, QR_IMAGE, REQUEST_CODE -> status == SessionStatus.SCAN_QR_CODE ? null : "not_scanning";
+            default -> null;
+        };
+    }
+
+    /** Returns the status a 200 body must report (spec section 4), or null where the body has none. */
+    private static String statusAfter(Endpoint endpoint, SessionStatus status) {
+        return switch (endpoint) {
+            case START -> status == SessionStatus.STOPPED ? "STARTING" : status.name();
+            case INFO -> status.name();
+            case STOP -> "STOPPED";
+            case RESTART -> "STARTING";
+            case LOGOUT -> status == SessionStatus.WORKING ? "SCAN_QR_CODE"
+                    : status == SessionStatus.FAILED ? "STOPPED" : status.name();
+            case DELETE -> "DELETED";
+            default -> null;
+        };
     }
 
     private static Consumer<WawpMockServer> seed(SessionStatus status) {
@@ -129,36 +207,42 @@ class MockResponsesConformToOpenApiTest {
     private static void check(Case c) throws Exception {
         mock.reset();
         c.given().accept(mock);
-        SimpleRequest.Builder sent = new SimpleRequest.Builder(Request.Method.valueOf(c.method()), c.endpoint().path())
-                .withAccept(c.accept());
+        Call call = c.call();
+        SimpleRequest.Builder sent = new SimpleRequest.Builder(Request.Method.valueOf(call.method()),
+                call.endpoint().path()).withAccept(call.accept());
         StringBuilder query = new StringBuilder();
-        if (c.instanceId() != null) {
-            query.append("&instance_id=").append(c.instanceId());
-            sent.withQueryParam("instance_id", c.instanceId());
+        for (String[] param : new String[][] {
+                {"instance_id", call.instanceId()}, {"access_token", call.token()}, {"phone_number", call.phone()}}) {
+            if (param[1] != null) {
+                query.append(query.length() == 0 ? "?" : "&").append(param[0]).append('=').append(param[1]);
+                sent.withQueryParam(param[0], param[1]);
+            }
         }
-        if (c.token() != null) {
-            query.append("&access_token=").append(c.token());
-            sent.withQueryParam("access_token", c.token());
-        }
-        URI uri = mock.baseUrl().resolve(c.endpoint().path() + (query.length() == 0 ? "" : "?" + query.substring(1)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", c.accept());
-        if (c.method().equals("POST")) {
+        URI uri = mock.baseUrl().resolve(call.endpoint().path() + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Accept", call.accept());
+        if (call.method().equals("POST")) {
             request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.noBody());
             sent.withContentType(JSON);
         } else {
-            request.GET();
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
 
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        assertThat(response.statusCode()).as("status of %s; body %s", c.name(), response.body()).isEqualTo(c.status());
+        String body = response.body();
+        assertThat(response.statusCode()).as("status of %s; body %s", c.name(), body).isEqualTo(c.status());
         assertThat(contentType).as("Content-Type of %s", c.name()).startsWith(c.mediaType());
-        if (c.bodyStatus() != null) {
-            assertThat(MAPPER.readTree(response.body()).path("status").asText()).isEqualTo(c.bodyStatus());
+        if (c.expected() != null && c.mediaType().equals(JSON)) {
+            String field = c.status() == 200 ? "status" : "error";
+            assertThat(MAPPER.readTree(body).path(field).asText()).as("%s of %s", field, c.name()).isEqualTo(c.expected());
+        }
+        if (c.expected() != null && c.mediaType().equals(XML)) {
+            assertThat(body).as("code of %s", c.name()).contains("<code>" + c.expected() + "</code>");
         }
         ValidationReport report = VALIDATOR.validate(sent.build(), SimpleResponse.Builder.status(response.statusCode())
-                .withContentType(contentType).withBody(response.body()).build());
-        assertThat(report.getMessages()).as("validation of %s: %s", c.name(), response.body()).isEmpty();
+                .withContentType(contentType).withBody(body).build());
+        assertThat(report.getMessages()).as("validation of %s: %s", c.name(), body).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package dev.wawpkit.contracts.pact;
 
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 
-/** Builds the expected session bodies of start, stop, restart and info. */
+/** Builds the expected session bodies of start, stop, restart and info, and of logout and delete. */
 final class SessionBodies {
     private SessionBodies() {
     }
@@ -16,5 +16,13 @@ final class SessionBodies {
         config.object("webhooks").closeObject();
         config.nullValue("proxy").closeObject();
         return body;
+    }
+
+    /** Expects {@code {name, status, instance_id}} of logout and delete: name by type, status exactly, id by pattern. */
+    static PactDslJsonBody ref(String status) {
+        return new PactDslJsonBody()
+                .stringType("name", "wawp-84729105")
+                .stringValue("status", status)
+                .stringMatcher("instance_id", WawpPacts.ID_PATTERN, WawpPacts.ID);
     }
 }

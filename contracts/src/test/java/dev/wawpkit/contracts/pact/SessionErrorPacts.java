@@ -10,14 +10,14 @@ import static dev.wawpkit.contracts.pact.WawpPacts.XML;
 import static dev.wawpkit.contracts.pact.WawpPacts.client;
 import static dev.wawpkit.contracts.pact.WawpPacts.htmlError;
 import static dev.wawpkit.contracts.pact.WawpPacts.jsonError;
-import static dev.wawpkit.contracts.pact.WawpPacts.post;
-import static dev.wawpkit.contracts.pact.WawpPacts.postForAnyInstance;
+import static dev.wawpkit.contracts.pact.WawpPacts.requestForAnyInstance;
 import static dev.wawpkit.contracts.pact.WawpPacts.textError;
 import static dev.wawpkit.contracts.pact.WawpPacts.xmlError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -30,10 +30,11 @@ import dev.wawpkit.contracts.client.WawpClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records the documented error answers that start and info share (spec section 3): 400 as
- * JSON, XML and text; 401 and 404 as JSON and XML; 500 as JSON and HTML; 502 as JSON and XML.
+ * Records the documented error answers that every endpoint but create shares (spec section 3):
+ * 400 as JSON, XML and text; 401 and 404 as JSON and XML; 500 as JSON and HTML; 502 as JSON and XML.
  *
- * <p>Each subclass names its endpoint; every interaction here is recorded once per endpoint.
+ * <p>Each subclass names its endpoint, and its method, path and extra parameters where they differ
+ * from {@code POST /v2/session/{endpoint}}; every interaction here is recorded once per endpoint.
  * 400, 401 and 404 pick their format by the request's {@code Accept}; 500 and 502 are injected
  * faults that name their format, and the XML 502 also asks for XML.
  */
@@ -44,28 +45,50 @@ abstract class SessionErrorPacts {
     /** Calls the endpoint through the client; null leaves {@code instance_id} out. */
     abstract Object call(WawpClient client, String instanceId);
 
-    private String path() {
+    /** Returns the method the client sends; default POST. */
+    String method() {
+        return "POST";
+    }
+
+    /** Returns the request path; default {@code /v2/session/{endpoint}}. */
+    String path() {
         return "/v2/session/" + endpoint();
+    }
+
+    /** Adds the endpoint's own parameters to a request, such as request-code's {@code phone_number}; default none. */
+    PactDslRequestWithPath withParams(PactDslRequestWithPath request) {
+        return request;
+    }
+
+    /** Describes the call as the client sends it, with {@code instance_id} from the provider state. */
+    PactDslRequestWithPath request(PactDslRequestWithoutPath request, String instanceId, String token, String accept) {
+        return withParams(WawpPacts.request(request, method(), path(), instanceId, token, accept));
+    }
+
+    /** Describes the call, as JSON, on session {@code ID} in the given status for {@code TOKEN}. */
+    PactDslRequestWithPath ofSession(PactDslWithProvider builder, String status, String description) {
+        return request(builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
+                .uponReceiving(description), ID, TOKEN, JSON);
     }
 
     private PactDslResponse missingInstance(PactDslWithProvider builder, String format, String accept) {
         PactDslRequestWithoutPath request = builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
                 .uponReceiving(endpoint() + " without instance_id, as " + format);
-        return post(request, path(), null, TOKEN, accept).willRespondWith();
+        return request(request, null, TOKEN, accept).willRespondWith();
     }
 
     private PactDslResponse invalidToken(PactDslWithProvider builder, String format, String accept) {
         PactDslRequestWithoutPath request = builder
                 .given(ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.token(INVALID_TOKEN))
                 .uponReceiving(endpoint() + " with an invalid token, as " + format);
-        return postForAnyInstance(request, path(), ID, INVALID_TOKEN, accept).willRespondWith();
+        return withParams(requestForAnyInstance(request, method(), path(), ID, INVALID_TOKEN, accept)).willRespondWith();
     }
 
     private PactDslResponse unknownSession(PactDslWithProvider builder, String format, String accept) {
         PactDslRequestWithoutPath request = builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
                 .given(ProviderStates.NO_SESSION, ProviderStates.noSession(ID, TOKEN))
                 .uponReceiving(endpoint() + " of a session that does not exist, as " + format);
-        return post(request, path(), ID, TOKEN, accept).willRespondWith();
+        return request(request, ID, TOKEN, accept).willRespondWith();
     }
 
     private PactDslResponse fault(PactDslWithProvider builder, int status, String format, String accept) {
@@ -73,7 +96,12 @@ abstract class SessionErrorPacts {
                 .given(ProviderStates.SESSION_IS, ProviderStates.session(ID, "STOPPED", TOKEN))
                 .given(ProviderStates.NEXT_CALL_FAILS, ProviderStates.fault(endpoint(), status, format))
                 .uponReceiving(endpoint() + " when the next call fails with " + status + " as " + format);
-        return post(request, path(), ID, TOKEN, accept).willRespondWith();
+        return request(request, ID, TOKEN, accept).willRespondWith();
+    }
+
+    /** Calls the endpoint for session {@code ID} with {@code TOKEN} and returns the exception it must throw. */
+    WawpApiException failure(MockServer server) {
+        return failure(server, TOKEN, JSON, ID);
     }
 
     private WawpApiException failure(MockServer server, String token, String accept, String instanceId) {

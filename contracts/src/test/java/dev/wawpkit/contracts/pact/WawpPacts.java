@@ -22,6 +22,7 @@ final class WawpPacts {
     static final String INVALID_TOKEN = "test-token-invalid";
     static final String ID = "3EB0BCB2E3D4";
     static final String ID_PATTERN = "^[A-Za-z0-9]{12}$";
+    static final String PNG_DATA_URL = "^data:image/png;base64,[A-Za-z0-9+/=]+$";
 
     static final String JSON = "application/json";
     static final String XML = "application/xml";
@@ -49,23 +50,32 @@ final class WawpPacts {
      */
     static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String path, String instanceId,
             String token, String accept) {
-        return post(request, path, instanceId, token, accept, true);
+        return request(request, "POST", path, instanceId, token, accept);
     }
 
     /**
-     * Describes a POST like {@link #post}, but with {@code instance_id} a fixed example that
+     * Describes a call as the client sends it, like {@link #post}, with any method: only a POST
+     * carries {@code Content-Type: application/json}; GET and DELETE carry no Content-Type.
+     */
+    static PactDslRequestWithPath request(PactDslRequestWithoutPath request, String method, String path,
+            String instanceId, String token, String accept) {
+        return request(request, method, path, instanceId, token, accept, true);
+    }
+
+    /**
+     * Describes a call like {@link #request}, but with {@code instance_id} a fixed example that
      * matches by pattern: for states that set up no session, such as an invalid token, where a
      * verifier would have no {@code instance_id} to fill in.
      */
-    static PactDslRequestWithPath postForAnyInstance(PactDslRequestWithoutPath request, String path,
+    static PactDslRequestWithPath requestForAnyInstance(PactDslRequestWithoutPath request, String method, String path,
             String instanceId, String token, String accept) {
-        return post(request, path, instanceId, token, accept, false);
+        return request(request, method, path, instanceId, token, accept, false);
     }
 
-    private static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String path, String instanceId,
-            String token, String accept, boolean instanceFromState) {
-        PactDslRequestWithPath r = request.method("POST").path(path)
-                .headers(Map.of("Content-Type", JSON, "Accept", accept));
+    private static PactDslRequestWithPath request(PactDslRequestWithoutPath request, String method, String path,
+            String instanceId, String token, String accept, boolean instanceFromState) {
+        PactDslRequestWithPath r = request.method(method).path(path)
+                .headers(method.equals("POST") ? Map.of("Content-Type", JSON, "Accept", accept) : Map.of("Accept", accept));
         if (instanceId != null) {
             r = r.matchQuery("instance_id", ID_PATTERN, instanceId);
             if (instanceFromState) {
@@ -76,6 +86,13 @@ final class WawpPacts {
             r = r.queryParameterFromProviderState("access_token", "${access_token}", token);
         }
         return r;
+    }
+
+    /** Expects a 200 JSON answer; the caller adds the body. */
+    static PactDslResponse ok(PactDslRequestWithPath request) {
+        return request.willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", "application/json(;.*)?", JSON);
     }
 
     /** Expects the decided JSON error: {@code error} and {@code message} by type, {@code status} exactly. */
@@ -97,6 +114,19 @@ final class WawpPacts {
                     root.appendElement("code", Map.of(), Matchers.string(code));
                     root.appendElement("message", Map.of(), Matchers.string(message));
                 }));
+    }
+
+    /**
+     * Expects a JSON error of one of the kit's decisions, where the code is what the client acts
+     * on: {@code error} exactly, {@code message} by type, {@code status} exactly.
+     */
+    static PactDslResponse decidedJsonError(PactDslResponse response, int status, String code, String message) {
+        return response.status(status)
+                .matchHeader("Content-Type", "application/json(;.*)?", JSON)
+                .body(new PactDslJsonBody()
+                        .stringValue("error", code)
+                        .stringType("message", message)
+                        .numberValue("status", status));
     }
 
     /** Expects a one-line plain-text error. */
