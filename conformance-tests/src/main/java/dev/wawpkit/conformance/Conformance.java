@@ -13,11 +13,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -32,12 +35,17 @@ import org.w3c.dom.Node;
 public final class Conformance {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INVALID_TOKEN = "conformance-invalid-token";
+    /** What an instance_id the suite makes up starts with: not hexadecimal, so no real instance_id does. */
+    private static final String UNKNOWN_PREFIX = "ZZ";
+    /** The calls that change or remove the session they name: on live only for sessions the run created. */
+    private static final Set<String> DESTRUCTIVE = Set.of("stop", "restart", "logout", "delete");
 
     private final Target target;
     private final Behaviour behaviour;
     private final List<String> observed = new ArrayList<>();
     private final List<Drift> drifts = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
+    private final Set<String> deleted = new HashSet<>();
     private boolean checked;
 
     Conformance(Target target, Behaviour behaviour) {
@@ -65,21 +73,57 @@ public final class Conformance {
 
     /** Returns a well-formed instance_id (12 letters or digits) that no session has. */
     public String unknownInstanceId() {
-        StringBuilder sb = new StringBuilder("ZZ");
+        StringBuilder sb = new StringBuilder(UNKNOWN_PREFIX);
         for (int i = 0; i < 10; i++) {
             sb.append("0123456789ABCDEF".charAt(RANDOM.nextInt(16)));
         }
         return sb.toString();
     }
 
-    /** Starts a POST to {@code /v2/session/{endpoint}}. */
+    /** Starts a POST to the endpoint: {@code /v2/auth/} for qr, qr-image and request-code, else {@code /v2/session/}. */
     public Request post(String endpoint) {
-        return new Request(target.http(), "POST", endpoint, target.token());
+        return request("POST", endpoint);
     }
 
-    /** Starts a GET to {@code /v2/session/{endpoint}}. */
+    /** Starts a GET to the endpoint, as {@link #post(String)} names it. */
     public Request get(String endpoint) {
-        return new Request(target.http(), "GET", endpoint, target.token());
+        return request("GET", endpoint);
+    }
+
+    /** Starts a DELETE to the endpoint, as {@link #post(String)} names it ({@code DELETE /v2/session/delete}). */
+    public Request delete(String endpoint) {
+        return request("DELETE", endpoint);
+    }
+
+    private Request request(String method, String endpoint) {
+        return new Request(target.http(), method, endpoint, target.token(), this::guard, this::sent);
+    }
+
+    /**
+     * Refuses, before anything is sent, a live call that would stop, restart, log out or delete a session
+     * the run did not create. Calls without an instance_id, with a token the target does not know, or naming
+     * an instance_id the suite made up cannot touch a user's session, so they pass.
+     */
+    private void guard(Request r) {
+        if (!target.isLive() || !DESTRUCTIVE.contains(r.endpoint())) {
+            return;
+        }
+        String id = r.query().get("instance_id");
+        if (id == null || !target.token().equals(r.query().get("access_token")) || id.startsWith(UNKNOWN_PREFIX)
+                || created.contains(id)) {
+            return;
+        }
+        throw new IllegalStateException(Masking.mask("Refusing to call " + r.endpoint() + " on live instance " + id
+                + " for " + behaviour.id() + ": on live the suite stops, restarts, logs out and deletes only sessions this run "
+                + "created, and this run did not create " + id + ". Get one with wawp.newSession() (needs -Dwawp.live.allowCreate=true)."));
+    }
+
+    /** Notes a session the run deleted itself, so it is not deleted again at the end of the test. */
+    private void sent(Request r, Exchange ex) {
+        String id = r.query().get("instance_id");
+        if ("delete".equals(r.endpoint()) && id != null && ex.answered() && ex.status() / 100 == 2) {
+            deleted.add(id);
+        }
     }
 
     /** Creates a session with the suite's token; on live it is deleted after the test. */
@@ -114,6 +158,43 @@ public final class Conformance {
         return control().seedSession().token(target.token()).status(SessionStatus.valueOf(status)).loggedIn(loggedIn).create().instanceId();
     }
 
+    /**
+     * Returns a logged-in (WORKING) session: seeded where there is a control API, else the one WAWP_INSTANCE_ID
+     * names; skips the test (with the reason) when that one is not WORKING or none is named.
+     */
+    public String workingSession() {
+        if (hasControlApi()) {
+            return seed("WORKING", true);
+        }
+        String id = target.settings().instanceId();
+        if (id == null) {
+            Assumptions.abort("needs a logged-in session: set WAWP_INSTANCE_ID to a WORKING instance "
+                    + "(a new one would need a phone to scan its QR code)");
+        }
+        Exchange info = get("info").instance(id).token().send();
+        String status = !info.answered() ? "does not answer" : info.status() != 200 ? "answers " + info.status()
+                : "is " + info.field("status").orElse("without a status");
+        if (!status.equals("is WORKING")) {
+            Assumptions.abort("needs a logged-in session, but WAWP_INSTANCE_ID " + id + " " + status
+                    + ": scan its QR code, or name a WORKING instance");
+        }
+        return id;
+    }
+
+    /**
+     * Returns a session of the suite waiting for a scan (SCAN_QR_CODE): seeded where there is a control API,
+     * else a new one, started and booted (a new session has no login, so it asks for a QR code).
+     */
+    public String scanningSession() {
+        if (hasControlApi()) {
+            return seed("SCAN_QR_CODE", false);
+        }
+        String id = newSession();
+        post("start").instance(id).token().send();
+        awaitState(id, "SCAN_QR_CODE", "STARTING");
+        return id;
+    }
+
     /** Returns whether the target has a control API to arrange situations with. */
     public boolean hasControlApi() {
         return target.control().isPresent();
@@ -129,20 +210,28 @@ public final class Conformance {
 
     /** Checks a response against the behaviour: status, media type, OpenAPI shape and the error body's format. */
     public ResponseCheck expect(Exchange ex) {
+        return expect(ex, behaviour.status(), behaviour.mediaType());
+    }
+
+    /**
+     * Checks a response of a step on the way to the behaviour, which answers differently than the behaviour
+     * itself (such as delete's 200 before the 404s): the given status, media type, OpenAPI shape and error format.
+     */
+    public ResponseCheck expect(Exchange ex, int status, String mediaType) {
         checked = true;
         observed.add(ex.describeResponse());
         ResponseCheck check = new ResponseCheck(ex);
         if (!ex.answered()) {
-            drift(Side.CONNECTION, behaviour.status() + " " + behaviour.mediaType(), ex.describeResponse());
+            drift(Side.CONNECTION, status + " " + mediaType, ex.describeResponse());
             return check;
         }
-        boolean statusOk = ex.status() == behaviour.status();
-        boolean typeOk = ex.mediaType().equals(behaviour.mediaType());
+        boolean statusOk = ex.status() == status;
+        boolean typeOk = ex.mediaType().equals(mediaType);
         if (!statusOk) {
-            drift(Side.STATUS, String.valueOf(behaviour.status()), String.valueOf(ex.status()));
+            drift(Side.STATUS, String.valueOf(status), String.valueOf(ex.status()));
         }
         if (!typeOk) {
-            drift(Side.CONTENT_TYPE, behaviour.mediaType(), ex.contentType().isEmpty() ? "none" : ex.mediaType());
+            drift(Side.CONTENT_TYPE, mediaType, ex.contentType().isEmpty() ? "none" : ex.mediaType());
         }
         for (String message : OpenApi.validate(ex)) {
             if (message.contains("contentType")) {
@@ -158,14 +247,13 @@ public final class Conformance {
             }
         }
         if (typeOk && statusOk) {
-            checkErrorFormat(ex);
+            checkErrorFormat(ex, status, mediaType);
         }
         return check;
     }
 
-    private void checkErrorFormat(Exchange ex) {
-        int status = behaviour.status();
-        switch (behaviour.mediaType()) {
+    private void checkErrorFormat(Exchange ex, int status, String mediaType) {
+        switch (mediaType) {
             case "application/xml" -> {
                 Element root = parseXml(ex.body());
                 if (root == null || !"error".equals(root.getTagName())) {
@@ -280,8 +368,9 @@ public final class Conformance {
         return checked;
     }
 
+    /** Returns the sessions the test created and did not delete itself: on live the extension deletes them. */
     List<String> created() {
-        return List.copyOf(created);
+        return created.stream().filter(id -> !deleted.contains(id)).distinct().toList();
     }
 
     /** Checks the fields of one JSON response; each mismatch is recorded as a field drift. */

@@ -131,6 +131,12 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
                     + "allow it with -Dwawp.live.allowCreate=true (the suite deletes what it creates)");
             case A_SESSION -> s.mayCreate() || s.instanceId() != null ? Optional.empty() : Optional.of("needs a session: "
                     + "set WAWP_INSTANCE_ID to an existing instance, or allow creates with -Dwawp.live.allowCreate=true");
+            case OWN_SESSION -> s.mayCreate() ? Optional.empty() : Optional.of("destructive: "
+                    + b.notProvokableReason().orElse("it changes a session")
+                    + ", so on live it runs only on a session this run creates, never on WAWP_INSTANCE_ID or any other; "
+                    + "allow creates with -Dwawp.live.allowCreate=true (the suite deletes what it creates)");
+            case WORKING_SESSION -> run.controlApi || s.instanceId() != null ? Optional.empty() : Optional.of("needs a logged-in "
+                    + "session: set WAWP_INSTANCE_ID to a WORKING instance (a new one would need a phone to scan its QR code)");
         };
     }
 

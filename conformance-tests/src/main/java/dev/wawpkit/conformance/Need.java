@@ -13,6 +13,17 @@ public enum Need {
     NEW_SESSION,
     /** Any session of the token: on live the one named by {@code WAWP_INSTANCE_ID}, else a new one. */
     A_SESSION,
+    /**
+     * A session the run created itself, because the test stops, restarts, logs out or deletes it: on live
+     * only with creates allowed, and never the session {@code WAWP_INSTANCE_ID} names or any other that the
+     * run did not create. {@link Conformance} refuses such a call on any other session.
+     */
+    OWN_SESSION,
+    /**
+     * A logged-in (WORKING) session: seeded where there is a control API, else the one {@code WAWP_INSTANCE_ID}
+     * names (the test is skipped when that one is not WORKING); a new one would need a phone to scan its QR code.
+     */
+    WORKING_SESSION,
     /** A control API (the Wawp mock) to inject a fault, set a quota or move a session. */
     CONTROL_API,
     /** Not covered by this version of the suite: the behaviour is listed, no test exists yet. */

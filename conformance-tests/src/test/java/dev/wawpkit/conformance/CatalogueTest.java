@@ -35,7 +35,7 @@ class CatalogueTest {
 
     @Test
     void everySkippableBehaviourSaysWhy() {
-        assertThat(Behaviour.values()).filteredOn(b -> b.need() == Need.CONTROL_API || b.need() == Need.LATER)
+        assertThat(Behaviour.values()).filteredOn(b -> b.need() == Need.CONTROL_API || b.need() == Need.OWN_SESSION || b.need() == Need.LATER)
                 .allSatisfy(b -> assertThat(b.notProvokableReason()).as(b.id()).isPresent());
     }
 

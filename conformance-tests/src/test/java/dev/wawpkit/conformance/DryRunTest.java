@@ -26,7 +26,7 @@ class DryRunTest {
         assertThat(run.report().dryRun()).isTrue();
         assertThat(run.report().rows()).allSatisfy(r -> assertThat(r.outcome())
                 .isEqualTo(Behaviour.ofId(r.id()).orElseThrow().need() == Need.LATER ? Outcome.WOULD_SKIP : Outcome.WOULD_RUN));
-        assertThat(run.report().summary()).isEqualTo("DRY RUN against embedded Wawp mock: 45 behaviours: 39 would run, 6 would be skipped");
+        assertThat(run.report().summary()).isEqualTo("DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped");
     }
 
     @Test

@@ -6,20 +6,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.wawpkit.conformance.internal.Target;
 import dev.wawpkit.conformance.internal.TargetSettings;
 import dev.wawpkit.conformance.report.Outcome;
 import dev.wawpkit.conformance.report.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exercises the live target's rules without the network: the live base URL points at a local
- * WireMock stand-in (hidden parameter wawp.live.baseUrl), and the token comes from a file.
+ * WireMock stand-in (hidden parameter wawp.live.baseUrl), and the token comes from a file. The stand-in
+ * answers create with a new instance_id (NEW and 9 digits) each time, and serves only those sessions, so
+ * the tests can tell the run's own sessions from the user's (LIVE00000002).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveTargetTest {
@@ -45,11 +56,41 @@ class LiveTargetTest {
         String json = "application/json";
         standIn.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(400).withHeader("Content-Type", json)
                 .withBody("{\"error\":\"missing_parameter\",\"message\":\"missing\",\"status\":400}")));
+        // every create makes a new instance: NEW and 9 digits
         standIn.stubFor(post(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(LIVE_TOKEN))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                        .withBody("{\"instance_id\":\"LIVE00000001\",\"session_name\":\"wawp-00000001\",\"server_name\":\"s\",\"status\":\"STOPPED\"}")));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json).withTransformers("response-template")
+                        .withBody("{\"instance_id\":\"NEW{{randomValue length=9 type='NUMERIC'}}\",\"session_name\":\"wawp-00000001\","
+                                + "\"server_name\":\"s\",\"status\":\"STOPPED\"}")));
+        String session = "{\"name\":\"wawp-00000001\",\"status\":\"%s\",\"config\":{\"webhooks\":{},\"proxy\":null}}";
+        own("info", String.format(session, "STOPPED"));
+        own("start", String.format(session, "STARTING"));
+        own("stop", String.format(session, "STOPPED"));
+        own("restart", String.format(session, "STARTING"));
+        own("logout", "{\"name\":\"wawp-00000001\",\"status\":\"STOPPED\",\"instance_id\":\"{{request.query.instance_id}}\"}");
         standIn.stubFor(any(urlPathEqualTo("/v2/session/delete")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                .withBody("{\"name\":\"wawp-00000001\",\"status\":\"DELETED\",\"instance_id\":\"LIVE00000001\"}")));
+                .withTransformers("response-template")
+                .withBody("{\"name\":\"wawp-00000001\",\"status\":\"DELETED\",\"instance_id\":\"{{request.query.instance_id}}\"}")));
+    }
+
+    /** Answers an endpoint for the sessions the stand-in created (instance_id NEW and 9 digits). */
+    private void own(String endpoint, String body) {
+        standIn.stubFor(any(urlPathEqualTo("/v2/session/" + endpoint)).withQueryParam("instance_id", matching("NEW[0-9]{9}"))
+                .withQueryParam("access_token", equalTo(LIVE_TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template").withBody(body)));
+    }
+
+    /** Returns the instance_ids the stand-in's creates answered with, in order. */
+    private List<String> createdIds() {
+        return standIn.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/v2/session/create") && e.getResponse().getStatus() == 200)
+                .map(e -> e.getResponse().getBodyAsString().replaceAll("(?s).*\"instance_id\":\"([A-Z0-9]+)\".*", "$1"))
+                .toList();
+    }
+
+    /** Returns the calls that change or remove a session: stop, restart, logout and delete. */
+    private List<LoggedRequest> destructiveCalls() {
+        return standIn.findAll(anyRequestedFor(urlPathMatching("/v2/session/(stop|restart|logout|delete)")));
     }
 
     @AfterEach
@@ -113,11 +154,82 @@ class LiveTargetTest {
         Runs.Outcome run = Runs.run(dir, live(TargetSettings.ALLOW_CREATE, "true"));
 
         assertThat(run.row(Behaviour.CREATE_200).outcome()).isNotEqualTo(Outcome.SKIPPED);
-        int creates = standIn.findAll(postRequestedFor(urlPathEqualTo("/v2/session/create"))
-                .withQueryParam("access_token", equalTo(LIVE_TOKEN))).size();
-        assertThat(creates).isGreaterThanOrEqualTo(5);
-        standIn.verify(creates, deleteRequestedFor(urlPathEqualTo("/v2/session/delete"))
-                .withQueryParam("instance_id", equalTo("LIVE00000001")).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
+        List<String> created = createdIds();
+        assertThat(created).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates().allMatch(id -> id.matches("NEW[0-9]{9}"));
+        for (String id : created) {
+            standIn.verify(moreThanOrExactly(1), deleteRequestedFor(urlPathEqualTo("/v2/session/delete"))
+                    .withQueryParam("instance_id", equalTo(id)).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
+        }
+    }
+
+    @Test
+    void liveRunWithoutOptInNeverStopsRestartsLogsOutOrDeletesASession() throws Exception {
+        Runs.Outcome run = Runs.run(dir, live(TargetSettings.INSTANCE_ID, "LIVE00000002"));
+
+        for (Behaviour b : Behaviour.values()) {
+            if (b.need() == Need.OWN_SESSION) {
+                assertThat(run.row(b).outcome()).as(b.id()).isEqualTo(Outcome.SKIPPED);
+                assertThat(run.row(b).reason()).as(b.id()).startsWith("destructive: ")
+                        .endsWith(", so on live it runs only on a session this run creates, never on WAWP_INSTANCE_ID or any other; "
+                                + "allow creates with -Dwawp.live.allowCreate=true (the suite deletes what it creates)");
+            }
+        }
+        assertThat(run.row(Behaviour.LOGOUT_200).reason()).startsWith("destructive: logout wipes the login of the session it is called on, ");
+        assertThat(run.row(Behaviour.STOP_400_XML).outcome()).isNotEqualTo(Outcome.SKIPPED);   // no instance_id: nothing to change
+        // the only stop/restart/logout/delete calls name no instance, a made-up one (ZZ...), or carry a token the API refuses
+        assertThat(destructiveCalls()).isNotEmpty().allSatisfy(r -> assertThat(touchesNoSession(r)).as(r.getUrl()).isTrue());
+        standIn.verify(0, postRequestedFor(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
+    }
+
+    @Test
+    void liveRunWithOptInChangesOnlySessionsItCreated() throws Exception {
+        Runs.Outcome run = Runs.run(dir, live(TargetSettings.ALLOW_CREATE, "true", TargetSettings.INSTANCE_ID, "LIVE00000002"));
+
+        for (Behaviour b : new Behaviour[] {Behaviour.STOP_200, Behaviour.RESTART_200, Behaviour.LOGOUT_200, Behaviour.DELETE_200,
+                Behaviour.STATE_STOP, Behaviour.STATE_STOP_STOPPED}) {
+            assertThat(run.row(b).outcome()).as(b.id() + ": " + run.row(b)).isEqualTo(Outcome.PASS);
+        }
+        List<String> created = createdIds();
+        assertThat(destructiveCalls()).isNotEmpty().allSatisfy(r -> assertThat(touchesNoSession(r)
+                || created.contains(r.queryParameter("instance_id").firstValue())).as(r.getUrl()).isTrue());
+        standIn.verify(0, anyRequestedFor(urlPathMatching("/v2/session/(stop|restart|logout|delete)"))
+                .withQueryParam("instance_id", equalTo("LIVE00000002")));
+        assertThat(run.row(Behaviour.ME_200).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(run.row(Behaviour.ME_200).reason()).isEqualTo("needs a logged-in session, but WAWP_INSTANCE_ID LIVE00000002 "
+                + "answers 400: scan its QR code, or name a WORKING instance");
+    }
+
+    @Test
+    void conformanceRefusesToChangeALiveSessionTheRunDidNotCreate() throws Exception {
+        Map<String, String> p = live(TargetSettings.ALLOW_CREATE, "true");
+        try (Target target = Target.open(TargetSettings.resolve(k -> Optional.ofNullable(p.get(k)), Map.of()))) {
+            Conformance wawp = new Conformance(target, Behaviour.LOGOUT_200);
+
+            for (String endpoint : List.of("stop", "restart", "logout")) {
+                assertThatThrownBy(() -> wawp.post(endpoint).instance("LIVE00000002").token().send())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("Refusing to call " + endpoint + " on live instance LIVE00000002 for logout-200: on live the suite "
+                                + "stops, restarts, logs out and deletes only sessions this run created, and this run did not create "
+                                + "LIVE00000002. Get one with wawp.newSession() (needs -Dwawp.live.allowCreate=true).");
+            }
+            assertThatThrownBy(() -> wawp.delete("delete").instance("LIVE00000002").token().send())
+                    .hasMessageStartingWith("Refusing to call delete on live instance LIVE00000002");
+            standIn.verify(0, anyRequestedFor(urlPathMatching("/v2/session/(stop|restart|logout|delete)")));
+
+            String own = wawp.newSession();
+            assertThat(wawp.post("logout").instance(own).token().send().status()).isEqualTo(200);
+            assertThat(wawp.delete("delete").instance(own).token().send().status()).isEqualTo(200);
+            assertThat(wawp.post("stop").instance(own).token().send().answered()).isTrue();   // deleted by this run: still its own
+            assertThat(wawp.created()).as("deleted by the test, so not deleted again after it").isEmpty();
+            assertThat(wawp.get("info").instance("LIVE00000002").token().send().answered()).isTrue();   // reading stays allowed
+        }
+    }
+
+    /** Answers whether a call cannot touch a session: no instance_id, a made-up one, or not the live token. */
+    private static boolean touchesNoSession(LoggedRequest r) {
+        QueryParameter id = r.queryParameter("instance_id");
+        QueryParameter token = r.queryParameter("access_token");
+        return !id.isPresent() || id.firstValue().startsWith("ZZ") || !token.isPresent() || !LIVE_TOKEN.equals(token.firstValue());
     }
 
     @Test

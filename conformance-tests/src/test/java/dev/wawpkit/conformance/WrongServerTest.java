@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shows the suite can fail: a plain WireMock with seeded defects (STARTED for STARTING, 403 for 401,
- * a 10-character instance_id, JSON where XML was asked), and each defect is reported with its side.
+ * a 10-character instance_id, JSON where XML was asked, a session that outlives its delete, me answering
+ * for a session that is not logged in), and each defect is reported with its side.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WrongServerTest {
@@ -43,7 +46,7 @@ class WrongServerTest {
         return "http://127.0.0.1:" + s.port();
     }
 
-    /** Stubs a Wawp look-alike with four defects; everything else it answers roughly right. */
+    /** Stubs a Wawp look-alike with six defects; everything else it answers roughly right or 404. */
     static WireMockServer wrongServer() {
         WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         s.start();
@@ -68,6 +71,14 @@ class WrongServerTest {
         s.stubFor(any(urlPathEqualTo("/v2/session/info")).withQueryParam("instance_id", matching("3EB0BCB2E3")).atPriority(5)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
                         .withBody("{\"name\":\"wawp-84729105\",\"status\":\"STOPPED\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
+        // defect: delete answers DELETED, but the session lives on (info still answers 200 above)
+        s.stubFor(delete(urlPathEqualTo("/v2/session/delete")).withQueryParam("instance_id", equalTo("3EB0BCB2E3")).atPriority(5)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
+                        .withBody("{\"name\":\"wawp-84729105\",\"status\":\"DELETED\",\"instance_id\":\"3EB0BCB2E3\"}")));
+        // defect: me answers an account for a session that is STOPPED (not logged in)
+        s.stubFor(get(urlPathEqualTo("/v2/session/me")).withQueryParam("instance_id", equalTo("3EB0BCB2E3")).atPriority(5)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
+                        .withBody("{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"}")));
         // defect: 403 instead of 401 for a token it does not know
         s.stubFor(any(anyUrl()).withQueryParam("access_token", containing("invalid")).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", json)
@@ -117,6 +128,24 @@ class WrongServerTest {
 
         assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(row.drift()).contains("content type: expected application/xml, observed application/json");
+    }
+
+    @Test
+    void reportsASessionThatOutlivesItsDeleteAsAStatusDrift() {
+        Report.Row row = run.row(Behaviour.STATE_DELETE);
+
+        assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(row.drift()).contains("status: expected 404, observed 200");
+        assertThat(row.observed()).startsWith("200 application/json {\"name\":\"wawp-84729105\",\"status\":\"DELETED\"");
+    }
+
+    @Test
+    void reportsMeAnsweringForASessionNotLoggedInAsAStatusDrift() {
+        Report.Row row = run.row(Behaviour.ME_400_NOT_WORKING);
+
+        assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(row.drift()).contains("status: expected 400, observed 200",
+                "field: expected \"error\": \"not_logged_in\", observed no error");
     }
 
     @Test

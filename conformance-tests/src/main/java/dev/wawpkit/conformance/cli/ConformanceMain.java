@@ -36,7 +36,8 @@ public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--instance-id", paramLabel = "ID", description = "Live: an existing instance to read (or WAWP_INSTANCE_ID).")
     String instanceId;
 
-    @Option(names = "--allow-create", description = "Live: run the tests that create sessions (spends quota; they delete what they create).")
+    @Option(names = "--allow-create", description = {"Live: run the tests that create sessions (spends quota), and those that stop, restart,",
+            "log out or delete one: they do that only to sessions the run created, and delete what they create."})
     boolean allowCreate;
 
     @Option(names = "--dry-run", description = "List what would run on the target; run nothing.")

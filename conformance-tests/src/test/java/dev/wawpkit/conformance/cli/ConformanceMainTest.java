@@ -46,8 +46,8 @@ class ConformanceMainTest {
     @Test
     void dryRunListsWhatWouldRunAndExitsZero() {
         assertThat(run("--target", "mock", "--dry-run", "--report-dir", dir.toString())).isZero();
-        assertThat(out()).startsWith("Wawp conformance: DRY RUN against embedded Wawp mock: 45 behaviours: 39 would run, 6 would be skipped")
-                .contains("  would run create-200").contains("  would skip state-stop: /v2/session/stop is not in this suite yet")
+        assertThat(out()).startsWith("Wawp conformance: DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped")
+                .contains("  would run create-200").contains("  would run state-stop", "  would run request-code-400-not-scanning")
                 .contains("Report: " + dir.resolve("report.md"));
         assertThat(dir.resolve("report.json")).exists();
     }
