@@ -30,6 +30,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     public static final String DEFAULT_TOKEN = "wawp-dev-token";
     /** How long STARTING lasts unless configured: short, so tests stay fast. */
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
+    /** How many sessions a mock keeps unless configured; beyond it the oldest are forgotten. */
+    public static final int DEFAULT_MAX_SESSIONS = 100_000;
     /** How often the QR code changes while SCAN_QR_CODE unless configured (Wawp: 20 to 40 s). */
     public static final Duration DEFAULT_QR_ROTATION = Duration.ofSeconds(30);
 
@@ -49,7 +51,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
         this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
-                b.webhookInterval, b.stateFile));
+                b.webhookInterval, b.stateFile, b.maxSessions));
         this.bindAddress = b.bindAddress;
         if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
             core.close();
@@ -195,6 +197,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private java.nio.file.Path stateFile;
         private String adminToken;
         private boolean openControlApi;
+        private int maxSessions = DEFAULT_MAX_SESSIONS;
 
         private Builder() {
         }
@@ -210,6 +213,18 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
                         + "without spaces, but got " + (token == null ? "none" : token.length() + " characters") + ".");
             }
             this.adminToken = token;
+            return this;
+        }
+
+        /**
+         * Sets how many sessions the mock keeps in all; beyond it the oldest stored are forgotten (and
+         * answer 404), so a long load run cannot exhaust memory. Default 100,000.
+         */
+        public Builder maxSessions(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("Expected a session limit of 1 or more, but got " + max + ".");
+            }
+            this.maxSessions = max;
             return this;
         }
 

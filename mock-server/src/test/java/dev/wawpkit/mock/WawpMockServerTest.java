@@ -107,4 +107,22 @@ class WawpMockServerTest {
             assertThat(mock.token()).isEqualTo("my-token-1");
         }
     }
+
+    @Test
+    void beyondTheSessionLimitTheOldestSessionsAreForgotten() {
+        try (WawpMockServer mock = WawpMockServer.builder().maxSessions(3).build().start()) {
+            String first = Calls.createdId(mock, WawpMockServer.DEFAULT_TOKEN);
+            String second = Calls.createdId(mock, WawpMockServer.DEFAULT_TOKEN);
+            Calls.createdId(mock, WawpMockServer.DEFAULT_TOKEN);
+            Http.to(mock, "/v2/session/delete?instance_id=" + second + "&access_token=" + WawpMockServer.DEFAULT_TOKEN)
+                    .method("DELETE").send();
+            Calls.createdId(mock, WawpMockServer.DEFAULT_TOKEN);
+            assertThat(mock.sessions()).hasSize(3).extracting(MockSession::instanceId).contains(first);
+
+            Calls.createdId(mock, WawpMockServer.DEFAULT_TOKEN);
+
+            assertThat(mock.sessions()).hasSize(3).extracting(MockSession::instanceId).doesNotContain(first);
+            assertThat(Calls.info(mock, first, WawpMockServer.DEFAULT_TOKEN).status()).isEqualTo(404);
+        }
+    }
 }

@@ -57,6 +57,10 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Keep sessions and quotas in this JSON file across restarts (written atomically).")
     java.nio.file.Path stateFile;
 
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "Sessions kept in all; beyond it the oldest are forgotten. Default: 100000.")
+    int maxSessions = WawpMockServer.DEFAULT_MAX_SESSIONS;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Lock the control API with this token (also env WAWP_MOCK_ADMIN_TOKEN). "
                     + "Required with a --bind beyond loopback.")
@@ -133,7 +137,7 @@ public final class WawpMockMain implements Callable<Integer> {
     WawpMockServer build() {
         WawpMockServer.Builder b = WawpMockServer.builder();
         try {
-            b.port(port).bindAddress(bind);
+            b.port(port).bindAddress(bind).maxSessions(maxSessions);
             if (quota != null) {
                 b.quota(quota);
             }

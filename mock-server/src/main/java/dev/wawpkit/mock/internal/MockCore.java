@@ -40,9 +40,10 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * @param webhookAttempts  how many times a webhook is tried
      * @param webhookInterval  how long between tries
      * @param stateFile        where sessions are kept across restarts, or null
+     * @param maxSessions      how many sessions the mock keeps; the oldest are forgotten beyond it
      */
     public record Options(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay, Duration qrRotation,
-                          int webhookAttempts, Duration webhookInterval, Path stateFile) {
+                          int webhookAttempts, Duration webhookInterval, Path stateFile, int maxSessions) {
     }
 
     final WawpEngine engine;
@@ -52,6 +53,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     private final WebhookDispatcher webhooks;
     private final StateFile stateFile;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicBoolean qrWarm = new AtomicBoolean();
 
     /**
      * Creates the state for one mock server, reading the state file if one is given.
@@ -66,11 +68,10 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         });
         this.webhooks = new WebhookDispatcher(timer, options.webhookAttempts(), options.webhookInterval());
         this.store = new SessionStore(new Session.Rules(
-                options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this);
+                options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this,
+                options.maxSessions());
         this.tokens = new TokenRegistry(options.tokens(), options.defaultQuota());
         this.engine = new WawpEngine(store, this.tokens);
-        // The JVM's PNG writer takes a second or two to load: load it now, off every request.
-        timer.execute(() -> QrCodes.pngDataUrl(QrCodes.newValue()));
         this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
         if (stateFile != null) {
             try {
@@ -94,6 +95,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     @Override
     public void bootPending(Session session, long delayNanos) {
+        if (!qrWarm.getAndSet(true)) {
+            // The JVM's PNG writer takes a second or two to load. Load it on the timer thread when the
+            // first session boots (a QR code is near), not at start-up and not on a request.
+            timer.execute(() -> QrCodes.pngDataUrl(QrCodes.newValue()));
+        }
         try {
             timer.schedule(session::read, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
@@ -106,8 +112,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         dirty.set(true);
     }
 
-    /** Writes the state file if anything changed since the last write. */
-    private void flush() {
+    /**
+     * Writes the state file if anything changed since the last write. Synchronized, so a periodic
+     * write of an older snapshot can never land after the final one at stop.
+     */
+    private synchronized void flush() {
         if (stateFile != null && dirty.getAndSet(false)) {
             try {
                 stateFile.save(store, tokens);
@@ -122,6 +131,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flush();
     }
 

@@ -47,8 +47,8 @@ final class Session {
     private long qrIndex = -1;
     private List<URI> webhooks = List.of();
     private String webhookSecret;
-    private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
-    private final ArrayDeque<WebhookDelivery> deliveries = new ArrayDeque<>();
+    private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>(4);
+    private ArrayDeque<WebhookDelivery> deliveries; // most sessions never have one
 
     Session(String instanceId, String name, String token, Instant createdAt, SessionStatus status, boolean loggedIn,
             Rules rules, SessionEvents events) {
@@ -211,6 +211,9 @@ final class Session {
     }
 
     synchronized void recordDelivery(WebhookDelivery delivery) {
+        if (deliveries == null) {
+            deliveries = new ArrayDeque<>(4);
+        }
         if (deliveries.size() == CALL_BUFFER) {
             deliveries.removeFirst();
         }
@@ -218,7 +221,7 @@ final class Session {
     }
 
     synchronized List<WebhookDelivery> deliveries() {
-        return List.copyOf(deliveries);
+        return deliveries == null ? List.of() : List.copyOf(deliveries);
     }
 
     // ---- the machine -----------------------------------------------------------------------

@@ -20,10 +20,31 @@ final class SessionStore {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Session.Rules rules;
     private final SessionEvents events;
+    private final int maxSessions;
+    /** Sessions in the order they were stored, to forget the oldest beyond the cap; lock-free. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Session> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger ordered = new java.util.concurrent.atomic.AtomicInteger();
 
-    SessionStore(Session.Rules rules, SessionEvents events) {
+    SessionStore(Session.Rules rules, SessionEvents events, int maxSessions) {
         this.rules = rules;
         this.events = events;
+        this.maxSessions = maxSessions;
+    }
+
+    /** Remembers a newly stored session, and forgets the oldest ones beyond the cap. */
+    private void added(Session s) {
+        order.add(s);
+        if (ordered.incrementAndGet() > 2 * maxSessions + 1024) {
+            // deleted sessions linger in the queue; drop them now and then (rare, amortised)
+            order.removeIf(o -> sessions.get(o.instanceId) != o);
+            ordered.set(order.size());
+        }
+        Session oldest;
+        while (sessions.size() > maxSessions && (oldest = order.poll()) != null) {
+            ordered.decrementAndGet();
+            sessions.remove(oldest.instanceId, oldest);
+        }
+        events.changed();
     }
 
     /** Creates a STOPPED session with a fresh, unique instance id. */
@@ -32,7 +53,7 @@ final class SessionStore {
             Session s = new Session(Session.newInstanceId(), Session.newName(), token, Instant.now(),
                     SessionStatus.STOPPED, false, rules, events);
             if (sessions.putIfAbsent(s.instanceId, s) == null) {
-                events.changed();
+                added(s);
                 return s;
             }
         }
@@ -49,7 +70,7 @@ final class SessionStore {
             String id = instanceId == null ? Session.newInstanceId() : instanceId;
             Session s = new Session(id, Session.newName(), token, Instant.now(), status, loggedIn, rules, events);
             if (sessions.putIfAbsent(id, s) == null) {
-                events.changed();
+                added(s);
                 return s;
             }
             if (instanceId != null) {
@@ -63,6 +84,7 @@ final class SessionStore {
     /** Puts back a session read from a state file. */
     void restore(Session s) {
         sessions.put(s.instanceId, s);
+        added(s);
     }
 
     /** Returns the session if it exists and belongs to the token, else null. */
@@ -111,6 +133,8 @@ final class SessionStore {
 
     void clear() {
         sessions.clear();
+        order.clear();
+        ordered.set(0);
         events.changed();
     }
 }

@@ -31,7 +31,7 @@ final class WebhookDispatcher {
     /** The header carrying the hex HMAC-SHA256 of the raw body, when the session has a secret. */
     static final String SIGNATURE_HEADER = "X-Wawp-Signature";
 
-    private final HttpClient http;
+    private volatile HttpClient http; // made on the first delivery: building one loads TLS (~0.4 s)
     private final ScheduledExecutorService timer;
     private final int attempts;
     private final Duration interval;
@@ -40,7 +40,20 @@ final class WebhookDispatcher {
         this.timer = timer;
         this.attempts = attempts;
         this.interval = interval;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** Queues the event for every URL of the session; returns at once. */
@@ -99,7 +112,7 @@ final class WebhookDispatcher {
         if (signature != null) {
             request.header(SIGNATURE_HEADER, signature);
         }
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             int code = response == null ? 0 : response.statusCode();
             String why = error == null ? null : rootMessage(error);
             WebhookDelivery delivery = new WebhookDelivery(Instant.now(), eventId, status, url.toString(), attempt,

@@ -36,6 +36,11 @@ public final class WireMockWiring {
                 .disableRequestJournal()
                 .containerThreads(Math.max(8, Runtime.getRuntime().availableProcessors() * 4))
                 .gzipDisabled(true)
+                // no Handlebars templating (answers come from our transformer), no XML factory warm-up,
+                // no request log lines formatted only to be dropped: all cost start-up or request time
+                .templatingEnabled(false)
+                .disableOptimizeXmlFactoriesLoading(true)
+                .stubRequestLoggingDisabled(true)
                 .stubCorsEnabled(false)
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
