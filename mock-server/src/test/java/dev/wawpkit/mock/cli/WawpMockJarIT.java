@@ -72,6 +72,24 @@ class WawpMockJarIT {
     }
 
     @Test
+    void theReadmeStartCommandUsesTheClassDataArchiveTheBuildRecorded() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path archive = jar.resolveSibling("wawp-mock-server.jsa");
+        assertThat(archive).as("the archive the package phase records").exists();
+        Path log = Files.createTempFile("wawp-cds", ".log");
+        // -Xshare:on makes the JVM refuse to start when the archive cannot be used
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-XX:+UseSerialGC", "-Xmx160m",
+                "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(log, 4));
+        assertThat(m.find()).as(Files.readString(log)).isTrue();
+
+        assertThat(post(URI.create(m.group(1)), "/v2/session/create?access_token=wawp-dev-token")
+                .get("status").asText()).isEqualTo("STOPPED");
+        Files.delete(log);
+    }
+
+    @Test
     void aStateFileSurvivesARestartOfTheStandaloneMock() throws Exception {
         Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
         Path dir = Files.createTempDirectory("wawp-state");
