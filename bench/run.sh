@@ -20,9 +20,8 @@ if [[ ! -f "$root/mock-server/target/wawp-mock-server.jar" ]]; then
 fi
 (cd "$here" && mvn -B -ntp -q package)
 
-# Run from a copy, so a build of mock-server during the run cannot swap the jar under us.
-cp "$root/mock-server/target/wawp-mock-server.jar" "$here/target/wawp-mock-server.jar"
-
+# The mock runs from its own path, as the README starts it: its class-data archive only matches
+# the jar it was recorded with. Do not rebuild mock-server while the benchmark runs.
 cd "$here"
 exec java -cp "target/classes:$(cat target/classpath.txt)" dev.wawpkit.bench.Bench \
-  --mock-jar target/wawp-mock-server.jar "${args[@]}" "$@"
+  --mock-jar "$root/mock-server/target/wawp-mock-server.jar" "${args[@]}" "$@"

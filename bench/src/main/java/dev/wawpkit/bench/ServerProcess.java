@@ -61,12 +61,27 @@ final class ServerProcess implements AutoCloseable {
         this.startup = startup;
     }
 
+    /**
+     * Returns the JVM options of the README's start command when the build's class-data archive
+     * lies beside the jar (it only matches the jar at the path it was recorded with): the mock is
+     * measured as a newcomer starts it.
+     */
+    static List<String> readmeOptions(Path mockJar) {
+        Path archive = mockJar.resolveSibling("wawp-mock-server.jsa");
+        return Files.exists(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-Xmx160m")
+                : List.of();
+    }
+
     /** Starts the server on a free loopback port and waits for its first 200 to a create. */
     static ServerProcess start(Kind kind, Path mockJar, List<String> jvmOptions, Path log) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
+        if (kind == Kind.MOCK) {
+            command.addAll(readmeOptions(mockJar));
+        }
         command.addAll(jvmOptions);
         switch (kind) {
             case MOCK -> command.addAll(List.of("-jar", mockJar.toString(), "--port", String.valueOf(port),
