@@ -97,12 +97,13 @@ public final class WawpMockMain implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ')
-                    + " (try --help)");
+            err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + " (try --help)");
+            err.flush();
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("wawp-mock-server: " + ex.getMessage());
+            err.println("wawp-mock-server: " + ex.getMessage());
+            err.flush();
             return ex instanceof UsageError ? 2 : 1;
         });
         return cli;
