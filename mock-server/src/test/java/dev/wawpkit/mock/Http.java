@@ -103,8 +103,10 @@ final class Http {
         headers.forEach(b::header);
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+            Response response = new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     new String(r.body(), StandardCharsets.UTF_8), r.headers().map());
+            OpenApiCheck.check(method, path, response);
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
