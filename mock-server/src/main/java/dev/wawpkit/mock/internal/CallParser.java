@@ -59,6 +59,22 @@ final class CallParser {
         return params;
     }
 
+    /** Returns one decoded query-string parameter (its first value), or null. */
+    static String queryParam(String url, String name) throws ApiError.Rejected {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        Map<String, String> query = new HashMap<>(4);
+        readPairs(url.substring(q + 1), query, "query string");
+        return query.get(name);
+    }
+
+    /** Decodes one URL-encoded value, such as a path segment. */
+    static String decode(String s) throws ApiError.Rejected {
+        return decode(s, "path");
+    }
+
     private static void readPairs(String raw, Map<String, String> into, String where) throws ApiError.Rejected {
         if (raw.isEmpty()) {
             return;

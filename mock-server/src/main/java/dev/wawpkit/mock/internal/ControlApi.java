@@ -12,8 +12,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.WawpMockException;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,7 +35,7 @@ public final class ControlApi implements AdminApiExtension {
 
     public ControlApi(MockCore core) {
         this.port = core;
-        this.providerStates = core == null ? null : new ProviderStateHandler(core);
+        this.providerStates = new ProviderStateHandler(core);
     }
 
     @Override
@@ -161,35 +159,22 @@ public final class ControlApi implements AdminApiExtension {
     }
 
     private static String query(ServeEvent req, String name) {
-        String url = req.getRequest().getUrl();
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return null;
+        try {
+            return CallParser.queryParam(req.getRequest().getUrl(), name);
+        } catch (ApiError.Rejected e) {
+            throw new WawpMockException(400, "malformed_url", e.getMessage());
         }
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return decode(pair.substring(eq + 1));
-            }
-        }
-        return null;
     }
 
     private static String decode(String s) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new WawpMockException(400, "malformed_url",
-                    "Expected a URL-encoded value, but it has a broken %-escape. Encode '%' as %25.");
+            return CallParser.decode(s);
+        } catch (ApiError.Rejected e) {
+            throw new WawpMockException(400, "malformed_url", e.getMessage());
         }
     }
 
     private record Route(RequestMethod method, String path, AdminTask task) {
-    }
-
-    /** Lists the routes as {@code METHOD /__admin/path}, for the README and the CLI's help. */
-    public static List<String> describe() {
-        return new ControlApi(null).routes().stream().map(r -> r.method.getName() + " /__admin" + r.path).toList();
     }
 
 }

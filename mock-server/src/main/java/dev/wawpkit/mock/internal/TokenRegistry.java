@@ -63,10 +63,6 @@ final class TokenRegistry {
         accounts.remove(token);
     }
 
-    Account get(String token) {
-        return accounts.get(token);
-    }
-
     Map<String, Account> all() {
         return accounts;
     }
@@ -84,10 +80,6 @@ final class TokenRegistry {
 
         Account(int quota) {
             this.quota = quota;
-        }
-
-        Integer remaining() {
-            return quota == UNLIMITED ? null : Math.max(0, quota - used.get());
         }
     }
 }
