@@ -32,6 +32,10 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
     /** How many sessions a mock keeps unless configured; beyond it the oldest are forgotten. */
     public static final int DEFAULT_MAX_SESSIONS = 100_000;
+    /** How many requests the journal keeps per access token unless configured. */
+    public static final int DEFAULT_JOURNAL_PER_TOKEN = MockCore.DEFAULT_JOURNAL_PER_TOKEN;
+    /** How many requests the journal keeps in all unless configured. */
+    public static final int DEFAULT_JOURNAL_MAX = MockCore.DEFAULT_JOURNAL_MAX;
     /** How often the QR code changes while SCAN_QR_CODE unless configured (Wawp: 20 to 40 s). */
     public static final Duration DEFAULT_QR_ROTATION = Duration.ofSeconds(30);
 
@@ -51,7 +55,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
         this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
-                b.webhookInterval, b.stateFile, b.maxSessions));
+                b.webhookInterval, b.stateFile, b.maxSessions, b.journalPerToken, b.journalMax));
         this.bindAddress = b.bindAddress;
         if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
             core.close();
@@ -156,7 +160,9 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
 
     /**
      * Returns the WireMock server underneath, the one escape hatch for what this API does not cover
-     * (extra stubs, WireMock's own admin API). Its request journal is off.
+     * (extra stubs, WireMock's own admin API). A stub added here answers the requests it matches
+     * before the simulation, fault armed or not; everything else is simulated. WireMock's resets
+     * remove only such stubs. Its own request journal is off: use {@link #requests()}.
      */
     public WireMockServer wireMock() {
         return wireMock;
@@ -198,8 +204,24 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private String adminToken;
         private boolean openControlApi;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
+        private int journalPerToken = DEFAULT_JOURNAL_PER_TOKEN;
+        private int journalMax = DEFAULT_JOURNAL_MAX;
 
         private Builder() {
+        }
+
+        /**
+         * Sizes the request journal: how many requests it keeps per access token (requests without
+         * one share a ring), and in all; the oldest go first. Default 1,000 per token, 20,000 in all.
+         */
+        public Builder journal(int perToken, int max) {
+            if (perToken < 1 || max < perToken || max > 10_000_000) {
+                throw new IllegalArgumentException("Expected a journal of 1 or more requests per token and a total "
+                        + "from that number to 10,000,000, but got " + perToken + " per token and " + max + " in all.");
+            }
+            this.journalPerToken = perToken;
+            this.journalMax = max;
+            return this;
         }
 
         /**
