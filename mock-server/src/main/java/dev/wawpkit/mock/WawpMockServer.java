@@ -64,7 +64,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
                     + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
                     + "--open-control-api (openControlApi()) if the network is yours alone.");
         }
-        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken);
+        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken, b.corsOrigins,
+                b.openControlApi, b.wireMockAdmin);
         this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
     }
 
@@ -206,8 +207,26 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private int maxSessions = DEFAULT_MAX_SESSIONS;
         private int journalPerToken = DEFAULT_JOURNAL_PER_TOKEN;
         private int journalMax = DEFAULT_JOURNAL_MAX;
+        private List<String> corsOrigins = List.of("*");
+        private boolean wireMockAdmin;
 
         private Builder() {
+        }
+
+        /**
+         * Sets which web origins may call the API from a browser (CORS), such as
+         * {@code "http://localhost:3000"}; {@code "*"} (the default) allows any, none turns CORS off.
+         * Never credentials, and never for the control API.
+         */
+        public Builder corsOrigins(String... origins) {
+            for (String o : origins) {
+                if (o == null || !(o.equals("*") || o.matches("https?://[A-Za-z0-9.\\[\\]:-]+"))) {
+                    throw new IllegalArgumentException("Expected origins like http://localhost:3000 (scheme, host, "
+                            + "optional port; no path), or *, but got '" + o + "'.");
+                }
+            }
+            this.corsOrigins = List.of(origins);
+            return this;
         }
 
         /**
@@ -247,6 +266,15 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
                 throw new IllegalArgumentException("Expected a session limit of 1 or more, but got " + max + ".");
             }
             this.maxSessions = max;
+            return this;
+        }
+
+        /**
+         * Turns on WireMock's own admin routes that a mock does not need and keeps off: shutdown,
+         * files, settings, recordings, and stubs that proxy to other hosts.
+         */
+        public Builder wireMockAdminRoutes() {
+            this.wireMockAdmin = true;
             return this;
         }
 

@@ -118,9 +118,10 @@ class RequestPathTest {
         }
 
         java.util.Arrays.sort(nanos);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1])).as("token B's slowest create while "
-                + inFlight + " delays of token A wait").isLessThan(500);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[(int) (nanos.length * 0.9)])).isLessThan(50);
+        // with a thread held per delay, every create here would wait for a delay to end (seconds)
+        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length / 2])).as("token B's median create while "
+                + inFlight + " delays of token A wait").isLessThan(50);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1])).as("token B's slowest create").isLessThan(1000);
         for (CompletableFuture<HttpResponse<String>> f : slow) {
             assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
@@ -129,6 +130,9 @@ class RequestPathTest {
     @Test
     void slowBodiesDelayNobodyAndAreAnswered408() throws Exception {
         send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()); // warm-up: connection and classes
+        long b0 = System.nanoTime();
+        send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of());
+        long baseline = System.nanoTime() - b0;
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
@@ -140,7 +144,8 @@ class RequestPathTest {
             }
             long t0 = System.nanoTime();
             assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()).statusCode()).isEqualTo(200);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - baseline))
+                    .as("how much 4 slow senders delay a create").isLessThan(1000);
             for (Socket s : slow) {
                 OutputStream out = s.getOutputStream();
                 String answer = null;

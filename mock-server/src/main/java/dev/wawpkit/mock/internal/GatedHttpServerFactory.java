@@ -47,12 +47,29 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     private final byte[] adminToken;
     private final MockCore core;
     private final UserStubs userStubs;
+    private final Cors cors;
+    private final AdminPolicy policy;
 
     /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
-    GatedHttpServerFactory(String adminToken, MockCore core, UserStubs userStubs) {
+    GatedHttpServerFactory(String adminToken, MockCore core, UserStubs userStubs, java.util.List<String> corsOrigins,
+                           AdminPolicy policy) {
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.core = core;
         this.userStubs = userStubs;
+        this.cors = new Cors(corsOrigins);
+        this.policy = policy;
+    }
+
+    /**
+     * What the control plane lets in besides the admin token.
+     *
+     * @param bindAddress       the address the mock listens on (a Host naming it is the mock's own)
+     * @param checkHost         whether to refuse a Host that is not the mock's own (DNS rebinding); off
+     *                          when an admin token locks the control API or it was opened on purpose
+     * @param wireMockAdmin     whether WireMock's own routes a mock does not need (shutdown, files,
+     *                          settings, recordings, proxy stubs) are on
+     */
+    record AdminPolicy(String bindAddress, boolean checkHost, boolean wireMockAdmin) {
     }
 
     @Override
@@ -70,9 +87,14 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 server.setErrorHandler(new JsonErrorHandler());
                 for (Connector connector : server.getConnectors()) {
                     HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-                    if (http != null) {
+                    if (http != null && connector instanceof wiremock.org.eclipse.jetty.server.AbstractConnector c) {
                         http.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_RATE);
                         http.getHttpConfiguration().setIdleTimeout(IO_IDLE_MILLIS);
+                        LenientUpgradeConnectionFactory lenient = new LenientUpgradeConnectionFactory(
+                                http.getHttpConfiguration());
+                        c.removeConnectionFactory(http.getProtocol());
+                        c.addFirstConnectionFactory(lenient);
+                        c.setDefaultProtocol(lenient.getProtocol());
                     }
                 }
             }
@@ -80,7 +102,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs));
+                FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors));
                 gate.setAsyncSupported(true);
                 context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
             }
@@ -88,7 +110,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new AdminGate(adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new AdminGate(adminToken, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -143,8 +165,10 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private final JournalWriter journal;
         private final UserStubs userStubs;
         private final ReplyWriter writer;
+        private final Cors cors;
 
-        ApiGate(MockCore core, UserStubs userStubs) {
+        ApiGate(MockCore core, UserStubs userStubs, Cors cors) {
+            this.cors = cors;
             this.engine = core.engine;
             this.journal = new JournalWriter(core.journal);
             this.userStubs = userStubs;
@@ -173,7 +197,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 journal.record(req, x, res.getStatus());
                 return;
             }
-            Reply reply;
+            String origin = req.getHeader("Origin");
+            Reply reply = refusal != null ? null : cors.preflight(x.method, x.endpoint, origin,
+                    req.getHeader("Access-Control-Request-Method"), req.getHeader("Access-Control-Request-Headers"));
+            if (reply != null) {
+                x.fault = "CORS_PREFLIGHT";
+                journal.record(req, x, reply.status());
+                writer.write(req, res, reply);
+                return;
+            }
             try {
                 reply = refusal == null ? engine.handle(x) : engine.refuse(x, refusal);
             } catch (RuntimeException | StackOverflowError e) {
@@ -186,16 +218,82 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
             }
             journal.record(req, x, reply.socketFault() != null ? 0 : reply.status());
-            writer.write(req, res, reply);
+            writer.write(req, res, cors.decorate(origin, reply));
         }
     }
 
     /** Locks the control API with the admin token, bounds its bodies, and keeps WireMock's journal routes honest. */
     private static final class AdminGate implements Filter {
+        /** WireMock routes a mock does not need: they stop it, write files, or fetch other hosts. */
+        private static final java.util.List<String> WIREMOCK_ONLY = java.util.List.of("/__admin/shutdown",
+                "/__admin/files", "/__admin/settings", "/__admin/recordings", "/__admin/proxy");
         private final byte[] adminToken;
+        private final AdminPolicy policy;
 
-        AdminGate(byte[] adminToken) {
+        AdminGate(byte[] adminToken, AdminPolicy policy) {
             this.adminToken = adminToken;
+            this.policy = policy;
+        }
+
+        /** Refuses what a web page could make a browser send, and WireMock's routes that are off. */
+        private ApiError exposure(HttpServletRequest req) {
+            String origin = req.getHeader("Origin");
+            String host = req.getHeader("Host");
+            if (origin != null && !sameOrigin(origin, host)) {
+                return new ApiError(403, "cross_origin_refused", "Expected a control call from a test, a script or "
+                        + "the mock's own pages, but it came from a web page on " + shortened(origin) + ". The control "
+                        + "API never answers other origins; steer the mock from your test code or curl instead.");
+            }
+            if (policy.checkHost() && !ownHost(host)) {
+                return new ApiError(403, "host_refused", "Expected Host to name this mock (localhost, 127.0.0.1, "
+                        + "[::1] or " + policy.bindAddress() + "), but got '" + shortened(String.valueOf(host))
+                        + "'. Another name can be a DNS-rebinding page; to reach the mock by another name, lock "
+                        + "the control API with --admin-token (WAWP_MOCK_ADMIN_TOKEN).");
+            }
+            String uri = req.getRequestURI();
+            if (!policy.wireMockAdmin()) {
+                for (String off : WIREMOCK_ONLY) {
+                    if (uri.equals(off) || uri.startsWith(off + "/")) {
+                        return new ApiError(404, "wiremock_route_off", "Expected a control route of the mock "
+                                + "(/__admin/wawp/...), but " + req.getMethod() + " " + off + " is one of WireMock's "
+                                + "that a mock does not need and keeps off. Start the mock with --wiremock-admin "
+                                + "(WawpMockServer.builder().wireMockAdminRoutes()) to turn it on.");
+                    }
+                }
+            }
+            String method = req.getMethod();
+            boolean changes = method.equals("POST") || method.equals("PUT") || method.equals("DELETE")
+                    || method.equals("PATCH");
+            String type = req.getContentType();
+            if (changes && (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null)
+                    && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                return new ApiError(415, "json_required", "Expected Content-Type: application/json on a control "
+                        + "call with a body, but got " + (type == null ? "none" : "'" + shortened(type) + "'")
+                        + ". Send the body as JSON with that header.");
+            }
+            return null;
+        }
+
+        private boolean ownHost(String host) {
+            if (host == null) {
+                return false;
+            }
+            String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                    : host.indexOf(':') >= 0 ? host.substring(0, host.indexOf(':')) : host;
+            name = name.toLowerCase(java.util.Locale.ROOT);
+            String bound = policy.bindAddress().contains(":") && !policy.bindAddress().startsWith("[")
+                    ? "[" + policy.bindAddress() + "]" : policy.bindAddress();
+            return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+                    || name.equals(bound.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        private static boolean sameOrigin(String origin, String host) {
+            return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+        }
+
+        private static String shortened(String s) {
+            String clean = s.replaceAll("[\\p{Cntrl}]", "?");
+            return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
         }
 
         /** Checks the admin token in constant time; true when none is required. */
@@ -216,8 +314,10 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
             HttpServletResponse res = (HttpServletResponse) response;
-            ApiError refusal;
-            if (!authorised(req)) {
+            ApiError refusal = exposure(req);
+            if (refusal != null) {
+                // refused before anything else is looked at
+            } else if (!authorised(req)) {
                 refusal = new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
                         + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
                         && req.getHeader("Authorization") == null ? "none came" : "it did not match")
@@ -234,6 +334,12 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (refusal == null) {
                 try {
                     byte[] body = Bodies.read(req);
+                    if (!policy.wireMockAdmin() && req.getRequestURI().startsWith("/__admin/mappings")
+                            && new String(body, StandardCharsets.UTF_8).contains("\"proxyBaseUrl\"")) {
+                        throw new ApiError.Rejected(400, "proxy_stubs_off", "Expected a stub that answers by itself, "
+                                + "but this one proxies to another host (proxyBaseUrl), which a mock keeps off. Start "
+                                + "the mock with --wiremock-admin to allow proxy stubs.");
+                    }
                     chain.doFilter(new Bodies.Replayed(req, body), response);
                     return;
                 } catch (ApiError.Rejected r) {

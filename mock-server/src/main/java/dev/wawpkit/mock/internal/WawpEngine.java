@@ -125,7 +125,7 @@ public final class WawpEngine {
         }
         Session.Snapshot s = switch (endpoint) {
             case START -> session.start();
-            case INFO, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
+            case INFO, STATUS, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
             case STOP -> session.stop();
             case RESTART -> session.restart();
             case LOGOUT -> session.logout();
@@ -138,7 +138,7 @@ public final class WawpEngine {
         }
         ObjectNode body = switch (endpoint) {
             case START, STOP, RESTART -> sessionBody(s, false);
-            case INFO -> sessionBody(s, true);
+            case INFO, STATUS -> sessionBody(s, true);
             case LOGOUT -> Renderer.JSON.createObjectNode().put("name", session.name).put("status", s.status().name())
                     .put("instance_id", session.instanceId);
             case DELETE -> {
@@ -195,8 +195,10 @@ public final class WawpEngine {
     }
 
     private static ApiError notFound(String instanceId) {
+        boolean wellFormed = SessionStore.INSTANCE_ID.matcher(instanceId).matches();
         return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
-                + instanceId + " does not exist for this access token (wrong or deleted instance_id). "
+                + shorten(instanceId) + " does not exist for this access token (wrong or deleted instance_id"
+                + (wellFormed ? "" : "; an instance_id is 12 letters or digits, like 3EB0BCB2E3D4") + "). "
                 + "Create one with POST /v2/session/create.");
     }
 
@@ -236,12 +238,8 @@ public final class WawpEngine {
         if (!tokens.isValid(token)) {
             return invalidToken(token);
         }
-        if (!SessionStore.INSTANCE_ID.matcher(instanceId).matches()) {
-            return new ApiError(400, "invalid_instance_id", "Expected instance_id to be 12 letters or digits "
-                    + "(like 3EB0BCB2E3D4), but got " + instanceId.length() + " characters. Use the instance_id "
-                    + "that create returned.");
-        }
         if (session == null) {
+            // a malformed id names no session either: 404, as the documentation says of a wrong id
             return notFound(instanceId);
         }
         if (endpoint == Endpoint.REQUEST_CODE) {

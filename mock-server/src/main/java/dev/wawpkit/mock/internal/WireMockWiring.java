@@ -21,7 +21,8 @@ public final class WireMockWiring {
     }
 
     /** Creates (but does not start) the WireMock server for the core. */
-    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken) {
+    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken,
+                                        List<String> corsOrigins, boolean openControlApi, boolean wireMockAdmin) {
         UserStubs userStubs = new UserStubs();
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(port)
@@ -43,7 +44,9 @@ public final class WireMockWiring {
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
                 .extensionScanningEnabled(false)
-                .extensions(new GatedHttpServerFactory(adminToken, core, userStubs), new ControlApi(core), userStubs);
+                .extensions(new GatedHttpServerFactory(adminToken, core, userStubs, corsOrigins,
+                        new GatedHttpServerFactory.AdminPolicy(bindAddress, adminToken == null && !openControlApi,
+                                wireMockAdmin)), new ControlApi(core), userStubs);
         WireMockServer server = new WireMockServer(config);
         userStubs.attach(server);
         return server;
