@@ -55,6 +55,9 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     /** The journal's default size in all. */
     public static final int DEFAULT_JOURNAL_MAX = Journal.DEFAULT_MAX_ENTRIES;
 
+    /** How many webhook URLs one session may have. */
+    public static final int MAX_WEBHOOK_URLS = 10;
+
     final WawpEngine engine;
     final Journal journal;
     /** Finishes delayed answers and socket faults, so no server thread waits out a delay. */
@@ -149,6 +152,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     /** Stops the timer, and writes the state file one last time. */
     @Override
     public void close() {
+        webhooks.close();
         replies.shutdownNow();
         timer.shutdownNow();
         try {
@@ -166,6 +170,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     @Override
     public void webhooks(String instanceId, List<URI> urls, String secret) {
+        if (urls.size() > MAX_WEBHOOK_URLS) {
+            throw new WawpMockException(400, "too_many_webhook_urls", "Expected at most " + MAX_WEBHOOK_URLS
+                    + " webhook URLs per session, but got " + urls.size() + ". Send the events to one receiver "
+                    + "and fan them out there.");
+        }
         for (URI u : urls) {
             if (u == null || !u.isAbsolute() || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
                     || u.getHost() == null) {
