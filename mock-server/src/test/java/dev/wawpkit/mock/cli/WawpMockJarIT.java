@@ -107,6 +107,39 @@ class WawpMockJarIT {
     }
 
     @Test
+    void aKillMidWriteNeverLeavesMoreSessionsThanQuota(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path state = dir.resolve("state.json");
+        int quota = 300;
+        URI base = startJar(jar, dir.resolve("first.log"), "--state-file", state.toString(), "--quota",
+                Integer.toString(quota), "--boot-delay", "manual");
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < quota + 100; i++) {
+            inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/v2/session/create?access_token=wawp-dev-token"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()));
+            if (i == quota / 2) {
+                Thread.sleep(250); // let a periodic write start while creates keep coming
+            }
+        }
+        process.destroyForcibly(); // kill -9, whatever it is writing
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        URI again = startJar(jar, dir.resolve("second.log"), "--state-file", state.toString(), "--quota",
+                Integer.toString(quota), "--boot-delay", "manual");
+
+        JsonNode sessions = JSON.readTree(HTTP.send(HttpRequest.newBuilder(again.resolve("/__admin/wawp/sessions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("sessions");
+        JsonNode token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(again.resolve("/__admin/wawp/tokens")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("tokens").get(0);
+        assertThat(sessions.size()).as("sessions kept").isLessThanOrEqualTo(quota);
+        assertThat(token.get("used").asInt()).as("creates the quota counts as used").isGreaterThanOrEqualTo(sessions.size());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+        inFlight.forEach(f -> f.cancel(true));
+    }
+
+    @Test
     void theJarsOutputNeverShowsAFullToken() throws Exception {
         Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
         Path log = Files.createTempFile("wawp-secrets", ".log");
@@ -123,6 +156,16 @@ class WawpMockJarIT {
         URI base = URI.create(m.group(1));
         post(base, "/v2/session/create?access_token=" + token);
         HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/strat?access_token=" + token))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        // after a WireMock reset and with a user stub that does not match, WireMock used to print its
+        // "Request was not matched" table with the full token
+        for (String route : java.util.List.of("/__admin/reset", "/__admin/mappings")) {
+            HTTP.send(HttpRequest.newBuilder(base.resolve(route)).header("X-Wawp-Admin-Token", admin)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            route.endsWith("mappings") ? "{\"request\": {\"url\": \"/custom\"}, \"response\": {\"status\": 204}}" : ""))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/info?instance_id=000000000000&access%5Ftoken=" + token))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
