@@ -46,17 +46,21 @@ class WawpMockContainerTest {
 
     @Test
     void servesTheApiAndIsSteeredThroughItsClient() throws Exception {
-        try (WawpMockContainer wawp = onLoopback(new WawpMockContainer()
+        // tag::declare[]
+        WawpMockContainer wawp = new WawpMockContainer()      // image wawp-mock-server:<version>
                 .withTokens("container-token-1", "container-token-2")
-                .withAdminToken("container-admin-token")
-                .withBootDelay(Duration.ofMillis(200)))) {
+                .withAdminToken("container-admin-token")      // default: a random one
+                .withBootDelay(Duration.ofMillis(200));
+        // end::declare[]
+        try (wawp) {
+            onLoopback(wawp);
+            // tag::use[]
             wawp.start();
-            URI base = wawp.getBaseUrl();
-            WawpMockClient mock = wawp.client();
-
-            // given a session seeded through the control API, and a fault armed on its next start
+            URI base = wawp.getBaseUrl();                         // give this to the code under test
+            WawpMockClient mock = wawp.client();                  // seeds, faults, calls, as in-process
             MockSession session = mock.seedSession().status(SessionStatus.STOPPED).create();
             mock.faults().onStart().session(session.instanceId()).respond(502, Format.XML);
+            // end::use[]
 
             // when the code under test calls the API through the mapped port
             HttpResponse<String> start = HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/start?instance_id="
