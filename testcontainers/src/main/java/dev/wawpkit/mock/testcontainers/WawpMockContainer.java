@@ -21,8 +21,8 @@ import java.util.Properties;
  * Runs the Wawp mock's container image for a test, in the style of Testcontainers' own modules.
  *
  * <pre>{@code
- * @Container
- * static WawpMockContainer wawp = new WawpMockContainer().withTokens("my-token").withBootDelay(Duration.ofMillis(200));
+ * WawpMockContainer wawp = new WawpMockContainer().withTokens("my-token").withBootDelay(Duration.ofMillis(200));
+ * wawp.start();                          // or make it a @Container field
  *
  * URI api = wawp.getBaseUrl();           // point the code under test here
  * WawpMockClient mock = wawp.client();   // steer it: seed sessions, arm faults, read calls
