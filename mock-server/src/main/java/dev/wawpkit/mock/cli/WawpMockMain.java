@@ -101,7 +101,10 @@ public final class WawpMockMain implements Callable<Integer> {
         cli.setDefaultValueProvider(option -> option instanceof CommandLine.Model.OptionSpec o
                 && ENV_OPTIONS.contains(o.longestName()) ? blankToNull(env.get(envName(o.longestName()))) : null);
         cli.setParameterExceptionHandler((ex, args) -> {
-            err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + " (try --help)");
+            String source = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ENV_OPTIONS.contains(o.longestName())
+                    && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith(o.longestName()))
+                    ? " (from env " + envName(o.longestName()) + ")" : "";
+            err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + source + " (try --help)");
             err.flush();
             return 2;
         });

@@ -146,7 +146,7 @@ class WawpMockMainTest {
         int code = run(Map.of("WAWP_MOCK_PORT", "eighty"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("wawp-mock-server: ").contains("--port", "eighty");
+        assertThat(err.toString()).startsWith("wawp-mock-server: ").contains("--port", "eighty", "(from env WAWP_MOCK_PORT)");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 }

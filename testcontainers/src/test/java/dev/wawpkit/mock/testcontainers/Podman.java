@@ -27,13 +27,14 @@ final class Podman {
     static final Path ROOT = Path.of(System.getProperty("wawp.root", "..")).toAbsolutePath().normalize();
 
     private static boolean built;
+    private static boolean skipReported;
     private static Process service;
 
     private Podman() {
     }
 
     /** Skips the calling test outside CI when podman or the local base is missing; fails in CI (CI=true). */
-    static void assumeAvailable() {
+    static synchronized void assumeAvailable() {
         String missing = null;
         if (run(10, "podman", "--version").exit() != 0) {
             missing = "podman is not installed";
@@ -46,6 +47,10 @@ final class Podman {
         String line = "Container tests skipped: " + missing + "; bash .ci/run installs podman and builds the base.";
         if ("true".equals(System.getenv("CI"))) {
             fail(line.replace("skipped", "cannot run in CI"));
+        }
+        if (!skipReported) { // one line for the whole run, however many classes skip
+            skipReported = true;
+            System.err.println(line);
         }
         Assumptions.abort(line);
     }
