@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -197,6 +200,28 @@ class WawpMockJarIT {
         assertThat(output.strip().lines()).hasSize(1);
         assertThat(output).startsWith("wawp-mock-server: Invalid value for option '--port'");
         assertThat(Files.exists(jar)).isTrue();
+    }
+
+    @Test
+    void theJarsCarryTheBuildVersionAModuleNameSourcesAndJavadoc() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        String version = System.getProperty("wawp.version");
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--version").redirectErrorStream(true).start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isZero();
+        assertThat(output.strip()).isEqualTo("wawp-mock-server " + version);
+
+        for (Path built : List.of(jar, jar.resolveSibling("wawp-mock-server-" + version + ".jar"))) {
+            try (JarFile file = new JarFile(built.toFile())) {
+                Attributes main = file.getManifest().getMainAttributes();
+                assertThat(main.getValue("Automatic-Module-Name")).as(built.toString()).isEqualTo("dev.wawpkit.mock");
+                assertThat(main.getValue("Implementation-Version")).as(built.toString()).isEqualTo(version);
+            }
+        }
+        assertThat(jar.resolveSibling("wawp-mock-server-" + version + "-sources.jar")).isNotEmptyFile();
+        assertThat(jar.resolveSibling("wawp-mock-server-" + version + "-javadoc.jar")).isNotEmptyFile();
     }
 
     /** Waits until the log has n lines, and returns them. */
