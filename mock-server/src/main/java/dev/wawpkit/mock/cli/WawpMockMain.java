@@ -184,7 +184,6 @@ public final class WawpMockMain implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the training run could not call itself: " + e.getMessage());
         }
-        out.println("training run done");
         return 0;
     }
 
@@ -240,7 +239,8 @@ public final class WawpMockMain implements Callable<Integer> {
         if (openControlApi) {
             b.openControlApi();
         }
-        Duration rotation = parseDelay(qrRotation);
+        Duration rotation = qrRotation.trim().equalsIgnoreCase("manual") ? Duration.ZERO
+                : parseDelay("--qr-rotation", qrRotation);
         if (rotation == null || rotation.isZero()) {
             throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
         }
@@ -298,14 +298,19 @@ public final class WawpMockMain implements Callable<Integer> {
 
     /** Parses 500ms, 3s, 1m or a number of milliseconds; null for 'manual'. */
     static Duration parseDelay(String text) {
+        return parseDelay("--boot-delay", text);
+    }
+
+    /** Parses a duration given to the named option; the refusal names that option. */
+    static Duration parseDelay(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("manual")) {
             return null;
         }
         Matcher m = DELAY.matcher(t);
         if (!m.matches()) {
-            throw new UsageError("--boot-delay expects a duration like 500ms, 3s or 1m, or 'manual', but got '"
-                    + text + "'");
+            throw new UsageError(option + " expects a duration like 500ms, 3s or 1m"
+                    + (option.equals("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);

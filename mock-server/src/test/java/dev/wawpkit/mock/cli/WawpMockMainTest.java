@@ -41,6 +41,7 @@ class WawpMockMainTest {
             "--quota -1 | Expected a quota of 0 or more",
             "--port 70000 | Expected a port from 0 to 65535",
             "--qr-rotation 0s | --qr-rotation expects a period above 0",
+            "--qr-rotation soon | --qr-rotation expects a duration like 500ms",
             "--port 0 --bind 0.0.0.0 | Refusing to listen on 0.0.0.0 with an open control API",
             "--admin-token short | --admin-token: Expected an admin token of at least 8"})
     void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
