@@ -24,7 +24,7 @@ import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.contracts.ProviderStates;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.WawpApiException;
 import dev.wawpkit.contracts.client.WawpClient;
 import org.junit.jupiter.api.Test;
