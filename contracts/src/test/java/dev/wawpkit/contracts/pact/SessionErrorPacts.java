@@ -161,7 +161,7 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withInvalidTokenIs401JsonPact(PactDslWithProvider builder) {
-        return jsonError(invalidToken(builder, "json", JSON), 401, "unauthorized", "Invalid or missing access token")
+        return jsonError(invalidToken(builder, "json", JSON), 401, "invalid_token", WawpPacts.INVALID_TOKEN_MESSAGE)
                 .toPact(V4Pact.class);
     }
 
@@ -177,7 +177,7 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withInvalidTokenIs401XmlPact(PactDslWithProvider builder) {
-        return xmlError(invalidToken(builder, "xml", XML), 401, "unauthorized", "Invalid or missing access token")
+        return xmlError(invalidToken(builder, "xml", XML), 401, "invalid_token", WawpPacts.INVALID_TOKEN_MESSAGE)
                 .toPact(V4Pact.class);
     }
 
