@@ -8,8 +8,11 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -95,6 +98,19 @@ public final class WawpOpenApi {
         return ValidationReport.from(report.getMessages().stream()
                 .filter(m -> !MISSING_CREDENTIAL.contains(m.getKey()))
                 .toList());
+    }
+
+    /**
+     * Validates a JSON document against one schema of the description's components, such as the
+     * webhook's {@code SessionStatusEvent}, which no request or response of the API carries.
+     */
+    public static ValidationReport validateSchema(String schemaName, String json) {
+        OpenAPI api = api();
+        Schema<?> schema = api.getComponents().getSchemas().get(schemaName);
+        if (schema == null) {
+            throw new IllegalArgumentException("Expected a schema " + schemaName + " in " + RESOURCE + ", but there is none.");
+        }
+        return new SchemaValidator(api, new MessageResolver()).validate(json, schema, "webhook");
     }
 
     private static final Set<String> MISSING_CREDENTIAL = Set.of(

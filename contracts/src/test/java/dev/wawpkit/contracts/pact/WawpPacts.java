@@ -17,6 +17,9 @@ import java.util.Map;
 final class WawpPacts {
     static final String CONSUMER = "wawp-reference-client";
     static final String PROVIDER = "wawp-api";
+    /** The webhook receiver and sender of the session.status message pact, kept apart from the HTTP pact. */
+    static final String WEBHOOK_CONSUMER = "wawp-webhook-receiver";
+    static final String WEBHOOK_PROVIDER = "wawp-api-webhooks";
 
     static final String TOKEN = "test-token-1234";
     static final String INVALID_TOKEN = "test-token-invalid";
