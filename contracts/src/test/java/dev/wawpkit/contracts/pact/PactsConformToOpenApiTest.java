@@ -68,8 +68,8 @@ class PactsConformToOpenApiTest {
                 .map(pact -> dynamicTest(label(pact), () -> {
                     List<Interaction> all = PactDirs.interactions(pact);
 
-                    // create 5; 10 other endpoints x 11 shared errors; 19 successes and decided errors
-                    assertThat(all).hasSize(5 + 10 * 11 + 19);
+                    // create 5; 11 other endpoints x 11 shared errors; 21 successes and decided errors
+                    assertThat(all).hasSize(5 + 11 * 11 + 21);
                     assertThat(all).flatExtracting(i -> i.asSynchronousRequestResponse().getRequest().getQuery()
                                     .getOrDefault("access_token", List.of()))
                             .allMatch(token -> token.startsWith("test-token-"));
