@@ -9,6 +9,7 @@ import dev.wawpkit.contracts.pact.PactDirs;
 import dev.wawpkit.mock.WawpMockServer;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +73,15 @@ class MockHonoursCommittedPactsWithRustVerifierTest {
         assertThat(results).as("interactions the verifier checked").hasSize(interactions);
         assertThat(results).allSatisfy(r -> assertThat(r.path("result").asText())
                 .as(r.path("description").asText()).isEqualTo("OK"));
+    }
+
+    @Test
+    void theReadmeShowsTheCommandThisTestRuns() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+
+        assertThat(readme).contains("tools/node_modules/.bin/pact-verifier --dir contracts/pacts --provider-name wawp-api \\\n"
+                + "      --hostname 127.0.0.1 --port 8080 \\\n"
+                + "      --state-change-url http://127.0.0.1:8080/__admin/wawp/provider-states\n");
     }
 
     private static String failures(String output) {
