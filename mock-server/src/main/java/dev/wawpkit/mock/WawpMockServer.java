@@ -62,7 +62,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             throw new IllegalArgumentException("Refusing to listen on " + b.bindAddress + " with an open control API: "
                     + "anyone who reaches it could change every session. Set an admin token "
                     + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
-                    + "--open-control-api (openControlApi()) if the network is yours alone.");
+                    + "--open-control-api (env WAWP_MOCK_OPEN_CONTROL_API=true, or openControlApi()) if the network is yours alone.");
         }
         this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken, b.corsOrigins,
                 b.openControlApi, b.wireMockAdmin);
@@ -332,7 +332,10 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
 
         /** Sets the address to listen on; the default 127.0.0.1 keeps the mock off the network. */
         public Builder bindAddress(String bindAddress) {
-            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            // [::1] as in a URL is ::1 to the socket
+            this.bindAddress = bindAddress.startsWith("[") && bindAddress.endsWith("]")
+                    ? bindAddress.substring(1, bindAddress.length() - 1) : bindAddress;
             return this;
         }
 

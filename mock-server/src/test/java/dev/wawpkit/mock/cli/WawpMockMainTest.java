@@ -2,6 +2,7 @@ package dev.wawpkit.mock.cli;
 
 import dev.wawpkit.mock.WawpMockServer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,5 +106,47 @@ class WawpMockMainTest {
     @Test
     void manualMeansNoAutomaticBoot() {
         assertThat(WawpMockMain.parseDelay("manual")).isNull();
+    }
+
+    @Test
+    void versionIsTheOneTheBuildMade() {
+        int code = run(Map.of(), "--version");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip()).isEqualTo("wawp-mock-server " + System.getProperty("wawp.version"));
+    }
+
+    @Test
+    void optionsNotGivenComeFromTheEnvironmentAsInTheContainer() {
+        CommandLine cli = WawpMockMain.commandLine(Map.of("WAWP_MOCK_BIND", "0.0.0.0", "WAWP_MOCK_PORT", "9090",
+                "WAWP_MOCK_BOOT_DELAY", "manual", "WAWP_MOCK_STATE_FILE", "/data/wawp-state.json",
+                "WAWP_MOCK_OPEN_CONTROL_API", "true", "WAWP_MOCK_QUOTA", " 5 "), new PrintWriter(out), new PrintWriter(err));
+
+        cli.parseArgs("--port", "8081");
+        WawpMockMain main = cli.getCommand();
+
+        assertThat(main.port).as("a flag wins over the environment").isEqualTo(8081);
+        assertThat(main.bind).isEqualTo("0.0.0.0");
+        assertThat(main.bootDelay).isEqualTo("manual");
+        assertThat(main.stateFile).hasToString("/data/wawp-state.json");
+        assertThat(main.openControlApi).isTrue();
+        assertThat(main.quota).isEqualTo(5);
+    }
+
+    @Test
+    void beyondLoopbackFromTheEnvironmentStillNeedsAnAdminToken() {
+        int code = run(Map.of("WAWP_MOCK_BIND", "0.0.0.0", "WAWP_MOCK_PORT", "0"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Refusing to listen on 0.0.0.0", "WAWP_MOCK_ADMIN_TOKEN");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentPrintsOneLineAndExitsTwo() {
+        int code = run(Map.of("WAWP_MOCK_PORT", "eighty"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("wawp-mock-server: ").contains("--port", "eighty", "(from env WAWP_MOCK_PORT)");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 }
