@@ -59,7 +59,6 @@ class OpenApiDescriptionTest {
             Map.entry("/v2/session/create", Set.of("POST")),
             Map.entry("/v2/session/start", Set.of("POST", "GET")),
             Map.entry("/v2/session/info", Set.of("POST", "GET")),
-            Map.entry("/v2/status", Set.of("POST", "GET")),
             Map.entry("/v2/session/stop", Set.of("POST", "GET")),
             Map.entry("/v2/session/restart", Set.of("POST", "GET")),
             Map.entry("/v2/session/logout", Set.of("POST", "GET")),
