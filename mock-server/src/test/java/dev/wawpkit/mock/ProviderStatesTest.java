@@ -91,6 +91,52 @@ class ProviderStatesTest {
     }
 
     @Test
+    void anEmptyStateIsANoOp() {
+        mock.seedSession().token("configured-1").instanceId("3EB0BCB2E3D4").status(SessionStatus.WORKING).create();
+
+        Http.Response r = state("{\"state\": \"\", \"params\": {}, \"action\": \"setup\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().size()).isZero();
+        assertThat(mock.sessions()).hasSize(1);
+    }
+
+    @Test
+    void aStateSentAsQueryParametersIsSetUpLikeTheJsonBody() {
+        Http.Response r = Http.to(mock, "/__admin/wawp/provider-states?state="
+                + "session%20%7Binstance_id%7D%20is%20%7Bstatus%7D%20for%20token%20%7Baccess_token%7D"
+                + "&action=setup&instance_id=3EB0BCB2E3D4&status=SCAN_QR_CODE&access_token=test-token-1234")
+                .method("POST").send();
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("SCAN_QR_CODE");
+        assertThat(Calls.info(mock, "3EB0BCB2E3D4", "test-token-1234").json().get("status").asText())
+                .isEqualTo("SCAN_QR_CODE");
+    }
+
+    @Test
+    void aValidTokenStateRestoresAQuotaAnEarlierStateUsedUp() {
+        state("{\"state\": \"token test-token-1234 has no quota left\"}");
+
+        state("{\"state\": \"token test-token-1234 is valid\"}");
+
+        assertThat(Calls.create(mock, "test-token-1234").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNextCallFailsStateReplacesAFaultAnEarlierStateLeftArmed() {
+        state("{\"state\": \"the next start call fails with 502 as xml\"}");
+        state("{\"state\": \"the next info call fails with 502 as json\"}");
+
+        state("{\"state\": \"the next start call fails with 500 as json\"}");
+        state("{\"state\": \"session 3EB0BCB2E3D4 is STOPPED for token test-token-1234\"}");
+
+        assertThat(mock.faults().list()).extracting(FaultRule::endpoint).containsExactly(Endpoint.INFO, Endpoint.START);
+        assertThat(Calls.start(mock, "3EB0BCB2E3D4", "test-token-1234").status()).isEqualTo(500);
+        assertThat(Calls.start(mock, "3EB0BCB2E3D4", "test-token-1234").status()).isEqualTo(200);
+    }
+
+    @Test
     void teardownResetsTheMock() {
         state("{\"state\": \"session 3EB0BCB2E3D4 is WORKING for token test-token-1234\"}");
 

@@ -105,6 +105,14 @@ public final class WawpClient {
         return session(call("POST", "/v2/session/info", instanceId, Map.of()));
     }
 
+    /**
+     * Reads a session's status with {@code POST /v2/status}, the endpoint Wawp's Start page names
+     * for fetching the QR code: like {@link #info}, with {@code qr} while SCAN_QR_CODE.
+     */
+    public SessionInfo status(String instanceId) {
+        return session(call("POST", "/v2/status", instanceId, Map.of()));
+    }
+
     /** Stops a session with {@code POST /v2/session/stop}, keeping its login. */
     public SessionInfo stop(String instanceId) {
         return session(call("POST", "/v2/session/stop", instanceId, Map.of()));

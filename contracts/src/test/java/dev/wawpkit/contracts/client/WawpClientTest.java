@@ -154,6 +154,20 @@ class WawpClientTest {
     }
 
     @Test
+    void statusPostsToV2StatusAndReadsTheQr() {
+        answer("/v2/status", 200, "application/json",
+                "{\"name\":\"wawp-1\",\"status\":\"SCAN_QR_CODE\",\"config\":{\"webhooks\":{},\"proxy\":null},"
+                        + "\"qr\":\"data:image/png;base64,AA==\"}");
+
+        SessionInfo status = client.status(ID);
+
+        assertThat(onlyRequest().getMethod().getName()).isEqualTo("POST");
+        assertThat(onlyRequest().getUrl()).isEqualTo("/v2/status?instance_id=" + ID + "&access_token=" + TOKEN);
+        assertThat(status.status()).isEqualTo("SCAN_QR_CODE");
+        assertThat(status.qr()).isEqualTo("data:image/png;base64,AA==");
+    }
+
+    @Test
     void remainingEndpointsUseTheirDocumentedMethodsAndPaths() {
         answer("/v2/session/stop", 200, "application/json", STARTING);
         answer("/v2/session/restart", 200, "application/json", STARTING);

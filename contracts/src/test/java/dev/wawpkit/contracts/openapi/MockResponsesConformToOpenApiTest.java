@@ -3,12 +3,17 @@ package dev.wawpkit.contracts.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import au.com.dius.pact.core.model.Interaction;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wawpkit.contracts.pact.PactDirs;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
@@ -20,12 +25,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,6 +66,7 @@ class MockResponsesConformToOpenApiTest {
     private static final OpenApiInteractionValidator VALIDATOR = WawpOpenApi.validator();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern XML_CODE = Pattern.compile("<code>([^<]*)</code>");
     private static WawpMockServer mock;
 
     /** What to send: null leaves a parameter out. */
@@ -90,6 +104,83 @@ class MockResponsesConformToOpenApiTest {
     @TestFactory
     Stream<DynamicTest> everyDocumentedResponseConformsToTheOpenApiDescription() {
         return cases().stream().map(c -> dynamicTest(c.name(), () -> check(c)));
+    }
+
+    /**
+     * Keeps one catalogue of error codes: drives the mock through every documented error answer
+     * (JSON and XML), and requires the OpenAPI examples and the committed pacts to use, for each
+     * operation and status, exactly codes the mock answers there - and the OpenAPI examples to
+     * show every code the mock answers. The mock's codes are canonical.
+     */
+    @Test
+    void theOpenApiExamplesAndThePactsUseTheErrorCodesTheMockAnswers() throws Exception {
+        Map<String, Set<String>> answered = new TreeMap<>();
+        for (Case c : cases()) {
+            if (c.status() >= 400 && (c.mediaType().equals(JSON) || c.mediaType().equals(XML))) {
+                HttpResponse<String> response = send(c);
+                answered.computeIfAbsent(key(c.call().method(), c.call().endpoint().path(), c.status()),
+                        k -> new TreeSet<>()).add(code(response.headers().firstValue("Content-Type").orElse(""),
+                        response.body()));
+            }
+        }
+        Map<String, Set<String>> documented = new TreeMap<>();
+        List<String> differences = new ArrayList<>();
+        WawpOpenApi.api().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") || response.getExtensions() != null
+                            && Boolean.TRUE.equals(response.getExtensions().get("x-wawp-mock-only"))) {
+                        return;
+                    }
+                    String key = key(method.name(), path, Integer.parseInt(status));
+                    response.getContent().forEach((mediaType, media) -> {
+                        if (media.getExamples() == null || !(mediaType.equals(JSON) || mediaType.equals(XML))) {
+                            return;
+                        }
+                        media.getExamples().forEach((name, example) -> {
+                            JsonNode value = MAPPER.valueToTree(example.getValue());
+                            String code = value.path(mediaType.equals(JSON) ? "error" : "code").asText();
+                            documented.computeIfAbsent(key, k -> new TreeSet<>()).add(code);
+                            if (!answered.getOrDefault(key, Set.of()).contains(code)) {
+                                differences.add("OpenAPI example " + name + " of " + key + " " + mediaType + " says '"
+                                        + code + "'; the mock answers " + answered.get(key));
+                            }
+                        });
+                    });
+                })));
+        answered.forEach((key, codes) -> codes.stream()
+                .filter(code -> !documented.getOrDefault(key, Set.of()).contains(code))
+                .forEach(code -> differences.add("the mock answers '" + code + "' to " + key
+                        + ", but no OpenAPI example of that response shows it")));
+        for (Interaction interaction : PactDirs.interactions(PactDirs.committedPact())) {
+            IRequest request = interaction.asSynchronousRequestResponse().getRequest();
+            IResponse response = interaction.asSynchronousRequestResponse().getResponse();
+            String contentType = response.getHeaders().getOrDefault("Content-Type", List.of("")).get(0);
+            if (response.getStatus() < 400 || !(contentType.startsWith(JSON) || contentType.startsWith(XML))) {
+                continue;
+            }
+            String key = key(request.getMethod(), request.getPath(), response.getStatus());
+            String code = code(contentType, response.getBody().valueAsString());
+            if (!answered.getOrDefault(key, Set.of()).contains(code)) {
+                differences.add("pact '" + interaction.getDescription() + "' expects '" + code + "'; the mock answers "
+                        + key + " with " + answered.get(key));
+            }
+        }
+
+        assertThat(answered).as("error answers the mock was driven to").hasSizeGreaterThan(80);
+        assertThat(differences).as("error codes that differ from the mock's").isEmpty();
+    }
+
+    private static String key(String method, String path, int status) {
+        return method.toUpperCase(Locale.ROOT) + " " + path + " " + status;
+    }
+
+    /** Reads the error code of a JSON ({@code error}) or XML ({@code <code>}) error body. */
+    private static String code(String contentType, String body) throws Exception {
+        if (contentType.startsWith(JSON)) {
+            return MAPPER.readTree(body).path("error").asText();
+        }
+        Matcher m = XML_CODE.matcher(body);
+        return m.find() ? m.group(1) : "";
     }
 
     private static List<Case> cases() {
@@ -204,31 +295,53 @@ class MockResponsesConformToOpenApiTest {
         return m -> m.faults().on(endpoint).respond(status, format);
     }
 
-    private static void check(Case c) throws Exception {
+    /** Arranges a case on a freshly reset mock, sends its call, and returns the answer. */
+    private static HttpResponse<String> send(Case c) throws Exception {
         mock.reset();
         c.given().accept(mock);
-        Call call = c.call();
-        SimpleRequest.Builder sent = new SimpleRequest.Builder(Request.Method.valueOf(call.method()),
-                call.endpoint().path()).withAccept(call.accept());
+        return HTTP.send(request(c.call()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(Call call) {
         StringBuilder query = new StringBuilder();
+        for (String[] param : params(call)) {
+            query.append(query.length() == 0 ? "?" : "&").append(param[0]).append('=').append(param[1]);
+        }
+        return mock.baseUrl().resolve(call.endpoint().path() + query);
+    }
+
+    private static List<String[]> params(Call call) {
+        List<String[]> params = new ArrayList<>();
         for (String[] param : new String[][] {
                 {"instance_id", call.instanceId()}, {"access_token", call.token()}, {"phone_number", call.phone()}}) {
             if (param[1] != null) {
-                query.append(query.length() == 0 ? "?" : "&").append(param[0]).append('=').append(param[1]);
-                sent.withQueryParam(param[0], param[1]);
+                params.add(param);
             }
         }
-        URI uri = mock.baseUrl().resolve(call.endpoint().path() + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        return params;
+    }
+
+    private static HttpRequest.Builder request(Call call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(call)).timeout(Duration.ofSeconds(10))
                 .header("Accept", call.accept());
         if (call.method().equals("POST")) {
             request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.noBody());
-            sent.withContentType(JSON);
         } else {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
+        return request;
+    }
 
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static void check(Case c) throws Exception {
+        Call call = c.call();
+        SimpleRequest.Builder sent = new SimpleRequest.Builder(Request.Method.valueOf(call.method()),
+                call.endpoint().path()).withAccept(call.accept());
+        params(call).forEach(param -> sent.withQueryParam(param[0], param[1]));
+        if (call.method().equals("POST")) {
+            sent.withContentType(JSON);
+        }
+
+        HttpResponse<String> response = send(c);
 
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String body = response.body();
@@ -241,8 +354,8 @@ class MockResponsesConformToOpenApiTest {
         if (c.expected() != null && c.mediaType().equals(XML)) {
             assertThat(body).as("code of %s", c.name()).contains("<code>" + c.expected() + "</code>");
         }
-        ValidationReport report = VALIDATOR.validate(sent.build(), SimpleResponse.Builder.status(response.statusCode())
-                .withContentType(contentType).withBody(body).build());
+        ValidationReport report = WawpOpenApi.validate(VALIDATOR, sent.build(),
+                SimpleResponse.Builder.status(response.statusCode()).withContentType(contentType).withBody(body).build());
         assertThat(report.getMessages()).as("validation of %s: %s", c.name(), body).isEmpty();
     }
 }

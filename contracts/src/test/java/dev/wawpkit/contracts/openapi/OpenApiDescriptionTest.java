@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,17 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -174,7 +181,8 @@ class OpenApiDescriptionTest {
 
     private static void assertValidExample(String path, String method, String status, String mediaType, Object value)
             throws Exception {
-        String body = value instanceof String ? (String) value : MAPPER.writeValueAsString(value);
+        String body = value instanceof String ? (String) value
+                : mediaType.equals(XML) ? xml(MAPPER.convertValue(value, Map.class)) : MAPPER.writeValueAsString(value);
         if (mediaType.equals(XML)) {
             Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
@@ -188,6 +196,23 @@ class OpenApiDescriptionTest {
         }
         ValidationReport report = validate(path, method, Integer.parseInt(status), mediaType, body);
         assertThat(report.getMessages()).as("validation of the example").isEmpty();
+    }
+
+    /**
+     * Writes an XML example, given as an object of the XmlError schema, as the XML document it
+     * stands for: {@code <error>} with one element per property, in order.
+     */
+    private static String xml(Map<?, ?> example) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        Element root = doc.createElement(schema("XmlError").getXml().getName());
+        doc.appendChild(root);
+        example.forEach((name, text) -> root.appendChild(doc.createElement(String.valueOf(name)))
+                .setTextContent(String.valueOf(text)));
+        Transformer transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        StringWriter out = new StringWriter();
+        transformer.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toString();
     }
 
     private static ValidationReport validate(String path, String method, int status, String mediaType, String body) {

@@ -19,7 +19,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.contracts.ProviderStates;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.PairingCode;
 import dev.wawpkit.contracts.client.WawpApiException;
 import dev.wawpkit.contracts.client.WawpClient;

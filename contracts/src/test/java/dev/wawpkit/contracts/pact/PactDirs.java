@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 public final class PactDirs {
     /** Names the one pact file: the reference client's pact with the Wawp API. */
     public static final String PACT_FILE = "wawp-reference-client-wawp-api.json";
+    /** The message pact of the session.status webhook. */
+    public static final String WEBHOOK_PACT_FILE = "wawp-webhook-receiver-wawp-api-webhooks.json";
 
     private PactDirs() {
     }

@@ -24,7 +24,7 @@ import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.contracts.ProviderStates;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.WawpApiException;
 import dev.wawpkit.contracts.client.WawpClient;
 import org.junit.jupiter.api.Test;
@@ -161,7 +161,7 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withInvalidTokenIs401JsonPact(PactDslWithProvider builder) {
-        return jsonError(invalidToken(builder, "json", JSON), 401, "unauthorized", "Invalid or missing access token")
+        return jsonError(invalidToken(builder, "json", JSON), 401, "invalid_token", WawpPacts.INVALID_TOKEN_MESSAGE)
                 .toPact(V4Pact.class);
     }
 
@@ -177,7 +177,7 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withInvalidTokenIs401XmlPact(PactDslWithProvider builder) {
-        return xmlError(invalidToken(builder, "xml", XML), 401, "unauthorized", "Invalid or missing access token")
+        return xmlError(invalidToken(builder, "xml", XML), 401, "invalid_token", WawpPacts.INVALID_TOKEN_MESSAGE)
                 .toPact(V4Pact.class);
     }
 

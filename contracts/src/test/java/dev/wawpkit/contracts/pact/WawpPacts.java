@@ -17,11 +17,16 @@ import java.util.Map;
 final class WawpPacts {
     static final String CONSUMER = "wawp-reference-client";
     static final String PROVIDER = "wawp-api";
+    /** The webhook receiver and sender of the session.status message pact, kept apart from the HTTP pact. */
+    static final String WEBHOOK_CONSUMER = "wawp-webhook-receiver";
+    static final String WEBHOOK_PROVIDER = "wawp-api-webhooks";
 
     static final String TOKEN = "test-token-1234";
     static final String INVALID_TOKEN = "test-token-invalid";
     static final String ID = "3EB0BCB2E3D4";
     static final String ID_PATTERN = "^[A-Za-z0-9]{12}$";
+    /** An example 401 message; messages are matched by type, codes are the mock's. */
+    static final String INVALID_TOKEN_MESSAGE = "Expected a valid access token, but the token is not one the server knows.";
     static final String PNG_DATA_URL = "^data:image/png;base64,[A-Za-z0-9+/=]+$";
 
     static final String JSON = "application/json";
@@ -136,11 +141,14 @@ final class WawpPacts {
                 .body(PactDslRootValue.stringMatcher("^[^\\r\\n]+\\r?\\n?$", line));
     }
 
-    /** Expects a small HTML error page with a title, like an upstream proxy's. */
+    /**
+     * Expects a small HTML error page with a title, like an upstream proxy's. The regex keeps to
+     * the subset every Pact implementation accepts: no inline flags such as {@code (?s)}.
+     */
     static PactDslResponse htmlError(PactDslResponse response, int status, String title) {
         return response.status(status)
                 .matchHeader("Content-Type", "text/html(;.*)?", "text/html")
-                .body(PactDslRootValue.stringMatcher("(?s).*<title>.+</title>.*",
+                .body(PactDslRootValue.stringMatcher("[\\s\\S]*<title>[^<]+</title>[\\s\\S]*",
                         "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>"));
     }
 }

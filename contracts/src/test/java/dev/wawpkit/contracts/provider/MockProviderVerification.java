@@ -5,7 +5,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
-import dev.wawpkit.contracts.ProviderStates;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.WawpMockServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

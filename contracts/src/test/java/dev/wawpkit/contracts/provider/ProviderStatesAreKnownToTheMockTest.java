@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wawpkit.contracts.ProviderStates;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.WawpMockServer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -119,9 +119,7 @@ public final class ControlApi implements AdminApiExtension {
                     return ok(new ControlModel.TakenJson(taken == null ? null : ControlModel.RequestJson.of(taken)));
                 })),
                 new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
-                        ControlJson.object(req.getRequest().getBody(), Set.of("state", "params", "action"),
-                                "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
-                                        + "\"test-token-1\"}, \"action\": \"setup\"}"))))),
+                        stateChange(req))))),
                 new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
                     String token = query(req, "access_token");
                     if (token != null) {
@@ -165,6 +163,38 @@ public final class ControlApi implements AdminApiExtension {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads a provider-state change: Pact's JSON body, or with an empty body the query string that
+     * verifiers send with {@code --state-change-as-query} ({@code state}, {@code action}, and every
+     * other parameter one of the state's params).
+     */
+    private static ObjectNode stateChange(ServeEvent req) {
+        byte[] body = req.getRequest().getBody();
+        String url = req.getRequest().getUrl();
+        int q = url.indexOf('?');
+        if ((body == null || body.length == 0) && q >= 0) {
+            ObjectNode change = Renderer.JSON.createObjectNode();
+            ObjectNode params = change.putObject("params");
+            for (String pair : url.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                if (key.equals("state") || key.equals("action")) {
+                    change.put(key, value);
+                } else if (!params.has(key)) {
+                    params.put(key, value);
+                }
+            }
+            return change;
+        }
+        return ControlJson.object(body, Set.of("state", "params", "action"),
+                "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
+                        + "\"test-token-1\"}, \"action\": \"setup\"}");
     }
 
     private static String query(ServeEvent req, String name) {

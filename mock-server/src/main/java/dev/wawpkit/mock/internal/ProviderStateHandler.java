@@ -6,6 +6,7 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Fault;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.Format;
+import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
 
@@ -24,40 +25,35 @@ import java.util.regex.Pattern;
  * Sets up Pact provider states: the standard state-change call
  * {@code {"state": ..., "params": {...}, "action": "setup" | "teardown"}} of any Pact verifier.
  *
- * <p>A state is one of the sentences below, either with {@code {placeholders}} and its values in
- * {@code params}, or with the values written into the sentence. Teardown resets the mock. An
- * unknown sentence is refused with 400 listing the known ones, so a verification cannot pass on
- * a state the mock did not set up.
+ * <p>A state is one of {@link ProviderStates}' sentences, either with {@code {placeholders}} and
+ * its values in {@code params}, or with the values written into the sentence. Each state sets
+ * everything it names (token, quota, session, fault) whatever earlier states left, so a verifier
+ * passes with or without teardown. An empty state (an interaction without one) is a no-op.
+ * Teardown resets the mock. An unknown sentence is refused with 400 listing the known ones, so a
+ * verification cannot pass on a state the mock did not set up.
  */
 final class ProviderStateHandler {
-    /** The sentences the mock understands, as the contracts module's ProviderStates spells them. */
-    static final String SESSION_IS = "session {instance_id} is {status} for token {access_token}";
-    static final String NO_SESSION = "no session {instance_id} exists for token {access_token}";
-    static final String TOKEN_VALID = "token {access_token} is valid";
-    static final String TOKEN_INVALID = "token {access_token} is not valid";
-    static final String NO_QUOTA = "token {access_token} has no quota left";
-    static final String NEXT_CALL_FAILS = "the next {endpoint} call fails with {status} as {format}";
-
     private final MockCore core;
     private final List<Template> templates = new ArrayList<>();
 
     ProviderStateHandler(MockCore core) {
         this.core = core;
-        templates.add(new Template(SESSION_IS, p -> {
+        templates.add(new Template(ProviderStates.SESSION_IS, p -> {
             String token = p.get("access_token");
             core.ensureToken(token);
             core.removeSession(p.get("instance_id"));
             SessionStatus status = ControlJson.status(p.get("status"));
             core.seed(token, p.get("instance_id"), status, status == SessionStatus.WORKING);
         }));
-        templates.add(new Template(NO_SESSION, p -> {
+        templates.add(new Template(ProviderStates.NO_SESSION, p -> {
             core.ensureToken(p.get("access_token"));
             core.removeSession(p.get("instance_id"));
         }));
-        templates.add(new Template(TOKEN_VALID, p -> core.ensureToken(p.get("access_token"))));
-        templates.add(new Template(TOKEN_INVALID, p -> core.removeToken(p.get("access_token"))));
-        templates.add(new Template(NO_QUOTA, p -> core.putToken(p.get("access_token"), 0)));
-        templates.add(new Template(NEXT_CALL_FAILS, p -> {
+        // a quota an earlier state used up must not leak into "valid": no limit
+        templates.add(new Template(ProviderStates.TOKEN_IS_VALID, p -> core.putToken(p.get("access_token"), null)));
+        templates.add(new Template(ProviderStates.TOKEN_IS_NOT_VALID, p -> core.removeToken(p.get("access_token"))));
+        templates.add(new Template(ProviderStates.TOKEN_HAS_NO_QUOTA, p -> core.putToken(p.get("access_token"), 0)));
+        templates.add(new Template(ProviderStates.NEXT_CALL_FAILS, p -> {
             int status;
             try {
                 status = Integer.parseInt(p.get("status"));
@@ -65,9 +61,24 @@ final class ProviderStateHandler {
                 throw new WawpMockException(400, "invalid_provider_state", "Expected {status} to be an HTTP "
                         + "status such as 502, but got '" + p.get("status") + "'.");
             }
-            core.arm(new FaultRule(Endpoint.ofKey(p.get("endpoint")), null, null,
-                    Fault.httpError(status, Format.ofKey(p.get("format"))), Duration.ZERO, 1));
+            FaultRule rule = new FaultRule(Endpoint.ofKey(p.get("endpoint")), null, null,
+                    Fault.httpError(status, Format.ofKey(p.get("format"))), Duration.ZERO, 1);
+            replaceFaultsOf(rule.endpoint());
+            core.arm(rule);
         }));
+    }
+
+    /**
+     * Disarms the faults still armed for one endpoint (a fault an earlier interaction armed but
+     * never consumed), keeping the others in their order.
+     */
+    private void replaceFaultsOf(Endpoint endpoint) {
+        List<FaultRule> armed = core.faults();
+        if (armed.stream().noneMatch(r -> r.endpoint() == endpoint)) {
+            return;
+        }
+        core.clearFaults(null);
+        armed.stream().filter(r -> r.endpoint() != endpoint).forEach(core::arm);
     }
 
     /** Applies a state-change request and returns the values the state stands for. */
@@ -86,10 +97,13 @@ final class ProviderStateHandler {
         }
         if (state == null) {
             throw new WawpMockException(400, "missing_state",
-                    "Expected \"state\", one of " + sentences() + ", but none came.");
+                    "Expected \"state\", one of " + ProviderStates.sentences() + ", but none came.");
         }
         if ("teardown".equals(action)) {
             core.reset();
+            return Renderer.JSON.createObjectNode();
+        }
+        if (state.isBlank()) {          // an interaction without a state: Pact verifiers still call
             return Renderer.JSON.createObjectNode();
         }
         for (Template t : templates) {
@@ -102,11 +116,7 @@ final class ProviderStateHandler {
             }
         }
         throw new WawpMockException(400, "unknown_provider_state", "Expected a provider state the mock knows, "
-                + "one of " + sentences() + ", but got '" + state + "'. Add it to the mock, or fix the pact.");
-    }
-
-    static List<String> sentences() {
-        return List.of(SESSION_IS, NO_SESSION, TOKEN_VALID, TOKEN_INVALID, NO_QUOTA, NEXT_CALL_FAILS);
+                + "one of " + ProviderStates.sentences() + ", but got '" + state + "'. Add it to the mock, or fix the pact.");
     }
 
     /** One sentence: matched literally with params, or with its values written in. */

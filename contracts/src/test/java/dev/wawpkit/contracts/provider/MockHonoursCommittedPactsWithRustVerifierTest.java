@@ -1,0 +1,91 @@
+package dev.wawpkit.contracts.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wawpkit.contracts.NodeTools;
+import dev.wawpkit.contracts.pact.PactDirs;
+import dev.wawpkit.mock.WawpMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Verifies the mock against every committed pact with the Rust-core Pact verifier (npm
+ * {@code @pact-foundation/pact-cli}, installed in {@code tools/}), as a provider team outside the
+ * JVM would: with {@code --state-change-teardown}, without it (so every provider state must be
+ * self-contained), and with {@code --state-change-as-query}.
+ *
+ * <p>Each run must pass, and its JSON report must list every interaction of the pacts as OK, so a
+ * run that verified nothing cannot pass. Reports and output go to {@code target/rust-verifier/}.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class MockHonoursCommittedPactsWithRustVerifierTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path OUT = Path.of("target/rust-verifier").toAbsolutePath();
+    private static WawpMockServer mock;
+
+    @BeforeAll
+    static void startMock() {
+        mock = WawpMockServer.builder().manualBoot().build().start();
+    }
+
+    @AfterAll
+    static void stopMock() {
+        mock.close();
+    }
+
+    @ParameterizedTest(name = "pact verifier {0}")
+    @ValueSource(strings = {"--state-change-teardown", "without teardown", "--state-change-as-query"})
+    void theRustVerifierPassesEveryCommittedInteraction(String mode) throws IOException {
+        Path verifier = NodeTools.require("pact-verifier");
+        mock.reset();
+        URI base = mock.baseUrl();
+        String name = mode.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+        Path report = OUT.resolve(name + ".json");
+        List<String> command = new ArrayList<>(List.of(verifier.toString(),
+                "--dir", PactDirs.committed().toAbsolutePath().toString(), "--provider-name", "wawp-api",
+                "--hostname", base.getHost(), "--port", String.valueOf(base.getPort()),
+                "--state-change-url", base.resolve("/__admin/wawp/provider-states").toString(),
+                "--no-colour", "--json", report.toString()));
+        if (mode.startsWith("--")) {
+            command.add(mode);
+        }
+        int interactions = PactDirs.interactions(PactDirs.committedPact()).size();
+
+        NodeTools.Result result = NodeTools.run(OUT.resolve(name + ".txt"), Duration.ofSeconds(240), command);
+
+        assertThat(result.exitCode()).as("pact verifier %s exit code; failures:%n%s", mode, failures(result.output()))
+                .isZero();
+        JsonNode results = JSON.readTree(report.toFile()).path("interactionResults");
+        assertThat(results).as("interactions the verifier checked").hasSize(interactions);
+        assertThat(results).allSatisfy(r -> assertThat(r.path("result").asText())
+                .as(r.path("description").asText()).isEqualTo("OK"));
+    }
+
+    @Test
+    void theReadmeShowsTheCommandThisTestRuns() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+
+        assertThat(readme).contains("tools/node_modules/.bin/pact-verifier --dir contracts/pacts --provider-name wawp-api \\\n"
+                + "      --hostname 127.0.0.1 --port 8080 \\\n"
+                + "      --state-change-url http://127.0.0.1:8080/__admin/wawp/provider-states\n");
+    }
+
+    private static String failures(String output) {
+        int at = output.indexOf("Failures:");
+        return at < 0 ? output : output.substring(at);
+    }
+}
