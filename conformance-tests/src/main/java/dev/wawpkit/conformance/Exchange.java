@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record Exchange(String method, String path, String url, String accept, int status, String contentType,
                        String body, IOException failure) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Returns whether an HTTP response came. */
     public boolean answered() {
@@ -51,24 +51,17 @@ public record Exchange(String method, String path, String url, String accept, in
     /** Describes the response in one line (body shortened, tokens masked). */
     public String describeResponse() {
         if (!answered()) {
-            return "no response: " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+            return "no response: " + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
         }
         String oneLine = body.replaceAll("\\s+", " ").trim();
         if (oneLine.length() > 160) {
             oneLine = oneLine.substring(0, 157) + "...";
         }
-        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType())
-                + (oneLine.isEmpty() ? "" : " " + oneLine));
-    }
-
-    /** Describes the request in one line, tokens masked. */
-    public String describeRequest() {
-        return Masking.mask(method + " " + url + (accept == null ? "" : " [Accept: " + accept + "]"));
+        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType()) + (oneLine.isEmpty() ? "" : " " + oneLine));
     }
 
     @Override
     public String toString() {
-        return describeRequest() + " -> " + describeResponse();
+        return Masking.mask(method + " " + url + " [Accept: " + accept + "] -> " + describeResponse());
     }
 }

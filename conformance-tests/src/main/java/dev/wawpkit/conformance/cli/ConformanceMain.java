@@ -7,6 +7,7 @@ import dev.wawpkit.conformance.internal.TargetSettings;
 import dev.wawpkit.conformance.report.Report;
 import dev.wawpkit.conformance.report.ReportWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 /**
  * Runs the conformance suite from the command line: {@code java -jar wawp-conformance.jar --target live}.
  *
- * <p>Exit codes: 0 when every behaviour that ran passed, 1 when one failed, 2 when the run could not
+ * <p>Exit codes: 0 when every behaviour that ran passed or only differs from the mock's choice, 1 when one failed, 2 when the run could not
  * start (a bad option, a live run without a token); then one line on stderr says how to fix it.
  */
 @Command(name = "wawp-conformance", mixinStandardHelpOptions = true, version = "wawp-conformance 0.1.0",
@@ -46,6 +47,13 @@ public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/conformance", description = "Where report.md and report.json go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--capture", paramLabel = "DIR", description = {"Save what a target that is not a Wawp mock answers, one JSON file per",
+            "behaviour (tokens and instance ids masked), for the mock's --observed."})
+    Path capture;
+
+    @Option(names = "--observed", paramLabel = "DIR", description = "Compare with a mock that answers with this capture's shapes.")
+    Path observed;
+
     @Option(names = "--boot-timeout", paramLabel = "SECONDS", description = "How long to wait for a timed transition (default 60).")
     Long bootTimeout;
 
@@ -65,8 +73,8 @@ public final class ConformanceMain implements Callable<Integer> {
     /** Runs the command line and returns the exit code, printing to the given streams. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new ConformanceMain(out, err));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("wawp-conformance: " + ex.getMessage() + " (see --help)");
             return 2;
@@ -102,6 +110,12 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         if (bootTimeout != null) {
             parameters.put(TargetSettings.BOOT_TIMEOUT_SECONDS, String.valueOf(bootTimeout));
+        }
+        if (capture != null) {
+            parameters.put(TargetSettings.CAPTURE_DIR, capture.toString());
+        }
+        if (observed != null) {
+            parameters.put(TargetSettings.OBSERVED_DIR, observed.toString());
         }
         parameters.put(TargetSettings.REPORT_DIR, reportDir.toString());
         try {
