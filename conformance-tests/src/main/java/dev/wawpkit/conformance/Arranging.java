@@ -28,11 +28,6 @@ public final class Arranging {
         this.wawp = wawp;
     }
 
-    /** Returns the token the suite sends to the target. */
-    public String token() {
-        return wawp.target.token();
-    }
-
     /** Returns a token the target does not know. */
     public String invalidToken() {
         Masking.register(INVALID_TOKEN);
@@ -81,7 +76,7 @@ public final class Arranging {
     /** Seeds a session through the control API, in a status named as the specification names it. */
     public String seed(String status, boolean loggedIn) {
         return control("seed a " + status + " session" + (loggedIn ? " with a saved login" : ""), () -> mock().seedSession()
-                .token(token()).status(SessionStatus.valueOf(status)).loggedIn(loggedIn).create().instanceId(), "{seeded " + status + "}");
+                .token(wawp.target.token()).status(SessionStatus.valueOf(status)).loggedIn(loggedIn).create().instanceId(), "{seeded " + status + "}");
     }
 
     /**
@@ -118,19 +113,16 @@ public final class Arranging {
         return id;
     }
 
-    /** Arms an HTTP error for the next call of the endpoint (on the session, unless null), in the format: json, xml or html. */
+    /**
+     * Arms a fault for the next call of the endpoint (on the session, unless null): an HTTP status (500, 502) in a format
+     * (json, xml, html), or status 0 with "reset" (the connection is reset) or "empty" (closed without a response).
+     */
     public void fault(String endpoint, String instanceId, int status, String format) {
-        control(status + " " + format + " on the next " + endpoint, () -> {
+        control((status == 0 ? format : status + " " + format) + " on the next " + endpoint, () -> {
             var when = mock().faults().on(endpoint(endpoint));
-            return (instanceId == null ? when : when.session(instanceId)).respond(status, Format.valueOf(format.toUpperCase(Locale.ROOT)));
-        }, null);
-    }
-
-    /** Arms a socket fault for the next call of the endpoint on the session: a reset, or a close without a response. */
-    public void socketFault(String endpoint, String instanceId, boolean reset) {
-        control((reset ? "reset the connection" : "close without a response") + " on the next " + endpoint, () -> {
-            var when = mock().faults().on(endpoint(endpoint)).session(instanceId);
-            return reset ? when.resetConnection() : when.emptyResponse();
+            when = instanceId == null ? when : when.session(instanceId);
+            return status != 0 ? when.respond(status, Format.valueOf(format.toUpperCase(Locale.ROOT)))
+                    : format.equals("reset") ? when.resetConnection() : when.emptyResponse();
         }, null);
     }
 
@@ -141,8 +133,8 @@ public final class Arranging {
 
     /** Sets the suite token's create quota; null means no limit. */
     public void quota(Integer creates) {
-        control("set the create quota to " + creates, () -> creates == null ? mock().tokens().unlimited(token())
-                : mock().tokens().quota(token(), creates), null);
+        control("set the create quota to " + creates, () -> creates == null ? mock().tokens().unlimited(wawp.target.token())
+                : mock().tokens().quota(wawp.target.token(), creates), null);
     }
 
     /** Returns how many sessions the suite's token has, through the control API. */

@@ -5,20 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Describes one documented behaviour the suite reports on; {@link #ALL} lists them in report order: every
- * response of specification section 3 for each endpoint, the decided 400s of me, qr, qr-image and request-code
- * in the wrong status, one per row of the state table in section 4, and the socket faults of section 5.
+ * Describes one documented behaviour the suite reports on; {@link #ALL} lists them in report order: every response of
+ * specification section 3 for each endpoint, the decided 400s of me, qr, qr-image and request-code in the wrong status,
+ * one per row of the state table in section 4, and the socket faults of section 5. A row has its report id (such as
+ * {@code start-400-xml}), section, documented title, status and media type (0 and "" when no response comes), what else
+ * is checked, the basis of its own facts, what it needs from the target, and why it may be skipped there (or null).
  * Expected values are literals from the specification, never the mock's own enums.
- *
- * @param id        the report's id, such as {@code start-400-xml}
- * @param section   the specification section, such as {@code 3 start}
- * @param title     the documented title
- * @param status    the documented HTTP status, or 0 when no response comes
- * @param mediaType the documented media type, or "" when no response comes
- * @param detail    what is checked besides status and media type
- * @param basis     what the row's own facts rest on: DOC, CLIENT or DECIDED (specification, top)
- * @param need      what the target must offer for the row to run
- * @param why       why the row may be skipped (for CONTROL_API and OWN_SESSION), or null
  */
 public record Behaviour(String id, String section, String title, int status, String mediaType, String detail,
                         Basis basis, Need need, String why) {

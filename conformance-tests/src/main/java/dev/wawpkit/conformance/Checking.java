@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -225,27 +226,23 @@ public final class Checking {
 
         /** Checks that a text field equals the literal. */
         public ResponseCheck field(String name, String literal) {
-            String got = ex.field(name).orElse(null);
-            if (ex.answered() && !literal.equals(got)) {
-                drift(Side.FIELD, basis, "\"" + name + "\": \"" + literal + "\"", got == null ? "no " + name : "\"" + name + "\": \"" + got + "\"");
-            }
-            return this;
+            return check(name, literal::equals, "\"" + name + "\": \"" + literal + "\"", true);
         }
 
         /** Checks that a text field is one of the literals. */
         public ResponseCheck fieldIn(String name, String... literals) {
-            String got = ex.field(name).orElse(null);
-            if (ex.answered() && !Arrays.asList(literals).contains(got)) {
-                drift(Side.FIELD, basis, "\"" + name + "\" one of " + String.join(", ", literals), got == null ? "no " + name : "\"" + got + "\"");
-            }
-            return this;
+            return check(name, List.of(literals)::contains, "\"" + name + "\" one of " + String.join(", ", literals), false);
         }
 
         /** Checks that a text field matches the pattern, described in words for the report. */
         public ResponseCheck fieldMatches(String name, String regex, String inWords) {
+            return check(name, v -> Pattern.matches(regex, v), name + " " + inWords, false);
+        }
+
+        private ResponseCheck check(String name, Predicate<String> ok, String expected, boolean named) {
             String got = ex.field(name).orElse(null);
-            if (ex.answered() && (got == null || !Pattern.matches(regex, got))) {
-                drift(Side.FIELD, basis, name + " " + inWords, got == null ? "no " + name : "\"" + got + "\"");
+            if (ex.answered() && (got == null || !ok.test(got))) {
+                drift(Side.FIELD, basis, expected, got == null ? "no " + name : (named ? "\"" + name + "\": " : "") + "\"" + got + "\"");
             }
             return this;
         }

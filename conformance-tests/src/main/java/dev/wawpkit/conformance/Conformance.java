@@ -34,11 +34,6 @@ public final class Conformance {
         this.check = new Checking(this);
     }
 
-    /** Returns the behaviour the running row covers. */
-    public Behaviour behaviour() {
-        return behaviour;
-    }
-
     /** Starts a POST to the endpoint: {@code /v2/auth/} for qr, qr-image and request-code, else {@code /v2/session/}. */
     public Request post(String endpoint) {
         return new Request(this::send, "POST", endpoint, target.token());
@@ -61,7 +56,10 @@ public final class Conformance {
             case "me" -> get(endpoint);
             default -> post(endpoint);
         };
-        return endpoint.equals("request-code") ? r.phone(Arranging.PHONE) : r;
+        if (endpoint.equals("request-code")) {
+            r.query.put("phone_number", Arranging.PHONE);
+        }
+        return r;
     }
 
     /** Sends the endpoint's canonical call for the session, with the suite's token. */

@@ -7,8 +7,11 @@ import dev.wawpkit.conformance.internal.TargetSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -39,47 +42,27 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     /** Holds the run's target (and, for a target that is not a Wawp mock, the mock to compare with), or why there is none. */
-    private static final class RunTarget implements AutoCloseable {
-        final TargetSettings settings;
-        final Target target;
-        final Target shadow;
-        final String error;
-        boolean errorReported;
-
-        RunTarget(TargetSettings settings, Target target, Target shadow, String error) {
-            this.settings = settings;
-            this.target = target;
-            this.shadow = shadow;
-            this.error = error;
-        }
-
+    private record RunTarget(TargetSettings settings, Target target, Target shadow, String error, AtomicBoolean reported) implements AutoCloseable {
         static RunTarget open(ExtensionContext root) {
-            TargetSettings settings;
+            TargetSettings settings = null;
+            Target target = null;
             try {
                 boolean ignoreEnv = root.getConfigurationParameter(TargetSettings.IGNORE_ENVIRONMENT).map(Boolean::parseBoolean).orElse(false);
                 settings = TargetSettings.resolve(root::getConfigurationParameter, ignoreEnv ? Map.of() : System.getenv());
-            } catch (ConformanceConfigException e) {
-                return new RunTarget(null, null, null, e.getMessage());
-            }
-            Target target = null;
-            try {
                 target = settings.dryRun() ? Target.dry(settings) : Target.open(settings);
-                return new RunTarget(settings, target, target.isMock() || target.dry() ? null : Target.open(settings.shadow()), null);
+                Target shadow = target.isMock() || target.dry() ? null : Target.open(settings.shadow());
+                return new RunTarget(settings, target, shadow, null, new AtomicBoolean());
             } catch (ConformanceConfigException e) {
-                return new RunTarget(settings, target, null, e.getMessage());
+                return new RunTarget(settings, target, null, e.getMessage(), new AtomicBoolean());
             } catch (RuntimeException e) {
-                return new RunTarget(settings, target, null, Masking.mask("Expected to reach the target (" + settings.describe()
-                        + "), but could not: " + e.getMessage()));
+                return new RunTarget(settings, target, null, Masking.mask("Expected to reach the target (" + (settings == null ? "none chosen" : settings.describe())
+                        + "), but could not: " + e.getMessage()), new AtomicBoolean());
             }
         }
 
         @Override
         public void close() {
-            for (Target t : new Target[] {target, shadow}) {
-                if (t != null) {
-                    t.close();
-                }
-            }
+            Stream.of(target, shadow).filter(Objects::nonNull).forEach(Target::close);
         }
     }
 
@@ -95,11 +78,11 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Behaviour> behaviour = behaviour(context);
         RunTarget run = behaviour.isEmpty() ? null : runTarget(context);
-        if (run == null || run.error != null) {
+        if (run == null || run.error() != null) {
             return ConditionEvaluationResult.enabled("not a row, or the class reports the target's error");
         }
         Optional<String> skip = skipReason(behaviour.get(), run);
-        if (run.settings.dryRun()) {
+        if (run.settings().dryRun()) {
             return skip.map(r -> ConditionEvaluationResult.disabled("dry run: would skip: " + r))
                     .orElseGet(() -> ConditionEvaluationResult.enabled("dry run: lists its calls"));
         }
@@ -108,11 +91,11 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
 
     /** Says why a behaviour cannot run on the target, or empty when it can. */
     private static Optional<String> skipReason(Behaviour b, RunTarget run) {
-        TargetSettings s = run.settings;
+        TargetSettings s = run.settings();
         String why = b.why();
         return Optional.ofNullable(switch (b.need()) {
             case NOTHING -> null;
-            case CONTROL_API -> run.target.isMock() ? null : "not provokable on this target: " + why
+            case CONTROL_API -> run.target().isMock() ? null : "not provokable on this target: " + why
                     + "; only a target with a control API (the Wawp mock) can show it on demand";
             case NEW_SESSION -> s.mayCreate() ? null : "spends quota: this test creates a session; "
                     + "allow it with -Dwawp.live.allowCreate=true (the suite deletes what it creates)";
@@ -121,7 +104,7 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
             case OWN_SESSION -> s.mayCreate() ? null : "destructive: " + why
                     + ", so on live it runs only on a session this run creates, never on WAWP_INSTANCE_ID or any other; "
                     + "allow creates with -Dwawp.live.allowCreate=true (the suite deletes what it creates)";
-            case WORKING_SESSION -> run.target.isMock() || s.instanceId() != null ? null : "needs a logged-in session: "
+            case WORKING_SESSION -> run.target().isMock() || s.instanceId() != null ? null : "needs a logged-in session: "
                     + "set WAWP_INSTANCE_ID to a WORKING instance (a new one would need a phone to scan its QR code)";
         });
     }
@@ -129,16 +112,13 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
     @Override
     public void beforeAll(ExtensionContext context) {
         RunTarget run = runTarget(context);
-        if (run.error == null) {
+        if (run.error() == null) {
             return;
         }
-        synchronized (run) {
-            if (!run.errorReported) {
-                run.errorReported = true;
-                throw new ConformanceConfigException(run.error);
-            }
+        if (run.reported().compareAndSet(false, true)) {
+            throw new ConformanceConfigException(run.error());
         }
-        throw new TestAbortedException("not run: " + run.error);
+        throw new TestAbortedException("not run: " + run.error());
     }
 
     @Override
@@ -151,7 +131,7 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
         Behaviour behaviour = behaviour(context).orElseThrow(() -> new IllegalStateException("Expected a row named by its behaviour id, "
                 + "but got '" + context.getDisplayName() + "': use @ParameterizedTest(name = \"{0}\") over Behaviour rows."));
         RunTarget run = runTarget(context);
-        Conformance conformance = new Conformance(run.target, run.shadow, behaviour);
+        Conformance conformance = new Conformance(run.target(), run.shadow(), behaviour);
         context.getStore(NAMESPACE).put(Conformance.class, conformance);
         return conformance;
     }

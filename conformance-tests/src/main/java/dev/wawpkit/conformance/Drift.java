@@ -1,6 +1,7 @@
 package dev.wawpkit.conformance;
 
 import dev.wawpkit.conformance.internal.Masking;
+import java.util.Locale;
 
 /**
  * Says where the target drifted from the specification in one behaviour.
@@ -13,18 +14,12 @@ import dev.wawpkit.conformance.internal.Masking;
 public record Drift(Side side, Basis basis, String expected, String observed) {
     /** The sides a response can drift on. */
     public enum Side {
-        STATUS("status"), CONTENT_TYPE("content type"), FIELD("field"), STATE("state"), CONNECTION("connection");
-
-        private final String label;
-
-        Side(String label) {
-            this.label = label;
-        }
+        STATUS, CONTENT_TYPE, FIELD, STATE, CONNECTION
     }
 
     /** Renders it as one line, tokens masked: {@code status: expected 401, observed 403}. */
     @Override
     public String toString() {
-        return Masking.mask(side.label + ": expected " + expected + ", observed " + observed);
+        return Masking.mask(side.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": expected " + expected + ", observed " + observed);
     }
 }

@@ -29,7 +29,7 @@ class ErrorConformance {
     }
 
     private static void error(Conformance wawp) {
-        Behaviour b = wawp.behaviour();
+        Behaviour b = wawp.behaviour;
         String endpoint = b.endpoint();
         String accept = b.mediaType();
         if (b.basis() == Basis.DECIDED) {   // called while the session is STOPPED
@@ -52,7 +52,7 @@ class ErrorConformance {
     }
 
     private static void create(Conformance wawp) {
-        switch (wawp.behaviour().status()) {
+        switch (wawp.behaviour.status()) {
             case 400 -> wawp.check.expect(wawp.post("create").send());
             case 401 -> wawp.check.expect(wawp.post("create").token(wawp.arrange.invalidToken()).send());
             case 403 -> {

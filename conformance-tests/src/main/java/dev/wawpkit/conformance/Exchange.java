@@ -8,16 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Records one call to the target: what was sent and what came back, or how the connection failed.
- *
- * @param method      the HTTP method
- * @param path        the path, such as {@code /v2/session/start}
- * @param url         the full URL sent (tokens masked when printed)
- * @param accept      the Accept header sent
- * @param status      the HTTP status, or 0 when no response came
- * @param contentType the Content-Type header, or "" when absent
- * @param body        the body, or "" when absent
- * @param failure     the transport failure, or null when a response came
+ * Records one call to the target: method, path, full URL (tokens masked when printed) and Accept sent; the status
+ * (0 when no response came), Content-Type ("" when absent) and body that came back, or the transport failure (else null).
  */
 public record Exchange(String method, String path, String url, String accept, int status, String contentType,
                        String body, IOException failure) {

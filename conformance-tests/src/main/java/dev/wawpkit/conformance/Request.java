@@ -49,12 +49,6 @@ public final class Request {
         return this;
     }
 
-    /** Adds {@code phone_number} (request-code): digits only, with the country code. */
-    public Request phone(String phoneNumber) {
-        query.put("phone_number", Objects.requireNonNull(phoneNumber, "phoneNumber"));
-        return this;
-    }
-
     /** Sets the Accept header; the default is {@code application/json}. */
     public Request accept(String mediaType) {
         this.accept = Objects.requireNonNull(mediaType, "mediaType");

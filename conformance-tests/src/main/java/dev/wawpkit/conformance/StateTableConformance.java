@@ -128,13 +128,13 @@ class StateTableConformance {
         });
         ROWS.put("fault-connection-reset", w -> {
             String id = w.arrange.newSession();
-            w.arrange.socketFault("start", id, true);
+            w.arrange.fault("start", id, 0, "reset");
             w.check.expectNoResponse(w.send("start", id));
             w.check.expectState(id, "STOPPED");
         });
         ROWS.put("fault-empty-response", w -> {
             String id = w.arrange.newSession();
-            w.arrange.socketFault("info", id, false);
+            w.arrange.fault("info", id, 0, "empty");
             w.check.expectNoResponse(w.send("info", id));
             w.check.expectState(id, "STOPPED");
         });

@@ -42,8 +42,8 @@ final class Runs {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectPackage(ConformanceRun.PACKAGE))
-                        .filters(includeClassNamePatterns(ConformanceRun.CLASS_PATTERN))
+                        .selectors(selectPackage(ConformanceSuite.PACKAGE))
+                        .filters(includeClassNamePatterns(ConformanceSuite.CLASS_PATTERN))
                         .configurationParameters(p)
                         .build(), report, summary);
         return new Outcome(report.report().orElseThrow(), summary.getSummary());

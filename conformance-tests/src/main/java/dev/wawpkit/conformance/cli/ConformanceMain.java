@@ -1,10 +1,14 @@
 package dev.wawpkit.conformance.cli;
 
-import dev.wawpkit.conformance.ConformanceRun;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.wawpkit.conformance.ConformanceSuite;
 import dev.wawpkit.conformance.internal.ConformanceConfigException;
 import dev.wawpkit.conformance.internal.Masking;
 import dev.wawpkit.conformance.internal.TargetSettings;
 import dev.wawpkit.conformance.report.Report;
+import dev.wawpkit.conformance.report.ReportListener;
 import dev.wawpkit.conformance.report.ReportWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -13,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,24 +106,18 @@ public final class ConformanceMain implements Callable<Integer> {
             parameters.put(TargetSettings.TARGET, "url");
             parameters.put(TargetSettings.BASE_URL, baseUrl);
         }
-        if (instanceId != null) {
-            parameters.put(TargetSettings.INSTANCE_ID, instanceId);
-        }
-        if (allowCreate) {
-            parameters.put(TargetSettings.ALLOW_CREATE, "true");
-        }
-        if (dryRun) {
-            parameters.put(TargetSettings.DRY_RUN, "true");
-        }
-        if (bootTimeout != null) {
-            parameters.put(TargetSettings.BOOT_TIMEOUT_SECONDS, String.valueOf(bootTimeout));
-        }
-        if (capture != null) {
-            parameters.put(TargetSettings.CAPTURE_DIR, capture.toString());
-        }
-        if (observed != null) {
-            parameters.put(TargetSettings.OBSERVED_DIR, observed.toString());
-        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(TargetSettings.INSTANCE_ID, instanceId);
+        options.put(TargetSettings.ALLOW_CREATE, allowCreate ? true : null);
+        options.put(TargetSettings.DRY_RUN, dryRun ? true : null);
+        options.put(TargetSettings.BOOT_TIMEOUT_SECONDS, bootTimeout);
+        options.put(TargetSettings.CAPTURE_DIR, capture);
+        options.put(TargetSettings.OBSERVED_DIR, observed);
+        options.forEach((key, value) -> {
+            if (value != null) {
+                parameters.put(key, value.toString());
+            }
+        });
         parameters.put(TargetSettings.REPORT_DIR, reportDir.toString());
         try {
             // The same check the suite makes, made first: a run that cannot start stops here, at once.
@@ -125,7 +126,12 @@ public final class ConformanceMain implements Callable<Integer> {
         } catch (ConformanceConfigException e) {
             return fail(e.getMessage());
         }
-        Report report = ConformanceRun.run(parameters, reportDir);
+        ReportListener listener = new ReportListener(reportDir, false);
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(ConformanceSuite.PACKAGE))
+                        .filters(includeClassNamePatterns(ConformanceSuite.CLASS_PATTERN)).configurationParameters(parameters).build(), listener);
+        Report report = listener.report().orElseThrow(() -> new IllegalStateException("Expected the conformance classes ("
+                + ConformanceSuite.PACKAGE + "." + ConformanceSuite.CLASS_PATTERN + ") on the classpath, but found none."));
         ReportWriter.consoleLines(report, reportDir).forEach(out::println);
         return report.passed() ? 0 : 1;
     }

@@ -91,37 +91,30 @@ public final class Target implements AutoCloseable {
         return token;
     }
 
-    /** Returns the settings the run was started with. */
     public TargetSettings settings() {
         return settings;
     }
 
-    /** Returns the HTTP driver for the target; null in a dry run. */
     public Http http() {
         return http;
     }
 
-    /** Returns the token the suite sends. */
     public String token() {
         return token;
     }
 
-    /** Returns the control API scoped to the suite's token, where the target has one. */
     public Optional<WawpMock> control() {
         return Optional.ofNullable(control);
     }
 
-    /** Returns whether the target is a Wawp mock (embedded, or a URL whose control API answers): every check counts there. */
     public boolean isMock() {
         return mock;
     }
 
-    /** Returns whether this is a dry run's target, which sends nothing. */
     public boolean dry() {
         return http == null;
     }
 
-    /** Returns whether this is the live API. */
     public boolean isLive() {
         return settings.kind() == Kind.LIVE;
     }

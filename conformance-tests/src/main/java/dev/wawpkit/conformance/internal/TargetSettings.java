@@ -48,15 +48,8 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
     /** Hidden: ignore the process environment, for the suite's own tests. */
     public static final String IGNORE_ENVIRONMENT = "wawp.internal.ignoreEnvironment";
 
-    /** Where a run points. */
-    public enum Kind {
-        /** The Wawp mock, started in-process. */
-        MOCK,
-        /** Any base URL: the standalone mock, a stand-in, a staging server. */
-        URL,
-        /** The live Wawp API. */
-        LIVE
-    }
+    /** Where a run points: the Wawp mock started in-process, any base URL (the standalone mock, a staging server), or live. */
+    public enum Kind { MOCK, URL, LIVE }
 
     /**
      * Resolves the settings.
@@ -155,12 +148,10 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
         }
     }
 
-    /** Returns the settings of the embedded mock a run compares a target that is not a Wawp mock with. */
     public TargetSettings shadow() {
         return new TargetSettings(Kind.MOCK, null, null, true, null, false, bootTimeout, null, observedDir);
     }
 
-    /** Returns whether tests that create sessions may run. */
     public boolean mayCreate() {
         return kind != Kind.LIVE || allowCreate;
     }
