@@ -89,6 +89,21 @@ class LiveSmokeTest {
     }
 
     @Test
+    void theReadmeQuotesThisRunsCaptureAndSummary() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        List<String> console = ReportWriter.consoleLines(run.report(), dir);
+        String summary = run.report().summary();
+
+        assertThat(readme).contains(Files.readString(dir.resolve("capture/start-401-json.json")).strip());
+        assertThat(readme).contains(summary.substring(summary.indexOf(": 145 behaviours")));
+        assertThat(console).contains("  DIFFERS info-401-json (401 Unauthorized - Invalid or Missing Access Token)",
+                "       differs from the mock's choice: field: expected \"status\": 401, observed \"status\": none");
+        assertThat(readme).contains("\n      DIFFERS info-401-json (401 Unauthorized - Invalid or Missing Access Token)\n",
+                "\n           differs from the mock's choice: field: expected \"status\": 401, observed \"status\": none\n");
+        assertThat(readme).contains(console.stream().filter(l -> l.startsWith("Drift from the mock in ")).findFirst().orElseThrow());
+    }
+
+    @Test
     void stillFailsOnAWrongDocumentedStatus() throws Exception {
         try (DocumentedStandIn wrong = new DocumentedStandIn(403, true)) {
             Runs.Outcome failed = Runs.run(dir.resolve("wrong-status"), live(wrong));
