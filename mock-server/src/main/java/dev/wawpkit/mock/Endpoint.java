@@ -29,7 +29,9 @@ public enum Endpoint {
     /** {@code POST|GET /v2/auth/qr-image}. */
     QR_IMAGE("qr-image", "/v2/auth/qr-image", List.of("POST", "GET")),
     /** {@code POST /v2/auth/request-code}, with {@code phone_number}. */
-    REQUEST_CODE("request-code", "/v2/auth/request-code", List.of("POST"));
+    REQUEST_CODE("request-code", "/v2/auth/request-code", List.of("POST")),
+    /** {@code POST|GET /v2/status}: the session's status, with its QR code while SCAN_QR_CODE. */
+    STATUS("status", "/v2/status", List.of("POST", "GET"));
 
     private final String key;
     private final String path;

@@ -7,10 +7,12 @@ import java.util.Objects;
 /**
  * Describes what an injected fault does to a call; {@link FaultRule} says when it fires.
  *
- * <p>The four kinds form a closed set: an HTTP error in a documented body variant, a reset
- * connection, a connection closed with no response, or a delay before the normal answer.
+ * <p>The five kinds form a closed set: an HTTP error in a documented body variant, a reset
+ * connection, a connection closed with no response, a delay before the normal answer, or any
+ * response given byte for byte ({@link Raw}) when the documentation is not enough.
  */
-public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fault.EmptyResponse, Fault.Delay {
+public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fault.EmptyResponse, Fault.Delay,
+        Fault.Raw {
 
     /** Creates an HTTP error fault; the status and format must be a documented pair. */
     static Fault httpError(int status, Format format) {
@@ -25,6 +27,11 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
     /** Creates a fault that closes the connection without sending a response. */
     static Fault emptyResponse() {
         return new EmptyResponse();
+    }
+
+    /** Creates a fault that answers exactly this status, these headers and this body. */
+    static Fault raw(int status, java.util.Map<String, String> headers, String body) {
+        return new Raw(status, headers, body);
     }
 
     /** Creates a fault that delays the normal answer by the given duration. */
@@ -67,6 +74,47 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
                 throw WawpMockException.badRequest("invalid_delay",
                         "Expected a delay between 0 and 60000 ms, but got " + duration.toMillis() + " ms.");
             }
+        }
+    }
+
+    /**
+     * Answers exactly this response, whatever the documentation says: an undocumented fault, for
+     * what the documented variants do not cover (a 429 with {@code Retry-After}, a 503 page).
+     *
+     * @param status  any HTTP status from 200 to 599
+     * @param headers response headers, such as {@code Content-Type} and {@code Retry-After}
+     * @param body    the body as text (UTF-8), at most 1 MiB; empty for none
+     */
+    record Raw(int status, java.util.Map<String, String> headers, String body) implements Fault {
+        /** Largest raw body, in characters. */
+        public static final int MAX_BODY = 1 << 20;
+
+        /** Checks the status, the header names and values, and the body size. */
+        public Raw {
+            if (status < 200 || status > 599) {
+                throw WawpMockException.badRequest("invalid_raw_status", "Expected a raw status from 200 to 599, "
+                        + "but got " + status + ". Informational (1xx) statuses cannot end a response.");
+            }
+            headers = headers == null ? java.util.Map.of() : java.util.Map.copyOf(new java.util.LinkedHashMap<>(headers));
+            for (java.util.Map.Entry<String, String> h : headers.entrySet()) {
+                if (h.getKey().isEmpty() || !h.getKey().chars().allMatch(Raw::isTokenChar)) {
+                    throw WawpMockException.badRequest("invalid_raw_header", "Expected header names of letters, "
+                            + "digits and !#$%&'*+-.^_`|~, but got '" + h.getKey() + "'.");
+                }
+                if (h.getValue() == null || h.getValue().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+                    throw WawpMockException.badRequest("invalid_raw_header", "Expected header " + h.getKey()
+                            + " to have a value on one line without control characters, but it has none or some.");
+                }
+            }
+            body = body == null ? "" : body;
+            if (body.length() > MAX_BODY) {
+                throw WawpMockException.badRequest("invalid_raw_body", "Expected a raw body of at most "
+                        + MAX_BODY + " characters, but got " + body.length() + ".");
+            }
+        }
+
+        private static boolean isTokenChar(int c) {
+            return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
         }
     }
 }

@@ -105,6 +105,15 @@ public final class Faults {
             return respond(status, Format.JSON);
         }
 
+        /**
+         * Arms any response, byte for byte: for what the documented variants do not cover, such as
+         * {@code respondRaw(429, Map.of("Retry-After", "2"), "{\"error\":\"rate_limited\"}")}. The journal
+         * and the calls show it as {@code RAW_<status>}, an undocumented fault.
+         */
+        public FaultRule respondRaw(int status, java.util.Map<String, String> headers, String body) {
+            return arm(Fault.raw(status, headers, body));
+        }
+
         /** Arms a connection reset. */
         public FaultRule resetConnection() {
             return arm(Fault.connectionReset());

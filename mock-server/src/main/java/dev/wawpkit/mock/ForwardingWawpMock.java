@@ -49,6 +49,31 @@ abstract class ForwardingWawpMock implements WawpMock {
     }
 
     @Override
+    public List<RecordedRequest> requests() {
+        return api().requests();
+    }
+
+    @Override
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        return api().requests(endpoint);
+    }
+
+    @Override
+    public RecordedRequest takeRequest(java.time.Duration timeout) {
+        return api().takeRequest(timeout);
+    }
+
+    @Override
+    public Verification verify(Endpoint endpoint) {
+        return api().verify(endpoint);
+    }
+
+    @Override
+    public void clearRequests() {
+        api().clearRequests();
+    }
+
+    @Override
     public void reset() {
         api().reset();
     }

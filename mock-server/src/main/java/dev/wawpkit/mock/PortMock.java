@@ -66,6 +66,32 @@ final class PortMock implements WawpMock {
     }
 
     @Override
+    public List<RecordedRequest> requests() {
+        return port.requests(dev.wawpkit.mock.internal.RequestQuery.of(null));
+    }
+
+    @Override
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        return port.requests(new dev.wawpkit.mock.internal.RequestQuery(null, endpoint.key(), null, null, 0));
+    }
+
+    @Override
+    public RecordedRequest takeRequest(java.time.Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return port.takeRequest(null, timeout);
+    }
+
+    @Override
+    public Verification verify(Endpoint endpoint) {
+        return new Verification(port, endpoint);
+    }
+
+    @Override
+    public void clearRequests() {
+        port.clearRequests(null);
+    }
+
+    @Override
     public void reset() {
         port.reset();
     }
@@ -73,8 +99,9 @@ final class PortMock implements WawpMock {
     @Override
     public WawpMock forToken(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
-        port.ensureToken(accessToken);
-        return new PortMock(new ScopedPort(port, accessToken), baseUrl, accessToken);
+        ControlPort whole = port instanceof ScopedPort scoped ? scoped.unscoped() : port;
+        whole.ensureToken(accessToken);
+        return new PortMock(new ScopedPort(whole, accessToken), baseUrl, accessToken);
     }
 
     ControlPort port() {

@@ -47,6 +47,30 @@ public interface WawpMock {
     List<UnexpectedCall> takeUnexpectedCalls();
 
     /**
+     * Lists the requests the API received, oldest first, credentials masked: on a server every
+     * token's (and those without one), on a {@link #forToken(String) scope} its token's. Every
+     * request is there, whatever answered it (401, 404, a fault, a user stub), within the journal's
+     * bounds (1,000 per token by default).
+     */
+    List<RecordedRequest> requests();
+
+    /** Lists the requests of one endpoint, oldest first (see {@link #requests()}). */
+    List<RecordedRequest> requests(Endpoint endpoint);
+
+    /**
+     * Returns the oldest request not taken yet, waiting up to {@code timeout} for one to arrive,
+     * like MockWebServer's {@code takeRequest}; {@code null} when none came in time. On a scope,
+     * only its token's requests.
+     */
+    RecordedRequest takeRequest(java.time.Duration timeout);
+
+    /** Starts a check of how often an endpoint was called, such as {@code verify(Endpoint.CREATE).times(3)}. */
+    Verification verify(Endpoint endpoint);
+
+    /** Forgets the journal's requests: on a server all, on a scope its token's. */
+    void clearRequests();
+
+    /**
      * Forgets state: on a server, every session, fault and unexpected call, and restores the
      * configured tokens with full quotas; on a scope, only that token's share.
      */

@@ -32,6 +32,10 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
     /** How many sessions a mock keeps unless configured; beyond it the oldest are forgotten. */
     public static final int DEFAULT_MAX_SESSIONS = 100_000;
+    /** How many requests the journal keeps per access token unless configured. */
+    public static final int DEFAULT_JOURNAL_PER_TOKEN = MockCore.DEFAULT_JOURNAL_PER_TOKEN;
+    /** How many requests the journal keeps in all unless configured. */
+    public static final int DEFAULT_JOURNAL_MAX = MockCore.DEFAULT_JOURNAL_MAX;
     /** How often the QR code changes while SCAN_QR_CODE unless configured (Wawp: 20 to 40 s). */
     public static final Duration DEFAULT_QR_ROTATION = Duration.ofSeconds(30);
 
@@ -51,7 +55,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
         this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
-                b.webhookInterval, b.stateFile, b.maxSessions));
+                b.webhookInterval, b.stateFile, b.maxSessions, b.journalPerToken, b.journalMax));
         this.bindAddress = b.bindAddress;
         if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
             core.close();
@@ -60,7 +64,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
                     + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
                     + "--open-control-api (openControlApi()) if the network is yours alone.");
         }
-        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken);
+        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken, b.corsOrigins,
+                b.openControlApi, b.wireMockAdmin);
         this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
     }
 
@@ -156,7 +161,9 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
 
     /**
      * Returns the WireMock server underneath, the one escape hatch for what this API does not cover
-     * (extra stubs, WireMock's own admin API). Its request journal is off.
+     * (extra stubs, WireMock's own admin API). A stub added here answers the requests it matches
+     * before the simulation, fault armed or not; everything else is simulated. WireMock's resets
+     * remove only such stubs. Its own request journal is off: use {@link #requests()}.
      */
     public WireMockServer wireMock() {
         return wireMock;
@@ -198,8 +205,42 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private String adminToken;
         private boolean openControlApi;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
+        private int journalPerToken = DEFAULT_JOURNAL_PER_TOKEN;
+        private int journalMax = DEFAULT_JOURNAL_MAX;
+        private List<String> corsOrigins = List.of("*");
+        private boolean wireMockAdmin;
 
         private Builder() {
+        }
+
+        /**
+         * Sets which web origins may call the API from a browser (CORS), such as
+         * {@code "http://localhost:3000"}; {@code "*"} (the default) allows any, none turns CORS off.
+         * Never credentials, and never for the control API.
+         */
+        public Builder corsOrigins(String... origins) {
+            for (String o : origins) {
+                if (o == null || !(o.equals("*") || o.matches("https?://[A-Za-z0-9.\\[\\]:-]+"))) {
+                    throw new IllegalArgumentException("Expected origins like http://localhost:3000 (scheme, host, "
+                            + "optional port; no path), or *, but got '" + o + "'.");
+                }
+            }
+            this.corsOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
+         * Sizes the request journal: how many requests it keeps per access token (requests without
+         * one share a ring), and in all; the oldest go first. Default 1,000 per token, 20,000 in all.
+         */
+        public Builder journal(int perToken, int max) {
+            if (perToken < 1 || max < perToken || max > 10_000_000) {
+                throw new IllegalArgumentException("Expected a journal of 1 or more requests per token and a total "
+                        + "from that number to 10,000,000, but got " + perToken + " per token and " + max + " in all.");
+            }
+            this.journalPerToken = perToken;
+            this.journalMax = max;
+            return this;
         }
 
         /**
@@ -225,6 +266,15 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
                 throw new IllegalArgumentException("Expected a session limit of 1 or more, but got " + max + ".");
             }
             this.maxSessions = max;
+            return this;
+        }
+
+        /**
+         * Turns on WireMock's own admin routes that a mock does not need and keeps off: shutdown,
+         * files, settings, recordings, and stubs that proxy to other hosts.
+         */
+        public Builder wireMockAdminRoutes() {
+            this.wireMockAdmin = true;
             return this;
         }
 

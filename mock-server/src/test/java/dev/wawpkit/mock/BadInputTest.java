@@ -60,9 +60,9 @@ class BadInputTest {
                 Arguments.of("empty token", Http.to(URI_PLACEHOLDER, "/v2/session/start?instance_id=BADINPUT0001"
                         + "&access_token="), 400, "missing_parameter"),
                 Arguments.of("10-character instance_id", Http.to(URI_PLACEHOLDER, "/v2/session/start?instance_id="
-                        + "BADINPUT00&access_token=" + TOKEN), 400, "invalid_instance_id"),
+                        + "BADINPUT00&access_token=" + TOKEN), 404, "session_not_found"),
                 Arguments.of("instance_id with symbols", Http.to(URI_PLACEHOLDER, "/v2/session/start?instance_id="
-                        + "BADINPUT-001&access_token=" + TOKEN), 400, "invalid_instance_id"),
+                        + "BADINPUT-001&access_token=" + TOKEN), 404, "session_not_found"),
                 Arguments.of("chunked body over 1 MiB", Http.to(URI_PLACEHOLDER, "/v2/session/start?instance_id=BADINPUT0001"
                         + "&access_token=" + TOKEN).body("application/json", new byte[(1 << 20) + 1]).chunked(), 413,
                         "body_too_large"),

@@ -137,11 +137,45 @@ class StartAndInfoAcceptanceTest {
     }
 
     @Test
-    void aMalformedInstanceIdAnswers400() {
+    void aMalformedInstanceIdAnswers404LikeAnUnknownOne() {
         Http.Response r = Calls.start(mock, "3EB0BCB2E3", TOKEN);
 
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).isEqualTo("invalid_instance_id");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isEqualTo("session_not_found");
+        assertThat(r.json().get("message").asText()).contains("12 letters or digits");
+    }
+
+    @Test
+    void statusShowsTheSessionAndItsQrWhileScanning() {
+        String id = mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+
+        Http.Response r = Http.to(mock, "/v2/status?instance_id=" + id + "&access_token=" + TOKEN).method("GET").send();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("SCAN_QR_CODE");
+        assertThat(r.json().get("qr").asText()).startsWith("data:image/png;base64,");
+        mock.session(id).moveTo(SessionStatus.WORKING);
+        Http.Response working = Http.to(mock, "/v2/status?instance_id=" + id + "&access_token=" + TOKEN).send();
+        assertThat(working.json().get("status").asText()).isEqualTo("WORKING");
+        assertThat(working.json().has("qr")).isFalse();
+        assertThat(Http.to(mock, "/v2/status?instance_id=000000000000&access_token=" + TOKEN).send().status())
+                .isEqualTo(404);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/xml;q=0, application/json | application/json",
+            "application/json;q=0.5, application/xml | application/xml",
+            "application/xml;q=0.4, application/json;q=0.9 | application/json",
+            "text/plain;q=0.9, application/xml;q=0.9 | application/xml",
+            "application/json;q=0 | application/json",
+            "*/*;q=0.1, application/xml | application/xml"})
+    void acceptFollowsQualityValues(String accept, String expected) {
+        Http.Response negotiated = Http.to(mock, "/v2/session/start?instance_id=000000000000&access_token=" + TOKEN)
+                .accept(accept).send();
+
+        assertThat(negotiated.status()).isEqualTo(404);
+        assertThat(negotiated.mediaType()).as(accept).isEqualTo(expected);
     }
 
     // ---- 401 -------------------------------------------------------------------------------

@@ -180,7 +180,7 @@ class StateMachineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"STOPPED, WORKING", "STOPPED, SCAN_QR_CODE", "STOPPED, FAILED", "SCAN_QR_CODE, FAILED",
+    @CsvSource({"STOPPED, WORKING", "STOPPED, SCAN_QR_CODE", "STOPPED, FAILED",
             "WORKING, WORKING", "FAILED, WORKING", "FAILED, FAILED"})
     void aMoveTheTableForbidsIsRefusedWith409AndChangesNothing(SessionStatus from, SessionStatus to) {
         String id = manual.seedSession().token(TOKEN).status(from).create().instanceId();

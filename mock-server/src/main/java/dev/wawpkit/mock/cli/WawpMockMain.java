@@ -70,6 +70,24 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Allow a --bind beyond loopback without an admin token (anyone reaching it can steer the mock).")
     boolean openControlApi;
 
+    @Option(names = "--cors-origins", paramLabel = "ORIGINS",
+            description = "Web origins that may call the API from a browser (CORS), comma-separated; * for any, "
+                    + "'none' for no CORS. Never the control API. Default: *.")
+    String corsOrigins = "*";
+
+    @Option(names = "--wiremock-admin",
+            description = "Turn on WireMock's own admin routes a mock keeps off: shutdown, files, settings, "
+                    + "recordings, proxy stubs.")
+    boolean wireMockAdmin;
+
+    @Option(names = "--journal-size", paramLabel = "N",
+            description = "Requests the journal keeps per access token (oldest go first). Default: 1000.")
+    int journalSize = WawpMockServer.DEFAULT_JOURNAL_PER_TOKEN;
+
+    @Option(names = "--journal-cap", paramLabel = "N",
+            description = "Requests the journal keeps in all tokens together. Default: 20000.")
+    int journalCap = WawpMockServer.DEFAULT_JOURNAL_MAX;
+
     /** Starts, answers one call of each kind to itself, and exits: the build records a class-data archive this way. */
     @Option(names = "--training-run", hidden = true)
     boolean trainingRun;
@@ -183,6 +201,20 @@ public final class WawpMockMain implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
+        }
+        if (wireMockAdmin) {
+            b.wireMockAdminRoutes();
+        }
+        try {
+            b.journal(journalSize, journalCap);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--journal-size/--journal-cap: " + e.getMessage());
+        }
+        try {
+            b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
+                    : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--cors-origins: " + e.getMessage());
         }
         Duration delay = parseDelay(bootDelay);
         if (delay == null) {

@@ -81,7 +81,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlJson.faults(port.faults())))),
                 new Route(POST, "/wawp/faults", (admin, req, p) -> guard(() -> {
                     ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("endpoint", "instance_id",
-                                    "access_token", "status", "format", "fault", "delay_ms", "times"),
+                                    "access_token", "status", "format", "fault", "delay_ms", "times", "raw"),
                             "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}");
                     FaultRule rule = ControlJson.faultRule(b);
                     port.arm(rule);
@@ -107,6 +107,17 @@ public final class ControlApi implements AdminApiExtension {
                     String token = query(req, "access_token");
                     return ok(ControlJson.unexpected(token == null ? port.drainUnexpectedCalls(null, true)
                             : port.drainUnexpectedCalls(token, "true".equals(query(req, "unattributed")))));
+                })),
+                new Route(GET, "/wawp/requests", (admin, req, p) -> guard(() -> ok(new ControlModel.RequestsJson(
+                        port.requests(requestQuery(req)).stream().map(ControlModel.RequestJson::of).toList(),
+                        port.droppedRequests())))),
+                new Route(DELETE, "/wawp/requests", (admin, req, p) -> guard(() -> {
+                    port.clearRequests(query(req, "access_token"));
+                    return ok(new ControlModel.RequestsJson(List.of(), port.droppedRequests()));
+                })),
+                new Route(POST, "/wawp/requests/take", (admin, req, p) -> guard(() -> {
+                    var taken = port.takeRequest(query(req, "access_token"), java.time.Duration.ZERO);
+                    return ok(new ControlModel.TakenJson(taken == null ? null : ControlModel.RequestJson.of(taken)));
                 })),
                 new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
                         ControlJson.object(req.getRequest().getBody(), Set.of("state", "params", "action"),
@@ -152,7 +163,7 @@ public final class ControlApi implements AdminApiExtension {
         try {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                     .withHeader("Content-Type", "application/json")
-                    .withBody(Renderer.JSON.writeValueAsBytes(body)).build();
+                    .withBody(ControlModel.MAPPER.writeValueAsBytes(body)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -164,6 +175,32 @@ public final class ControlApi implements AdminApiExtension {
         } catch (ApiError.Rejected e) {
             throw new WawpMockException(400, "malformed_url", e.getMessage());
         }
+    }
+
+    private static RequestQuery requestQuery(ServeEvent req) {
+        String endpoint = query(req, "endpoint");
+        if (endpoint != null && !endpoint.equals("unknown")) {
+            dev.wawpkit.mock.Endpoint.ofKey(endpoint); // refuses an unknown name with the list of known ones
+        }
+        return new RequestQuery(query(req, "access_token"), endpoint, query(req, "instance_id"),
+                number(req, "status", 100, 599), java.util.Objects.requireNonNullElse(number(req, "limit", 1, 1_000_000), 0));
+    }
+
+    private static Integer number(ServeEvent req, String name, int min, int max) {
+        String value = query(req, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new WawpMockException(400, "invalid_query", "Expected " + name + " to be a whole number from " + min
+                + " to " + max + ", but got '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'.");
     }
 
     private static String decode(String s) {

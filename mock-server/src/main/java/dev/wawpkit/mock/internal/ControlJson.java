@@ -84,6 +84,11 @@ public final class ControlJson {
             n.put("status", e.status()).put("format", e.format().key());
         } else if (r.fault() instanceof Fault.Delay d) {
             n.put("delay_ms", d.duration().toMillis());
+        } else if (r.fault() instanceof Fault.Raw raw) {
+            ObjectNode rn = n.putObject("raw").put("status", raw.status());
+            ObjectNode hn = rn.putObject("headers");
+            raw.headers().forEach(hn::put);
+            rn.put("body", raw.body());
         } else {
             n.put("fault", r.fault() instanceof Fault.ConnectionReset ? "CONNECTION_RESET" : "EMPTY_RESPONSE");
         }
@@ -185,7 +190,12 @@ public final class ControlJson {
     public static FaultRule readFault(JsonNode n) {
         Duration delay = Duration.ofMillis(n.path("delay_ms").asLong(0));
         Fault fault;
-        if (n.has("status")) {
+        if (n.has("raw")) {
+            JsonNode raw = n.get("raw");
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            raw.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            fault = Fault.raw(raw.get("status").asInt(), headers, raw.path("body").asText(""));
+        } else if (n.has("status")) {
             fault = Fault.httpError(n.get("status").asInt(), Format.ofKey(n.get("format").asText()));
         } else if (n.has("fault")) {
             fault = n.get("fault").asText().equals("CONNECTION_RESET") ? Fault.connectionReset() : Fault.emptyResponse();
@@ -324,6 +334,11 @@ public final class ControlJson {
         String socket = text(n, "fault");
         Integer delayMs = integer(n, "delay_ms");
         Integer times = integer(n, "times");
+        JsonNode raw = n.get("raw");
+        if (raw != null && !raw.isNull() && (status != null || socket != null || formatKey != null)) {
+            throw new WawpMockException(400, "ambiguous_fault", "Expected \"raw\" alone, or \"status\" or "
+                    + "\"fault\", but got \"raw\" with one of them. Arm two faults if you want both.");
+        }
         if (status != null && socket != null) {
             throw new WawpMockException(400, "ambiguous_fault", "Expected either \"status\" or \"fault\", but got "
                     + "both. Arm two faults if you want both.");
@@ -335,7 +350,9 @@ public final class ControlJson {
         }
         Duration delay = Duration.ofMillis(delayMs == null ? 0 : delayMs);
         Fault fault;
-        if (status != null) {
+        if (raw != null && !raw.isNull()) {
+            fault = rawFault(raw);
+        } else if (status != null) {
             fault = Fault.httpError(status, formatKey == null ? Format.JSON : Format.ofKey(formatKey));
         } else if (socket != null) {
             fault = switch (socket.toUpperCase(Locale.ROOT)) {
@@ -354,6 +371,41 @@ public final class ControlJson {
         }
         return new FaultRule(endpoint, text(n, "instance_id"), text(n, "access_token"), fault, delay,
                 times == null ? 1 : times);
+    }
+
+    private static Fault rawFault(JsonNode raw) {
+        String example = "{\"status\": 429, \"headers\": {\"Retry-After\": \"2\"}, \"body\": \"...\"}";
+        if (!raw.isObject()) {
+            throw wrongType("raw", "an object like " + example, raw);
+        }
+        ObjectNode r = (ObjectNode) raw;
+        for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("status", "headers", "body").contains(field)) {
+                throw new WawpMockException(400, "unknown_field", "Expected only the fields [status, headers, body] "
+                        + "in \"raw\", but got '" + field + "'. Example: " + example + ".");
+            }
+        }
+        Integer status = integer(r, "status");
+        if (status == null) {
+            throw new WawpMockException(400, "missing_field", "Expected \"raw.status\", an HTTP status from 200 to "
+                    + "599, but none came. Example: " + example + ".");
+        }
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        JsonNode h = r.get("headers");
+        if (h != null && !h.isNull()) {
+            if (!h.isObject()) {
+                throw wrongType("raw.headers", "an object of header names to values", h);
+            }
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw wrongType("raw.headers." + e.getKey(), "a string", e.getValue());
+                }
+                headers.put(e.getKey(), e.getValue().textValue());
+            }
+        }
+        return Fault.raw(status, headers, text(r, "body"));
     }
 
     private static WawpMockException wrongType(String field, String expected, JsonNode v) {

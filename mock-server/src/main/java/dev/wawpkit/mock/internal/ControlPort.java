@@ -47,6 +47,15 @@ public interface ControlPort {
 
     void reset();
 
+    /** Lists the journal's requests that match the query, oldest first, credentials masked. */
+    List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery query);
+
+    /** Returns the oldest request of the token (any, when null) not taken yet, waiting up to the timeout; or null. */
+    dev.wawpkit.mock.RecordedRequest takeRequest(String tokenOrNull, java.time.Duration timeout);
+
+    /** Forgets the journal's requests of the token (all, when null). */
+    void clearRequests(String tokenOrNull);
+
     /** Forgets one token's sessions, faults and unexpected calls; the token stays valid. */
     void resetToken(String token);
 

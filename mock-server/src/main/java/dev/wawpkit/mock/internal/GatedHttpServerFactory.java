@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import dev.wawpkit.mock.Endpoint;
+import dev.wawpkit.mock.Format;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -14,6 +16,8 @@ import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.server.Connector;
+import wiremock.org.eclipse.jetty.server.HttpConnectionFactory;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
@@ -21,28 +25,51 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-
-import dev.wawpkit.mock.Format;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Builds WireMock's Jetty server with a gate in front of both contexts: a body declared over
- * 1 MiB is refused before it is read, and a query string WireMock cannot decode is refused
- * before WireMock parses it (it would otherwise answer 500 with a stack trace).
+ * Builds WireMock's Jetty server with the mock's own gates in front of both contexts.
+ *
+ * <p>The API gate is the mock's one request path: every call to the API is read (bounded in size
+ * and time), offered to the user's own WireMock stubs first, then answered by the engine, recorded
+ * in the journal, and written by the one {@link ReplyWriter}. The admin gate locks the control
+ * API with the admin token and bounds control bodies the same way.
  */
 final class GatedHttpServerFactory implements HttpServerFactory {
     /** The header (besides {@code Authorization: Bearer}) that carries the admin token. */
     static final String ADMIN_TOKEN_HEADER = "X-Wawp-Admin-Token";
+    /** A request body that arrives slower than this (bytes per second) is answered 408. */
+    static final long MIN_BODY_RATE = 1024;
+    /** A blocking read or write that makes no progress for this long fails (then 408 for a body). */
+    static final long IO_IDLE_MILLIS = 5_000;
 
     private final byte[] adminToken;
-    private final WawpEngine engine;
+    private final MockCore core;
+    private final UserStubs userStubs;
+    private final Cors cors;
+    private final AdminPolicy policy;
+
+    /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
+    GatedHttpServerFactory(String adminToken, MockCore core, UserStubs userStubs, java.util.List<String> corsOrigins,
+                           AdminPolicy policy) {
+        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.core = core;
+        this.userStubs = userStubs;
+        this.cors = new Cors(corsOrigins);
+        this.policy = policy;
+    }
 
     /**
-     * Creates the factory; with an admin token, every {@code /__admin} call must carry it. With an
-     * engine, API calls are answered by the gate itself while no fault is armed (the fast path).
+     * What the control plane lets in besides the admin token.
+     *
+     * @param bindAddress       the address the mock listens on (a Host naming it is the mock's own)
+     * @param checkHost         whether to refuse a Host that is not the mock's own (DNS rebinding); off
+     *                          when an admin token locks the control API or it was opened on purpose
+     * @param wireMockAdmin     whether WireMock's own routes a mock does not need (shutdown, files,
+     *                          settings, recordings, proxy stubs) are on
      */
-    GatedHttpServerFactory(String adminToken, WawpEngine engine) {
-        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
-        this.engine = engine;
+    record AdminPolicy(String bindAddress, boolean checkHost, boolean wireMockAdmin) {
     }
 
     @Override
@@ -58,18 +85,32 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                                                               Options options) {
                 super.applyAdditionalServerConfiguration(server, options);
                 server.setErrorHandler(new JsonErrorHandler());
+                for (Connector connector : server.getConnectors()) {
+                    HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                    if (http != null && connector instanceof wiremock.org.eclipse.jetty.server.AbstractConnector c) {
+                        http.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_RATE);
+                        http.getHttpConfiguration().setIdleTimeout(IO_IDLE_MILLIS);
+                        LenientUpgradeConnectionFactory lenient = new LenientUpgradeConnectionFactory(
+                                http.getHttpConfiguration());
+                        c.removeConnectionFactory(http.getProtocol());
+                        c.addFirstConnectionFactory(lenient);
+                        c.setDefaultProtocol(lenient.getProtocol());
+                    }
+                }
             }
 
             @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new Gate(false, null, engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors));
+                gate.setAsyncSupported(true);
+                context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
             }
 
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new Gate(true, adminToken, null)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new AdminGate(adminToken, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -102,7 +143,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         protected void generateAcceptableResponse(wiremock.org.eclipse.jetty.server.Request baseRequest,
                                                   HttpServletRequest request, HttpServletResponse response, int code,
                                                   String message) throws IOException {
-            byte[] bytes = body(code, code >= 500 ? null : message);
+            byte[] bytes = body(code, code >= 500 ? null : Secrets.maskText(message));
             baseRequest.setHandled(true);
             response.setContentType("application/json");
             response.setContentLength(bytes.length);
@@ -110,71 +151,149 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         }
     }
 
-    /** Answers 413 or 400 itself, in the documented error format, or passes the request on. */
-    private static final class Gate implements Filter {
-        private static final java.util.Map<String, dev.wawpkit.mock.Endpoint> ENDPOINTS = new java.util.HashMap<>();
+    /** The API's one request path. */
+    private static final class ApiGate implements Filter {
+        private static final Map<String, Endpoint> ENDPOINTS = new HashMap<>();
 
         static {
-            for (dev.wawpkit.mock.Endpoint e : dev.wawpkit.mock.Endpoint.values()) {
+            for (Endpoint e : Endpoint.values()) {
                 ENDPOINTS.put(e.path(), e);
             }
         }
 
-        private final boolean admin;
-        private final byte[] adminToken;
         private final WawpEngine engine;
+        private final JournalWriter journal;
+        private final UserStubs userStubs;
+        private final ReplyWriter writer;
+        private final Cors cors;
 
-        Gate(boolean admin, byte[] adminToken, WawpEngine engine) {
-            this.admin = admin;
-            this.adminToken = adminToken;
-            this.engine = engine;
+        ApiGate(MockCore core, UserStubs userStubs, Cors cors) {
+            this.cors = cors;
+            this.engine = core.engine;
+            this.journal = new JournalWriter(core.journal);
+            this.userStubs = userStubs;
+            this.writer = new ReplyWriter(core.replies);
         }
 
-        /**
-         * Answers an API call here, before WireMock builds its logged request and matches stubs:
-         * those cost more than the whole simulation (WireMock 3.13.2 throws and catches an exception
-         * per query parameter while parsing it). Only while no fault is armed: delays and socket
-         * faults are WireMock's to deliver, so such calls take the stub-and-transformer path.
-         */
-        private boolean answered(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            dev.wawpkit.mock.Endpoint endpoint = engine == null ? null : ENDPOINTS.get(req.getRequestURI());
-            if (endpoint == null || engine.faults.armed()) {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest req = (HttpServletRequest) request;
+            HttpServletResponse res = (HttpServletResponse) response;
+            String path = req.getRequestURI();
+            ApiError refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
+            byte[] body = Bodies.EMPTY;
+            if (refusal == null) {
+                try {
+                    body = Bodies.read(req);
+                } catch (ApiError.Rejected r) {
+                    refusal = r.error;
+                }
+            }
+            Exchange x = new Exchange(req.getMethod(), path, req.getQueryString(), req::getHeader, body, ENDPOINTS.get(path));
+            if (refusal == null && userStubs.matches(req, body)) {
+                chain.doFilter(new Bodies.Replayed(req, body), res);
+                x.fault = "USER_STUB";
+                journal.record(req, x, res.getStatus());
+                return;
+            }
+            String origin = req.getHeader("Origin");
+            Reply reply = refusal != null ? null : cors.preflight(x.method, x.endpoint, origin,
+                    req.getHeader("Access-Control-Request-Method"), req.getHeader("Access-Control-Request-Headers"));
+            if (reply != null) {
+                x.fault = "CORS_PREFLIGHT";
+                journal.record(req, x, reply.status());
+                writer.write(req, res, reply);
+                return;
+            }
+            try {
+                reply = refusal == null ? engine.handle(x) : engine.refuse(x, refusal);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug of ours must not reach the caller as a stack trace.
+                reply = Renderer.json(500, Map.of("error", "mock_error", "status", 500, "message",
+                        "The mock failed to answer (" + e.getClass().getSimpleName()
+                                + "). This is a bug in wawp-contract-kit; please report it with the request."));
+            }
+            if (refusal != null && refusal.status() != 415 && req.getProtocol().startsWith("HTTP/1")) {
+                reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
+            }
+            journal.record(req, x, reply.socketFault() != null ? 0 : reply.status());
+            writer.write(req, res, cors.decorate(origin, reply));
+        }
+    }
+
+    /** Locks the control API with the admin token, bounds its bodies, and keeps WireMock's journal routes honest. */
+    private static final class AdminGate implements Filter {
+        /** WireMock routes a mock does not need: they stop it, write files, or fetch other hosts. */
+        private static final java.util.List<String> WIREMOCK_ONLY = java.util.List.of("/__admin/shutdown",
+                "/__admin/files", "/__admin/settings", "/__admin/recordings", "/__admin/proxy");
+        private final byte[] adminToken;
+        private final AdminPolicy policy;
+
+        AdminGate(byte[] adminToken, AdminPolicy policy) {
+            this.adminToken = adminToken;
+            this.policy = policy;
+        }
+
+        /** Refuses what a web page could make a browser send, and WireMock's routes that are off. */
+        private ApiError exposure(HttpServletRequest req) {
+            String origin = req.getHeader("Origin");
+            String host = req.getHeader("Host");
+            if (origin != null && !sameOrigin(origin, host)) {
+                return new ApiError(403, "cross_origin_refused", "Expected a control call from a test, a script or "
+                        + "the mock's own pages, but it came from a web page on " + shortened(origin) + ". The control "
+                        + "API never answers other origins; steer the mock from your test code or curl instead.");
+            }
+            if (policy.checkHost() && !ownHost(host)) {
+                return new ApiError(403, "host_refused", "Expected Host to name this mock (localhost, 127.0.0.1, "
+                        + "[::1] or " + policy.bindAddress() + "), but got '" + shortened(String.valueOf(host))
+                        + "'. Another name can be a DNS-rebinding page; to reach the mock by another name, lock "
+                        + "the control API with --admin-token (WAWP_MOCK_ADMIN_TOKEN).");
+            }
+            String uri = req.getRequestURI();
+            if (!policy.wireMockAdmin()) {
+                for (String off : WIREMOCK_ONLY) {
+                    if (uri.equals(off) || uri.startsWith(off + "/")) {
+                        return new ApiError(404, "wiremock_route_off", "Expected a control route of the mock "
+                                + "(/__admin/wawp/...), but " + req.getMethod() + " " + off + " is one of WireMock's "
+                                + "that a mock does not need and keeps off. Start the mock with --wiremock-admin "
+                                + "(WawpMockServer.builder().wireMockAdminRoutes()) to turn it on.");
+                    }
+                }
+            }
+            String method = req.getMethod();
+            boolean changes = method.equals("POST") || method.equals("PUT") || method.equals("DELETE")
+                    || method.equals("PATCH");
+            String type = req.getContentType();
+            if (changes && (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null)
+                    && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                return new ApiError(415, "json_required", "Expected Content-Type: application/json on a control "
+                        + "call with a body, but got " + (type == null ? "none" : "'" + shortened(type) + "'")
+                        + ". Send the body as JSON with that header.");
+            }
+            return null;
+        }
+
+        private boolean ownHost(String host) {
+            if (host == null) {
                 return false;
             }
-            byte[] body = req.getInputStream().readNBytes(CallParser.MAX_BODY_BYTES + 1);
-            String query = req.getQueryString();
-            Reply reply = engine.handle(endpoint, req.getMethod(), query == null ? req.getRequestURI()
-                    : req.getRequestURI() + "?" + query, req::getHeader, body);
-            if (reply.socketFault() != null || reply.delayMillis() > 0) {
-                deliverArmedInTheMeantime(req, reply); // a fault armed between the check and the claim
-                if (reply.socketFault() != null) {
-                    return true;
-                }
-            }
-            res.setStatus(reply.status());
-            if (reply.contentType() != null) {
-                res.setContentType(reply.contentType());
-            }
-            reply.headers().forEach(res::setHeader);
-            res.setContentLength(reply.body().length);
-            res.getOutputStream().write(reply.body());
-            return true;
+            String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                    : host.indexOf(':') >= 0 ? host.substring(0, host.indexOf(':')) : host;
+            name = name.toLowerCase(java.util.Locale.ROOT);
+            String bound = policy.bindAddress().contains(":") && !policy.bindAddress().startsWith("[")
+                    ? "[" + policy.bindAddress() + "]" : policy.bindAddress();
+            return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+                    || name.equals(bound.toLowerCase(java.util.Locale.ROOT));
         }
 
-        private static void deliverArmedInTheMeantime(HttpServletRequest req, Reply reply) throws IOException {
-            try {
-                Thread.sleep(reply.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (reply.socketFault() != null) {
-                var endPoint = wiremock.org.eclipse.jetty.server.Request.getBaseRequest(req).getHttpChannel().getEndPoint();
-                if (reply.socketFault() instanceof dev.wawpkit.mock.Fault.ConnectionReset
-                        && endPoint.getTransport() instanceof java.nio.channels.SocketChannel channel) {
-                    channel.socket().setSoLinger(true, 0);
-                }
-                endPoint.close();
-            }
+        private static boolean sameOrigin(String origin, String host) {
+            return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+        }
+
+        private static String shortened(String s) {
+            String clean = s.replaceAll("[\\p{Cntrl}]", "?");
+            return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
         }
 
         /** Checks the admin token in constant time; true when none is required. */
@@ -194,20 +313,37 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
-            ApiError refusal = admin && !authorised(req)
-                    ? new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
-                    + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
-                    && req.getHeader("Authorization") == null ? "none came" : "it did not match")
-                    + ". This mock listens beyond loopback, so its control API is locked; send the token "
-                    + "given with --admin-token or WAWP_MOCK_ADMIN_TOKEN.")
-                    : check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
+            HttpServletResponse res = (HttpServletResponse) response;
+            ApiError refusal = exposure(req);
+            if (refusal != null) {
+                // refused before anything else is looked at
+            } else if (!authorised(req)) {
+                refusal = new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
+                        + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
+                        && req.getHeader("Authorization") == null ? "none came" : "it did not match")
+                        + ". This mock's control API is locked; send the token given with --admin-token or "
+                        + "WAWP_MOCK_ADMIN_TOKEN.");
+            } else if (isWireMockJournal(req.getRequestURI())) {
+                refusal = new ApiError(404, "journal_moved", "Expected the request journal at "
+                        + "GET /__admin/wawp/requests (filter with ?access_token=&endpoint=&instance_id=&status=&limit=), "
+                        + "but got " + req.getMethod() + " " + req.getRequestURI() + ": WireMock's own journal is off, "
+                        + "the mock keeps its own with credentials masked.");
+            } else {
+                refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
+            }
             if (refusal == null) {
                 try {
-                    if (!admin && answered(req, (HttpServletResponse) response)) {
-                        return;
+                    byte[] body = Bodies.read(req);
+                    if (!policy.wireMockAdmin() && req.getRequestURI().startsWith("/__admin/mappings")
+                            && new String(body, StandardCharsets.UTF_8).contains("\"proxyBaseUrl\"")) {
+                        throw new ApiError.Rejected(400, "proxy_stubs_off", "Expected a stub that answers by itself, "
+                                + "but this one proxies to another host (proxyBaseUrl), which a mock keeps off. Start "
+                                + "the mock with --wiremock-admin to allow proxy stubs.");
                     }
-                    chain.doFilter(request, response);
+                    chain.doFilter(new Bodies.Replayed(req, body), response);
                     return;
+                } catch (ApiError.Rejected r) {
+                    refusal = r.error;
                 } catch (ServletException | RuntimeException e) {
                     // WireMock reads the request before any extension runs; input it cannot parse must
                     // still get a documented 4xx, not Jetty's 500 page with a stack trace.
@@ -220,18 +356,26 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                             + "). Check the Content-Type and the body.");
                 }
             }
-            Reply reply = admin ? Renderer.error(refusal, Renderer.wanted(null), null)
-                    : Renderer.error(refusal, Renderer.wanted(req.getHeader("Accept")), null);
-            HttpServletResponse res = (HttpServletResponse) response;
-            res.setStatus(reply.status());
-            res.setContentType(reply.contentType());
-            if (refusal.status() == 413) {
-                res.setHeader("Connection", "close"); // the body was not read
+            Reply reply = Renderer.error(refusal, Format.JSON);
+            if ((refusal.status() == 413 || refusal.status() == 408) && req.getProtocol().startsWith("HTTP/1")) {
+                reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
             }
-            res.setContentLength(reply.body().length);
-            res.getOutputStream().write(reply.body());
+            ReplyWriter.writeNow(res, reply);
         }
 
+        private static boolean isWireMockJournal(String uri) {
+            return uri.startsWith("/__admin/requests") || uri.startsWith("/__admin/near-misses");
+        }
+    }
+
+    /** Reading request bodies within the mock's bounds. */
+    static final class Bodies {
+        static final byte[] EMPTY = new byte[0];
+
+        private Bodies() {
+        }
+
+        /** Refuses what can be refused before reading: multipart, a declared size over 1 MiB, broken escapes. */
         static ApiError check(long contentLength, String query, String contentType) {
             if (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
                 return new ApiError(415, "unsupported_media_type", "Expected the credentials in the query string, a "
@@ -239,9 +383,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         + " body. Send application/json or application/x-www-form-urlencoded.");
             }
             if (contentLength > CallParser.MAX_BODY_BYTES) {
-                return new ApiError(413, "body_too_large", "Expected a request body of at most 1 MiB ("
-                        + CallParser.MAX_BODY_BYTES + " bytes), but Content-Length is " + contentLength
-                        + ". Send the credentials in the query string; the API needs no body.");
+                return tooLarge("Content-Length is " + contentLength);
             }
             if (query != null && query.indexOf('%') >= 0) {
                 for (String part : query.split("[&=]")) {
@@ -255,6 +397,109 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 }
             }
             return null;
+        }
+
+        private static ApiError tooLarge(String what) {
+            return new ApiError(413, "body_too_large", "Expected a request body of at most 1 MiB ("
+                    + CallParser.MAX_BODY_BYTES + " bytes), but " + what
+                    + ". Send the credentials in the query string; the API needs no body.");
+        }
+
+        /**
+         * Reads the whole body, at most 1 MiB (chunked bodies too), refusing a body that arrives
+         * slower than {@value #MIN_BODY_RATE} bytes/s or stalls for {@value #IO_IDLE_MILLIS} ms (408),
+         * or that is cut off or malformed (400).
+         */
+        static byte[] read(HttpServletRequest req) throws ApiError.Rejected {
+            if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) {
+                return EMPTY;
+            }
+            byte[] body;
+            try {
+                body = req.getInputStream().readNBytes(CallParser.MAX_BODY_BYTES + 1);
+            } catch (IOException | RuntimeException e) {
+                if (isTimeout(e)) {
+                    throw new ApiError.Rejected(408, "request_timeout", "Expected the request body within "
+                            + IO_IDLE_MILLIS / 1000 + " s and at " + MIN_BODY_RATE + " bytes/s or faster, but it "
+                            + "stalled or came slower. Send the whole body at once (the API needs none).");
+                }
+                throw new ApiError.Rejected(400, "malformed_body", "Expected a complete request body, but it was "
+                        + "cut off or malformed (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : Secrets.maskText(e.getMessage().replaceAll("[\\r\\n]", " "))) + "). Check Content-Length "
+                        + "and the chunked encoding.");
+            }
+            if (body.length > CallParser.MAX_BODY_BYTES) {
+                throw new ApiError.Rejected(413, "body_too_large", tooLarge("the body is longer").message());
+            }
+            return body;
+        }
+
+        private static boolean isTimeout(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException
+                        || (t instanceof wiremock.org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A request whose body was read by the gate, replayed to whoever reads it next. */
+        static final class Replayed extends wiremock.jakarta.servlet.http.HttpServletRequestWrapper {
+            private final byte[] body;
+
+            Replayed(HttpServletRequest req, byte[] body) {
+                super(req);
+                this.body = body;
+            }
+
+            @Override
+            public wiremock.jakarta.servlet.ServletInputStream getInputStream() {
+                java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+                return new wiremock.jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() {
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        return in.read(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(wiremock.jakarta.servlet.ReadListener listener) {
+                        throw new IllegalStateException("the body was read already; no async reads");
+                    }
+                };
+            }
+
+            @Override
+            public java.io.BufferedReader getReader() {
+                String encoding = getCharacterEncoding();
+                return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            }
+
+            @Override
+            public int getContentLength() {
+                return body.length;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return body.length;
+            }
         }
     }
 }

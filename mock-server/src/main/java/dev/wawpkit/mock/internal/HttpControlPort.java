@@ -153,6 +153,60 @@ public final class HttpControlPort implements ControlPort {
                 ControlJson::readUnexpected);
     }
 
+    @Override
+    public List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery q) {
+        StringBuilder query = new StringBuilder();
+        param(query, "access_token", q.token());
+        param(query, "endpoint", q.endpointKey());
+        param(query, "instance_id", q.instanceId());
+        param(query, "status", q.status() == null ? null : q.status().toString());
+        param(query, "limit", q.limit() == 0 ? null : Integer.toString(q.limit()));
+        return read(call("GET", "/requests" + query, null), ControlModel.RequestsJson.class).requests().stream()
+                .map(ControlModel.RequestJson::toRecord).toList();
+    }
+
+    /** Polls the mock every 10 ms until a request not taken yet arrives or the timeout passes. */
+    @Override
+    public dev.wawpkit.mock.RecordedRequest takeRequest(String token, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            ControlModel.TakenJson taken = read(call("POST", "/requests/take" + tokenQuery(token), null),
+                    ControlModel.TakenJson.class);
+            if (taken.request() != null) {
+                return taken.request().toRecord();
+            }
+            if (System.nanoTime() >= deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void clearRequests(String token) {
+        call("DELETE", "/requests" + tokenQuery(token), null);
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append(query.length() == 0 ? '?' : '&').append(name).append('=').append(enc(value));
+        }
+    }
+
+    private static <T> T read(JsonNode json, Class<T> type) {
+        try {
+            return ControlModel.MAPPER.treeToValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Expected a " + type.getSimpleName() + " from the Wawp mock's control API, "
+                    + "but could not read it (" + e.getMessage() + "). Are the mock and this client the same version?");
+        }
+    }
+
     private JsonNode call(String method, String path, ObjectNode body) {
         URI uri = base.resolve("/__admin/wawp" + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);

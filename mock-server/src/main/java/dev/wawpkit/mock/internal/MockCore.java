@@ -3,6 +3,7 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.RecordedRequest;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
@@ -40,13 +41,27 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * @param webhookAttempts  how many times a webhook is tried
      * @param webhookInterval  how long between tries
      * @param stateFile        where sessions are kept across restarts, or null
-     * @param maxSessions      how many sessions the mock keeps; the oldest are forgotten beyond it
+     * @param maxSessions      how many sessions the mock keeps; the least recently used go beyond it
+     * @param journalPerToken  how many requests the journal keeps per access token
+     * @param journalMax       how many requests the journal keeps in all
      */
     public record Options(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay, Duration qrRotation,
-                          int webhookAttempts, Duration webhookInterval, Path stateFile, int maxSessions) {
+                          int webhookAttempts, Duration webhookInterval, Path stateFile, int maxSessions,
+                          int journalPerToken, int journalMax) {
     }
 
+    /** The journal's default size per token. */
+    public static final int DEFAULT_JOURNAL_PER_TOKEN = Journal.DEFAULT_PER_TOKEN;
+    /** The journal's default size in all. */
+    public static final int DEFAULT_JOURNAL_MAX = Journal.DEFAULT_MAX_ENTRIES;
+
+    /** How many webhook URLs one session may have. */
+    public static final int MAX_WEBHOOK_URLS = 10;
+
     final WawpEngine engine;
+    final Journal journal;
+    /** Finishes delayed answers and socket faults, so no server thread waits out a delay. */
+    final ScheduledExecutorService replies;
     private final SessionStore store;
     private final TokenRegistry tokens;
     private final ScheduledExecutorService timer;
@@ -66,6 +81,12 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
             t.setDaemon(true);
             return t;
         });
+        this.replies = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "wawp-mock-replies");
+            t.setDaemon(true);
+            return t;
+        });
+        this.journal = new Journal(options.journalPerToken(), options.journalMax());
         this.webhooks = new WebhookDispatcher(timer, options.webhookAttempts(), options.webhookInterval());
         this.store = new SessionStore(new Session.Rules(
                 options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this,
@@ -78,6 +99,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
                 stateFile.load(store, tokens);
             } catch (RuntimeException e) {
                 timer.shutdownNow();
+                replies.shutdownNow();
                 throw e;
             }
             dirty.set(false);
@@ -130,6 +152,8 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     /** Stops the timer, and writes the state file one last time. */
     @Override
     public void close() {
+        webhooks.close();
+        replies.shutdownNow();
         timer.shutdownNow();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);
@@ -146,6 +170,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     @Override
     public void webhooks(String instanceId, List<URI> urls, String secret) {
+        if (urls.size() > MAX_WEBHOOK_URLS) {
+            throw new WawpMockException(400, "too_many_webhook_urls", "Expected at most " + MAX_WEBHOOK_URLS
+                    + " webhook URLs per session, but got " + urls.size() + ". Send the events to one receiver "
+                    + "and fan them out there.");
+        }
         for (URI u : urls) {
             if (u == null || !u.isAbsolute() || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
                     || u.getHost() == null) {
@@ -238,7 +267,33 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     }
 
     @Override
+    public List<RecordedRequest> requests(RequestQuery query) {
+        return journal.list(query.token(), query::matches, query.limit());
+    }
+
+    @Override
+    public RecordedRequest takeRequest(String token, Duration timeout) {
+        try {
+            return journal.take(token, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public void clearRequests(String token) {
+        journal.clear(token);
+    }
+
+    /** Returns how many requests the journal dropped to stay within its bounds. */
+    public long droppedRequests() {
+        return journal.dropped();
+    }
+
+    @Override
     public void reset() {
+        journal.clear(null);
         store.clear();
         engine.faults.clear(null);
         engine.unexpected.drain(null, true);
@@ -269,6 +324,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         dirty.set(true);
         engine.faults.clear(token);
         engine.unexpected.drain(token, false);
+        journal.clear(token);
         tokens.ensure(token);
     }
 

@@ -74,24 +74,54 @@ final class Renderer {
         };
     }
 
-    /** Orders the formats a request's Accept header asks for; JSON stands for any wildcard. */
+    /**
+     * Orders the formats a request's Accept header asks for, as RFC 9110 says: by quality value,
+     * highest first, ties in the order given; {@code q=0} excludes a type. A wildcard stands for
+     * JSON. No usable range at all means JSON.
+     */
     static List<Format> wanted(String accept) {
         if (accept == null || accept.isBlank()) {
             return List.of(Format.JSON);
         }
-        java.util.ArrayList<Format> out = new java.util.ArrayList<>(2);
-        for (String range : accept.split(",")) {
-            int semi = range.indexOf(';');
-            String type = (semi < 0 ? range : range.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
-            Format f = switch (type) {
+        record Range(Format format, double q, int order) {
+        }
+        java.util.List<Range> ranges = new java.util.ArrayList<>(2);
+        java.util.Set<Format> excluded = java.util.EnumSet.noneOf(Format.class);
+        String[] parts = accept.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String[] params = parts[i].split(";");
+            Format f = switch (params[0].trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "application/xml", "text/xml" -> Format.XML;
                 case "text/plain" -> Format.TEXT;
                 case "text/html" -> Format.HTML;
                 case "application/json", "*/*", "application/*" -> Format.JSON;
                 default -> null;
             };
-            if (f != null && !out.contains(f)) {
-                out.add(f);
+            if (f == null) {
+                continue;
+            }
+            double q = 1.0;
+            for (int p = 1; p < params.length; p++) {
+                String param = params[p].trim();
+                if (param.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        q = Math.max(0, Math.min(1, Double.parseDouble(param.substring(2).trim())));
+                    } catch (NumberFormatException e) {
+                        q = 1.0; // a malformed weight counts as none given
+                    }
+                }
+            }
+            if (q == 0) {
+                excluded.add(f);
+            } else {
+                ranges.add(new Range(f, q, i));
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order));
+        java.util.ArrayList<Format> out = new java.util.ArrayList<>(2);
+        for (Range r : ranges) {
+            if (!excluded.contains(r.format()) && !out.contains(r.format())) {
+                out.add(r.format());
             }
         }
         return out.isEmpty() ? List.of(Format.JSON) : out;

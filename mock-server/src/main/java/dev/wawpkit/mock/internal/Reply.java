@@ -21,12 +21,28 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return new Reply(status, contentType, body, Map.of(), null, 0);
     }
 
+    /** An answer exactly as given: status, headers (Content-Type among them, if any) and body. */
+    static Reply raw(int status, Map<String, String> headers, byte[] body) {
+        String type = null;
+        Map<String, String> rest = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                type = h.getValue();
+            } else {
+                rest.put(h.getKey(), h.getValue());
+            }
+        }
+        return new Reply(status, type, body, Map.copyOf(rest), null, 0);
+    }
+
     static Reply socket(Fault fault, long delayMillis) {
         return new Reply(0, null, new byte[0], Map.of(), fault, delayMillis);
     }
 
     Reply withHeader(String name, String value) {
-        return new Reply(status, contentType, body, Map.of(name, value), socketFault, delayMillis);
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(name, value);
+        return new Reply(status, contentType, body, Map.copyOf(all), socketFault, delayMillis);
     }
 
     Reply delayed(long millis) {

@@ -23,6 +23,11 @@ public final class ScopedPort implements ControlPort {
         this.token = token;
     }
 
+    /** Returns the whole mock this scope narrows, so a scope of a scope reads and writes one token. */
+    public ControlPort unscoped() {
+        return inner;
+    }
+
     @Override
     public List<MockSession> sessions(String ignored) {
         return inner.sessions(token);
@@ -99,6 +104,22 @@ public final class ScopedPort implements ControlPort {
     @Override
     public void reset() {
         inner.resetToken(token);
+    }
+
+    @Override
+    public List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery query) {
+        return inner.requests(new RequestQuery(token, query.endpointKey(), query.instanceId(), query.status(),
+                query.limit()));
+    }
+
+    @Override
+    public dev.wawpkit.mock.RecordedRequest takeRequest(String ignored, java.time.Duration timeout) {
+        return inner.takeRequest(token, timeout);
+    }
+
+    @Override
+    public void clearRequests(String ignored) {
+        inner.clearRequests(token);
     }
 
     @Override

@@ -1,7 +1,37 @@
 package dev.wawpkit.mock.internal;
 
-/** Masks access tokens wherever the mock shows them: first 4 characters and {@code ...}. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks credentials wherever the mock shows them: first 4 characters and {@code ...}.
+ *
+ * <p>By meaning, not spelling: a parameter name is compared after URL-decoding and folding case,
+ * {@code -} and {@code _} ({@code access%5Ftoken}, {@code Access-Token} and {@code access_token}
+ * are one name), and the token values a request was found to carry are masked wherever else
+ * they appear, raw or URL-encoded.
+ */
 public final class Secrets {
+    /** Names (folded: lower case, {@code -} as {@code _}) whose values are credentials. */
+    private static final Set<String> SECRET_NAMES = Set.of("access_token", "token", "admin_token",
+            "x_wawp_admin_token", "authorization", "proxy_authorization", "cookie", "set_cookie", "secret");
+    /** {@code name=value} or {@code "name": "value"} in free text, for lines WireMock or Jetty print. */
+    private static final Pattern NAMED_IN_TEXT = Pattern.compile(
+            "((?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
+    /** Values shorter than this are not hunted for in free text: too likely to hit innocent text. */
+    private static final int MIN_VALUE_HUNT = 6;
+
     private Secrets() {
     }
 
@@ -13,22 +43,143 @@ public final class Secrets {
         return token.length() > 4 ? token.substring(0, 4) + "..." : "...";
     }
 
-    /** Returns the path and query with every {@code access_token} value masked. */
+    /** Returns whether a parameter or header name stands for a credential, however it is spelt. */
+    static boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String folded = name;
+        if (folded.indexOf('%') >= 0 || folded.indexOf('+') >= 0) {
+            try {
+                folded = URLDecoder.decode(folded, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a broken escape: compare as sent
+            }
+        }
+        return SECRET_NAMES.contains(folded.toLowerCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Returns the path and query with every credential masked (see {@link #maskQuery}). */
     static String maskUrl(String url) {
         int q = url.indexOf('?');
-        if (q < 0 || !url.contains("access_token")) {
-            return url;
+        return q < 0 ? url : url.substring(0, q + 1) + maskQuery(url.substring(q + 1), Set.of());
+    }
+
+    /**
+     * Masks a query string or form body: values of credential names, and any of the known secret
+     * values wherever they stand.
+     */
+    static String maskQuery(String query, Collection<String> secrets) {
+        if (query == null) {
+            return null;
         }
-        StringBuilder sb = new StringBuilder(url.length()).append(url, 0, q + 1);
-        String[] pairs = url.substring(q + 1).split("&", -1);
+        StringBuilder sb = new StringBuilder(query.length());
+        String[] pairs = query.split("&", -1);
         for (int i = 0; i < pairs.length; i++) {
             String pair = pairs[i];
             int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals("access_token")) {
-                pair = "access_token=" + mask(pair.substring(eq + 1));
+            if (eq > 0 && isSecretName(pair.substring(0, eq))) {
+                pair = pair.substring(0, eq + 1) + mask(decodeQuietly(pair.substring(eq + 1)));
             }
             sb.append(i == 0 ? "" : "&").append(pair);
         }
+        return maskValues(sb.toString(), secrets);
+    }
+
+    /** Masks a header value: whole for credential headers (after an auth scheme), else known values. */
+    static String maskHeader(String name, String value, Collection<String> secrets) {
+        if (value == null) {
+            return null;
+        }
+        if (isSecretName(name)) {
+            int space = value.indexOf(' ');
+            return space > 0 && name.toLowerCase(Locale.ROOT).endsWith("authorization")
+                    ? value.substring(0, space + 1) + mask(value.substring(space + 1).trim()) : mask(value);
+        }
+        return maskValues(value, secrets);
+    }
+
+    /**
+     * Masks a request body: JSON fields and form pairs with credential names (at any depth), any
+     * {@code name=value} in other text, and the known secret values wherever they stand.
+     */
+    static String maskBody(String body, String contentType, Collection<String> secrets) {
+        if (body == null || body.isEmpty()) {
+            return body;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String out = body;
+        if (type.contains("json")) {
+            try {
+                JsonNode root = Renderer.JSON.readTree(body);
+                if (root != null && root.isContainerNode() && maskJson(root)) {
+                    out = Renderer.JSON.writeValueAsString(root);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                out = maskText(body);  // not JSON after all: mask what looks like a credential
+            }
+        } else if (type.startsWith("application/x-www-form-urlencoded")) {
+            out = maskQuery(body, Set.of());
+        } else {
+            out = maskText(body);
+        }
+        return maskValues(out, secrets);
+    }
+
+    /** Masks {@code name=value} and {@code "name": "value"} credentials in a line of free text. */
+    public static String maskText(String line) {
+        if (line == null) {
+            return null;
+        }
+        Matcher m = NAMED_IN_TEXT.matcher(line);
+        StringBuilder sb = new StringBuilder(line.length());
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + mask(decodeQuietly(m.group(2)))));
+        }
+        m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static boolean maskJson(JsonNode node) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (isSecretName(field.getKey()) && field.getValue().isValueNode() && !field.getValue().isNull()) {
+                    field.setValue(Renderer.JSON.getNodeFactory().textNode(mask(field.getValue().asText())));
+                    changed = true;
+                } else {
+                    changed |= maskJson(field.getValue());
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (JsonNode item : node) {
+                changed |= maskJson(item);
+            }
+        }
+        return changed;
+    }
+
+    private static String maskValues(String text, Collection<String> secrets) {
+        String out = text;
+        for (String secret : secrets) {
+            if (secret == null || secret.length() < MIN_VALUE_HUNT) {
+                continue;
+            }
+            out = out.replace(secret, mask(secret));
+            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            if (!encoded.equals(secret)) {
+                out = out.replace(encoded, mask(secret));
+            }
+        }
+        return out;
+    }
+
+    private static String decodeQuietly(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 }

@@ -49,6 +49,8 @@ final class Session {
     private String webhookSecret;
     private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>(4);
     private ArrayDeque<WebhookDelivery> deliveries; // most sessions never have one
+    /** When the API last named this session (nanoTime); the least recently used go first at the cap. */
+    private volatile long lastUsed = System.nanoTime();
 
     Session(String instanceId, String name, String token, Instant createdAt, SessionStatus status, boolean loggedIn,
             Rules rules, SessionEvents events) {
@@ -65,6 +67,15 @@ final class Session {
         if (status == SessionStatus.STARTING && rules.bootDelayNanos >= 0) {
             events.bootPending(this, rules.bootDelayNanos);
         }
+    }
+
+    /** Marks the session used by an API call now. */
+    void used() {
+        lastUsed = System.nanoTime();
+    }
+
+    long lastUsed() {
+        return lastUsed;
     }
 
     // ---- API events ------------------------------------------------------------------------

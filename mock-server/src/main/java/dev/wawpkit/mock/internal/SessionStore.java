@@ -21,9 +21,8 @@ final class SessionStore {
     private final Session.Rules rules;
     private final SessionEvents events;
     private final int maxSessions;
-    /** Sessions in the order they were stored, to forget the oldest beyond the cap; lock-free. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Session> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger ordered = new java.util.concurrent.atomic.AtomicInteger();
+    /** Held only by the one thread that evicts; others never wait for it (tryLock). */
+    private final java.util.concurrent.locks.ReentrantLock evicting = new java.util.concurrent.locks.ReentrantLock();
 
     SessionStore(Session.Rules rules, SessionEvents events, int maxSessions) {
         this.rules = rules;
@@ -31,20 +30,40 @@ final class SessionStore {
         this.maxSessions = maxSessions;
     }
 
-    /** Remembers a newly stored session, and forgets the oldest ones beyond the cap. */
+    /** Remembers a newly stored session, and forgets the least recently used ones beyond the cap. */
     private void added(Session s) {
-        order.add(s);
-        if (ordered.incrementAndGet() > 2 * maxSessions + 1024) {
-            // deleted sessions linger in the queue; drop them now and then (rare, amortised)
-            order.removeIf(o -> sessions.get(o.instanceId) != o);
-            ordered.set(order.size());
-        }
-        Session oldest;
-        while (sessions.size() > maxSessions && (oldest = order.poll()) != null) {
-            ordered.decrementAndGet();
-            sessions.remove(oldest.instanceId, oldest);
-        }
         events.changed();
+        if (sessions.size() > maxSessions && evicting.tryLock()) {
+            try {
+                evictLeastRecentlyUsed();
+            } finally {
+                evicting.unlock();
+            }
+        }
+    }
+
+    /**
+     * Forgets the least recently used sessions: the excess, and while at it up to 1% of the cap
+     * more (at most 1,000), so the scan that finds them runs once per that many creates.
+     */
+    private void evictLeastRecentlyUsed() {
+        int excess = sessions.size() - maxSessions;
+        if (excess <= 0) {
+            return;
+        }
+        long[] stamps = sessions.values().stream().mapToLong(Session::lastUsed).toArray();
+        int batch = Math.min(stamps.length, Math.max(excess, Math.min(maxSessions / 100, 1000)));
+        java.util.Arrays.sort(stamps);
+        long cutoff = stamps[batch - 1];
+        int removed = 0;
+        for (Session x : sessions.values()) {
+            if (removed >= batch) {
+                break;
+            }
+            if (x.lastUsed() <= cutoff && sessions.remove(x.instanceId, x)) {
+                removed++;
+            }
+        }
     }
 
     /** Creates a STOPPED session with a fresh, unique instance id. */
@@ -87,10 +106,14 @@ final class SessionStore {
         added(s);
     }
 
-    /** Returns the session if it exists and belongs to the token, else null. */
+    /** Returns the session if it exists and belongs to the token, else null; marks it used. */
     Session find(String instanceId, String token) {
         Session s = sessions.get(instanceId);
-        return s != null && s.token.equals(token) ? s : null;
+        if (s != null && s.token.equals(token)) {
+            s.used();
+            return s;
+        }
+        return null;
     }
 
     /** Returns the session whoever owns it, or throws a 404 control error. */
@@ -133,8 +156,6 @@ final class SessionStore {
 
     void clear() {
         sessions.clear();
-        order.clear();
-        ordered.set(0);
         events.changed();
     }
 }

@@ -27,8 +27,8 @@ final class Transitions {
         ALLOWED.put(STOPPED, EnumSet.of(STARTING, STOPPED));
         // from STARTING: booted without / with a login, crashed, stopped, restarted
         ALLOWED.put(STARTING, EnumSet.of(SCAN_QR_CODE, WORKING, FAILED, STOPPED, STARTING));
-        // from SCAN_QR_CODE: scanned, QR rotated, stopped, restarted
-        ALLOWED.put(SCAN_QR_CODE, EnumSet.of(WORKING, SCAN_QR_CODE, STOPPED, STARTING));
+        // from SCAN_QR_CODE: scanned, QR rotated, QR expired unscanned (FAILED), stopped, restarted
+        ALLOWED.put(SCAN_QR_CODE, EnumSet.of(WORKING, SCAN_QR_CODE, FAILED, STOPPED, STARTING));
         // from WORKING: logout, login lost, stopped, restarted
         ALLOWED.put(WORKING, EnumSet.of(SCAN_QR_CODE, FAILED, STOPPED, STARTING));
         // from FAILED: restart, logout then start, stop

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Answers Wawp API calls: parses credentials, fires armed faults, runs the session state machine,
@@ -40,29 +39,39 @@ public final class WawpEngine {
         this.tokens = tokens;
     }
 
-    /** Answers one call to a known endpoint path, or to an unknown path when {@code endpoint} is null. */
-    Reply handle(Endpoint endpoint, String method, String url, UnaryOperator<String> header, byte[] body) {
-        List<Format> wanted = Renderer.wanted(header.apply("Accept"));
+    /**
+     * Answers one call: parses its credentials, fires an armed fault, or runs the state machine.
+     * Fills in what it learnt of the call (token, instance id, fault) for the journal.
+     */
+    Reply handle(Exchange x) {
+        List<Format> wanted = Renderer.wanted(x.header.apply("Accept"));
+        Endpoint endpoint = x.endpoint;
+        String url = x.url();
         if (endpoint == null) {
             Endpoint nearest = nearest(url);
-            recordUnexpected(method, url, header, 404, nearest);
+            x.token = tokenOf(x);
+            recordUnexpected(x, 404, nearest);
             return Renderer.error(new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got "
-                    + method + " " + shorten(path(url)) + ". Did you mean " + describe(nearest) + "?"), wanted, endpoint);
+                    + x.method + " " + shorten(x.path) + ". Did you mean " + describe(nearest) + "?"), wanted, endpoint);
         }
-        if (!endpoint.methods().contains(method)) {
+        if (!endpoint.methods().contains(x.method)) {
             String allow = String.join(", ", endpoint.methods());
-            recordUnexpected(method, url, header, 405, endpoint);
+            x.token = tokenOf(x);
+            recordUnexpected(x, 405, endpoint);
             return Renderer.error(new ApiError(405, "method_not_allowed", "Expected " + allow + " for "
-                    + endpoint.path() + ", but got " + method + "."), wanted, endpoint).withHeader("Allow", allow);
+                    + endpoint.path() + ", but got " + x.method + "."), wanted, endpoint).withHeader("Allow", allow);
         }
         Map<String, String> params;
         try {
-            params = CallParser.parse(url, header.apply("Content-Type"), header.apply("access-token"), body);
+            params = CallParser.parse(url, x.header.apply("Content-Type"), x.header.apply("access-token"), x.body);
         } catch (ApiError.Rejected r) {
+            x.token = tokenOf(x);
             return Renderer.error(r.error, wanted, endpoint);
         }
         String token = params.get("access_token");
         String instanceId = params.get("instance_id");
+        x.token = token;
+        x.instanceId = instanceId;
 
         Session session = endpoint.needsInstance() && token != null && instanceId != null
                 ? sessions.find(instanceId, token) : null;
@@ -75,11 +84,31 @@ public final class WawpEngine {
         } else {
             reply = injected(fault, wanted);
         }
+        if (fault != null) {
+            x.fault = faultName(fault.fault());
+        }
         if (session != null) {
-            session.record(new RecordedCall(Instant.now(), endpoint, method, Secrets.maskUrl(url), reply.status(),
-                    fault == null ? null : faultName(fault.fault())));
+            session.record(new RecordedCall(Instant.now(), endpoint, x.method, Secrets.maskUrl(url), reply.status(),
+                    x.fault));
         }
         return reply;
+    }
+
+    /** Answers a call the gate refused before the engine saw it (a body too large, too slow, broken). */
+    Reply refuse(Exchange x, ApiError error) {
+        x.token = tokenOf(x);
+        return Renderer.error(error, Renderer.wanted(x.header.apply("Accept")), x.endpoint);
+    }
+
+    /** Finds the access token of a call the engine did not parse fully, for attribution; or null. */
+    private static String tokenOf(Exchange x) {
+        String header = x.header.apply("access-token");
+        try {
+            String query = CallParser.queryParam(x.url(), "access_token");
+            return query != null && !query.isEmpty() ? query : header == null || header.isEmpty() ? null : header;
+        } catch (ApiError.Rejected e) {
+            return header;
+        }
     }
 
     private record Outcome(Reply reply, Session session) {
@@ -96,7 +125,7 @@ public final class WawpEngine {
         }
         Session.Snapshot s = switch (endpoint) {
             case START -> session.start();
-            case INFO, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
+            case INFO, STATUS, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
             case STOP -> session.stop();
             case RESTART -> session.restart();
             case LOGOUT -> session.logout();
@@ -109,7 +138,7 @@ public final class WawpEngine {
         }
         ObjectNode body = switch (endpoint) {
             case START, STOP, RESTART -> sessionBody(s, false);
-            case INFO -> sessionBody(s, true);
+            case INFO, STATUS -> sessionBody(s, true);
             case LOGOUT -> Renderer.JSON.createObjectNode().put("name", session.name).put("status", s.status().name())
                     .put("instance_id", session.instanceId);
             case DELETE -> {
@@ -166,8 +195,10 @@ public final class WawpEngine {
     }
 
     private static ApiError notFound(String instanceId) {
+        boolean wellFormed = SessionStore.INSTANCE_ID.matcher(instanceId).matches();
         return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
-                + instanceId + " does not exist for this access token (wrong or deleted instance_id). "
+                + shorten(instanceId) + " does not exist for this access token (wrong or deleted instance_id"
+                + (wellFormed ? "" : "; an instance_id is 12 letters or digits, like 3EB0BCB2E3D4") + "). "
                 + "Create one with POST /v2/session/create.");
     }
 
@@ -207,12 +238,8 @@ public final class WawpEngine {
         if (!tokens.isValid(token)) {
             return invalidToken(token);
         }
-        if (!SessionStore.INSTANCE_ID.matcher(instanceId).matches()) {
-            return new ApiError(400, "invalid_instance_id", "Expected instance_id to be 12 letters or digits "
-                    + "(like 3EB0BCB2E3D4), but got " + instanceId.length() + " characters. Use the instance_id "
-                    + "that create returned.");
-        }
         if (session == null) {
+            // a malformed id names no session either: 404, as the documentation says of a wrong id
             return notFound(instanceId);
         }
         if (endpoint == Endpoint.REQUEST_CODE) {
@@ -262,6 +289,10 @@ public final class WawpEngine {
                     + e.status() + " as " + e.format().key() + " (POST /__admin/wawp/faults)."), e.format())
                     .delayed(delay);
         }
+        if (rule.fault() instanceof Fault.Raw raw) {
+            return Reply.raw(raw.status(), raw.headers(), raw.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .delayed(delay);
+        }
         return Reply.socket(rule.fault(), delay);
     }
 
@@ -275,17 +306,14 @@ public final class WawpEngine {
         if (fault instanceof Fault.EmptyResponse) {
             return "EMPTY_RESPONSE";
         }
+        if (fault instanceof Fault.Raw raw) {
+            return "RAW_" + raw.status();
+        }
         return "DELAY";
     }
 
-    private void recordUnexpected(String method, String url, UnaryOperator<String> header, int status, Endpoint nearest) {
-        String token;
-        try {
-            token = CallParser.parse(url, null, header.apply("access-token"), null).get("access_token");
-        } catch (ApiError.Rejected e) {
-            token = null;
-        }
-        unexpected.add(token, new UnexpectedCall(Instant.now(), method, Secrets.maskUrl(shorten(url)), status,
+    private void recordUnexpected(Exchange x, int status, Endpoint nearest) {
+        unexpected.add(x.token, new UnexpectedCall(Instant.now(), x.method, Secrets.maskUrl(shorten(x.url())), status,
                 describe(nearest)));
     }
 

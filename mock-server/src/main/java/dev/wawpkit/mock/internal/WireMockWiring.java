@@ -3,40 +3,39 @@ package dev.wawpkit.mock.internal;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import dev.wawpkit.mock.Endpoint;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Builds the WireMock server behind a mock: our transformer and admin extension, one stub per
- * endpoint, a catch-all stub for unknown paths, no request journal, no mapping files.
+ * Builds the WireMock server behind a mock: the gated Jetty server (the mock's one request path),
+ * the control API, and the user-stub listener. The mock adds no stubs of its own, so WireMock's
+ * resets touch only the user's stubs; WireMock's journal and mapping files are off.
  */
 public final class WireMockWiring {
-    private static final Pattern TOKEN_IN_TEXT = Pattern.compile("(access[_-]token[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}]{4})[^&\\s\"',}]*");
 
     private WireMockWiring() {
     }
 
     /** Creates (but does not start) the WireMock server for the core. */
-    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken) {
+    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken,
+                                        List<String> corsOrigins, boolean openControlApi, boolean wireMockAdmin) {
+        UserStubs userStubs = new UserStubs();
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(port)
                 .bindAddress(bindAddress)
-                // calls are recorded per session in a bounded buffer instead of the unbounded journal
+                // the mock keeps its own bounded, masked journal (GET /__admin/wawp/requests)
                 .disableRequestJournal()
-                .containerThreads(Math.max(8, Runtime.getRuntime().availableProcessors() * 4))
+                // enough workers that a handful of slow senders (each cut off at 1 KiB/s) starve nobody
+                .containerThreads(Math.max(32, Runtime.getRuntime().availableProcessors() * 8))
                 .gzipDisabled(true)
-                // no Handlebars templating (answers come from our transformer), no XML factory warm-up,
+                // HTTP/1.1 only, like the API's clients: no cleartext HTTP/2 upgrade (a stray Upgrade: h2c
+                // header from a proxy is then ignored, as a plain server would)
+                .http2PlainDisabled(true)
+                // no Handlebars templating (answers come from the engine), no XML factory warm-up,
                 // no request log lines formatted only to be dropped: all cost start-up or request time
                 .templatingEnabled(false)
                 .disableOptimizeXmlFactoriesLoading(true)
@@ -45,33 +44,17 @@ public final class WireMockWiring {
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
                 .extensionScanningEnabled(false)
-                .extensions(new GatedHttpServerFactory(adminToken, core.engine), new WawpApiTransformer(core), new ControlApi(core));
+                .extensions(new GatedHttpServerFactory(adminToken, core, userStubs, corsOrigins,
+                        new GatedHttpServerFactory.AdminPolicy(bindAddress, adminToken == null && !openControlApi,
+                                wireMockAdmin)), new ControlApi(core), userStubs);
         WireMockServer server = new WireMockServer(config);
-        for (StubMapping stub : stubs()) {
-            server.addStubMapping(stub);
-        }
+        userStubs.attach(server);
         return server;
     }
 
-    /** Lists the stubs: one per endpoint (any method, so a wrong one gets our 405), then a catch-all. */
-    static List<StubMapping> stubs() {
-        List<StubMapping> stubs = new java.util.ArrayList<>();
-        for (Endpoint e : Endpoint.values()) {
-            stubs.add(any(urlPathEqualTo(e.path())).atPriority(1).withName("wawp " + e.key())
-                    .willReturn(aResponse().withTransformer(WawpApiTransformer.NAME, WawpApiTransformer.ENDPOINT,
-                            e.key()))
-                    .build());
-        }
-        stubs.add(any(anyUrl()).atPriority(10).withName("wawp unknown path")
-                .willReturn(aResponse().withTransformers(WawpApiTransformer.NAME)
-                        .withTransformerParameters(Parameters.one(WawpApiTransformer.ENDPOINT, "unknown")))
-                .build());
-        return stubs;
-    }
-
-    /** Masks token values in a line of text. */
+    /** Masks credentials in a line of text. */
     static String maskTokens(String line) {
-        return line == null ? null : TOKEN_IN_TEXT.matcher(line).replaceAll("$1$2...");
+        return Secrets.maskText(line);
     }
 
     /** Keeps WireMock's own logging quiet; errors go to stderr with tokens masked. */

@@ -1,0 +1,154 @@
+package dev.wawpkit.mock;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A hanging or slow webhook receiver costs the mock bounded threads, sockets and memory, and no order. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class WebhookLimitsTest {
+    private static final String TOKEN = "limits-token-001";
+
+    @Test
+    void aHangingReceiverCostsBoundedThreadsSocketsAndMemory() throws Exception {
+        List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket hanging = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+             WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot()
+                     .webhookRetries(15, Duration.ofMillis(100)).build().start()) {
+            Thread acceptor = new Thread(() -> {
+                while (!hanging.isClosed()) {
+                    try {
+                        accepted.add(hanging.accept()); // accepts, never answers
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Calls.create(mock, TOKEN); // warm-up: server and client threads that exist anyway
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            long rssBefore = rssKb();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String id = mock.seedSession().token(TOKEN).create().instanceId();
+                List<URI> urls = new ArrayList<>();
+                for (int u = 0; u < 5; u++) {
+                    urls.add(URI.create("http://127.0.0.1:" + hanging.getLocalPort() + "/hook/" + u));
+                }
+                mock.session(id).webhooks(urls, null);
+                ids.add(id);
+            }
+
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            int moves = 0;
+            while (System.nanoTime() < end) {
+                for (String id : ids) {
+                    SessionStatus now = mock.session(id).status();
+                    mock.session(id).moveTo(now == SessionStatus.STOPPED ? SessionStatus.STARTING : SessionStatus.STOPPED);
+                    moves++;
+                }
+            }
+            long t0 = System.nanoTime();
+            assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+            long createMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+            assertThat(moves).as("status changes made").isGreaterThan(1000);
+            assertThat(connections.get()).as("connections opened to the hanging receiver")
+                    .isLessThanOrEqualTo(200);
+            assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
+                    .as("threads added while webhooks hang (unbounded, it was one per request)").isLessThan(50);
+            assertThat(rssKb() - rssBefore).as("RSS growth in KiB").isLessThan(200 * 1024);
+            assertThat(createMillis).as("a create while webhooks hang, ms").isLessThan(1000);
+            assertThat(mock.session(ids.get(0)).deliveries()).isNotEmpty();
+        } finally {
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aSessionsEventsArriveInTheOrderTheyHappened() throws Exception {
+        List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                Thread.sleep(30); // a receiver slower than the changes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            statuses.add(Http.JSON.readTree(body).path("payload").path("status").asText());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.start();
+        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
+            String id = mock.seedSession().token(TOKEN).create().instanceId();
+            mock.session(id).webhooks(List.of(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")),
+                    null);
+            List<SessionStatus> moves = List.of(SessionStatus.STARTING, SessionStatus.SCAN_QR_CODE, SessionStatus.WORKING,
+                    SessionStatus.STOPPED, SessionStatus.STARTING, SessionStatus.WORKING, SessionStatus.FAILED);
+            for (SessionStatus s : moves) {
+                mock.session(id).moveTo(s);
+            }
+
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (statuses.size() < moves.size() && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(statuses).containsExactlyElementsOf(moves.stream().map(Enum::name).toList());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void moreThanTenUrlsAreRefused() {
+        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
+            String id = mock.seedSession().token(TOKEN).create().instanceId();
+            List<URI> urls = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                urls.add(URI.create("http://127.0.0.1:9/hook/" + i));
+            }
+
+            assertThatThrownBy(() -> mock.session(id).webhooks(urls, null))
+                    .isInstanceOfSatisfying(WawpMockException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("too_many_webhook_urls");
+                    });
+        }
+    }
+
+    private static long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return 0;
+    }
+}
