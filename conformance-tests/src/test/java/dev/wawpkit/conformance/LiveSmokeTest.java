@@ -104,6 +104,19 @@ class LiveSmokeTest {
     }
 
     @Test
+    void aMockFedTheCaptureAnswersTheObservedErrorBodiesAndNoDifferenceIsLeft() throws Exception {
+        Runs.Outcome learnt = Runs.run(dir.resolve("learnt"), live(standIn, TargetSettings.OBSERVED_DIR, dir.resolve("capture").toString()));
+
+        assertThat(learnt.report().passed()).isTrue();
+        assertThat(learnt.row(Behaviour.of("info-401-json")).mockDrift()).isEmpty();
+        assertThat(learnt.row(Behaviour.of("start-400-xml")).mockDrift()).isEmpty();
+        // Left: the stand-in's instance is WORKING, the mock's new one is not, so info's "me" is a state, not a shape.
+        assertThat(learnt.report().rows()).filteredOn(r -> !r.mockDrift().isEmpty()).extracting(Report.Row::id).containsExactly("info-200");
+        assertThat(learnt.row(Behaviour.of("info-200")).mockDrift()).containsExactly("field me: only in the target's answer (object)");
+        assertThat(run.report().rows()).filteredOn(r -> !r.mockDrift().isEmpty()).hasSizeGreaterThan(70);   // before it learnt
+    }
+
+    @Test
     void stillFailsOnAWrongDocumentedStatus() throws Exception {
         try (DocumentedStandIn wrong = new DocumentedStandIn(403, true)) {
             Runs.Outcome failed = Runs.run(dir.resolve("wrong-status"), live(wrong));

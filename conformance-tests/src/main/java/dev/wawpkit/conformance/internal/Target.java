@@ -44,11 +44,11 @@ public final class Target implements AutoCloseable {
         return switch (settings.kind()) {
             case MOCK -> {
                 String token = suiteToken();
+                WawpMockServer.Builder builder = WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100));
                 if (settings.observedDir() != null) {
-                    throw new ConformanceConfigException("Expected a mock that answers with observed shapes for -Dwawp.observed.dir, "
-                            + "but this build's mock has no observed(Path) yet: drop -Dwawp.observed.dir.");
+                    builder.observed(settings.observedDir());
                 }
-                WawpMockServer server = WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100)).build().start();
+                WawpMockServer server = builder.build().start();
                 yield new Target(settings, server, new Http(server.baseUrl()), token, server.forToken(token), true);
             }
             case URL -> {
