@@ -58,6 +58,7 @@ class ConformanceMainTest {
     @Test
     void helpNamesEveryOption() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("--target", "--base-url", "--dry-run", "--report-dir", "--allow-create", "--instance-id");
+        assertThat(out()).contains("--target", "--base-url", "--dry-run", "--report-dir", "--allow-create", "--instance-id", "--capture",
+                "--observed");
     }
 }
