@@ -131,15 +131,19 @@ public final class Arranging {
         control("move " + instanceId + " to " + status, () -> mock().session(instanceId).moveTo(SessionStatus.valueOf(status)), null);
     }
 
-    /** Sets the suite token's create quota; null means no limit. */
-    public void quota(Integer creates) {
-        control("set the create quota to " + creates, () -> creates == null ? mock().tokens().unlimited(wawp.target.token())
-                : mock().tokens().quota(wawp.target.token(), creates), null);
+    /** Returns a new token whose create quota is used up, its own so that no row running beside this one spends it. */
+    public String spentToken() {
+        String token = "conformance-spent-" + unknownInstanceId().substring(2).toLowerCase(Locale.ROOT);
+        Masking.register(token);
+        return control("make a token whose create quota is used up", () -> {
+            mock().forToken(token).tokens().quota(token, 0);
+            return token;
+        }, "{spent token}");
     }
 
-    /** Returns how many sessions the suite's token has, through the control API. */
-    public int sessionCount() {
-        return control("count the sessions", () -> mock().sessions().size(), 0);
+    /** Returns how many sessions the token has, through the control API. */
+    public int sessionCount(String token) {
+        return control("count the sessions of a token", () -> mock().forToken(token).sessions().size(), 0);
     }
 
     private <T> T control(String what, Supplier<T> action, T dry) {
