@@ -345,7 +345,10 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
 
         /** Sets the address to listen on; the default 127.0.0.1 keeps the mock off the network. */
         public Builder bindAddress(String bindAddress) {
-            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            // [::1] as in a URL is ::1 to the socket
+            this.bindAddress = bindAddress.startsWith("[") && bindAddress.endsWith("]")
+                    ? bindAddress.substring(1, bindAddress.length() - 1) : bindAddress;
             return this;
         }
 

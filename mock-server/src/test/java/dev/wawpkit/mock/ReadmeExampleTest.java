@@ -57,4 +57,12 @@ class ReadmeExampleTest {
 
         assertThat(readme).as("README.md must quote %s verbatim", file).contains(snippet);
     }
+
+    @org.junit.jupiter.api.Test
+    void theReadmeSaysEachThingOnce() throws IOException {
+        java.util.List<String> headings = Files.readAllLines(Path.of("../README.md")).stream()
+                .filter(line -> line.startsWith("# ") || line.startsWith("## ")).toList();
+
+        assertThat(headings).as("README.md's top-level headings").doesNotHaveDuplicates();
+    }
 }

@@ -74,6 +74,62 @@ class StateFileTest {
         Files.writeString(file, "{\"version\": 1, \"tokens\": [], \"sessions\": [{\"instance_id\": 5, \"webhooks\": []}]}");
 
         assertThatThrownBy(() -> WawpMockServer.builder().stateFile(file).build())
-                .hasMessageContaining("\"instance_id\" must be a string");
+                .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void contentTheControlApiWouldRefuseIsRefusedAtStart() throws Exception {
+        Path file = dir.resolve("edited.json");
+        String valid = "{\"instance_id\": \"3EB0BCB2E3D4\", \"session_name\": \"wawp-12345678\", \"access_token\": "
+                + "\"edit-token-1\", \"status\": \"STOPPED\", \"logged_in\": false, \"created_at\": "
+                + "\"2026-01-01T00:00:00Z\", \"webhooks\": []}";
+        for (String bad : List.of(valid.replace("3EB0BCB2E3D4", "../../etc/x"),
+                valid.replace("\"webhooks\": []", "\"webhooks\": [\"file:///etc/passwd\"]"),
+                valid.replace("STOPPED", "SLEEPING"))) {
+            Files.writeString(file, "{\"version\": 1, \"tokens\": [], \"sessions\": [" + bad + "]}");
+
+            assertThatThrownBy(() -> WawpMockServer.builder().stateFile(file).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be read");
+        }
+        Files.writeString(file, "{\"version\": 1, \"tokens\": [{\"access_token\": \"edit-token-1\", \"quota\": 1, "
+                + "\"used\": 0}], \"sessions\": [" + valid + "]}");
+        try (WawpMockServer mock = WawpMockServer.builder().stateFile(file).build().start()) {
+            assertThat(Calls.create(mock, "edit-token-1").status())
+                    .as("a kept session counts against its quota, whatever 'used' says").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void leftoverTemporaryFilesAreRemovedAtStart() throws Exception {
+        Path file = dir.resolve("state.json");
+        Path leftover = dir.resolve("state.json123456.tmp");
+        Files.writeString(leftover, "{\"tokens\": [{\"access_token\": \"in-clear-secret\"}]}");
+
+        try (WawpMockServer mock = WawpMockServer.builder().stateFile(file).build().start()) {
+            assertThat(leftover).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSymbolicLinkIsFollowedAndItsTargetWritten() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real")).resolve("state.json");
+        Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, real);
+
+        try (WawpMockServer mock = WawpMockServer.builder().stateFile(link).build().start()) {
+            Calls.create(mock, WawpMockServer.DEFAULT_TOKEN);
+        }
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("\"sessions\"");
+    }
+
+    @Test
+    void anUnusableFolderStopsStartUpWithOneLine() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> WawpMockServer.builder().stateFile(notADir.resolve("state.json")).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be used").hasMessageNotContaining("\n");
     }
 }

@@ -18,7 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultBoard {
     private final ConcurrentLinkedQueue<Armed> armed = new ConcurrentLinkedQueue<>();
 
+    /** How many faults may be armed at once; one more is refused (409). */
+    static final int MAX_ARMED = 1_000;
+
     void arm(FaultRule rule) {
+        if (armed.size() >= MAX_ARMED) {
+            throw new dev.wawpkit.mock.WawpMockException(409, "too_many_faults", "Expected at most " + MAX_ARMED
+                    + " armed faults, but " + MAX_ARMED + " are armed already. Use times(n) on one fault instead of "
+                    + "n faults, or clear them (DELETE /__admin/wawp/faults).");
+        }
         armed.add(new Armed(rule));
     }
 

@@ -70,6 +70,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     private final StateFile stateFile;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean qrWarm = new AtomicBoolean();
+    private String lastWriteError; // guarded by flush()'s monitor
 
     /**
      * Creates the state for one mock server, reading the state file if one is given.
@@ -99,7 +100,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
         if (stateFile != null) {
             try {
-                stateFile.load(store, tokens);
+                stateFile.load(store, tokens, options.maxSessions());
             } catch (RuntimeException e) {
                 timer.shutdownNow();
                 replies.shutdownNow();
@@ -147,8 +148,13 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
                 stateFile.save(store, tokens);
             } catch (RuntimeException e) {
                 dirty.set(true);
-                System.err.println("[wawp-mock] " + e.getMessage());
+                if (!java.util.Objects.equals(e.getMessage(), lastWriteError)) { // once per distinct failure
+                    System.err.println("[wawp-mock] " + e.getMessage());
+                }
+                lastWriteError = e.getMessage();
+                return;
             }
+            lastWriteError = null;
         }
     }
 

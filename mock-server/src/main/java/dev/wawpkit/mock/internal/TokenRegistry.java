@@ -47,8 +47,12 @@ final class TokenRegistry {
         return true;
     }
 
+    /** How many tokens a mock holds at most; one more is refused (409). */
+    static final int MAX_TOKENS = 10_000;
+
     /** Makes the token valid with a fresh quota (creates from now on); {@link #UNLIMITED} for none. */
     Account put(String token, int quota) {
+        requireRoomFor(token);
         Account a = new Account(quota);
         accounts.put(token, a);
         return a;
@@ -56,7 +60,18 @@ final class TokenRegistry {
 
     /** Makes the token valid with the default quota, unless it already is. */
     void ensure(String token) {
+        if (!accounts.containsKey(token)) {
+            requireRoomFor(token);
+        }
         accounts.computeIfAbsent(token, t -> new Account(defaultQuota));
+    }
+
+    private void requireRoomFor(String token) {
+        if (accounts.size() >= MAX_TOKENS && !accounts.containsKey(token)) {
+            throw new dev.wawpkit.mock.WawpMockException(409, "too_many_tokens", "Expected at most " + MAX_TOKENS
+                    + " tokens in one mock, but it holds that many already. Reset the mock (POST /__admin/wawp/reset) "
+                    + "or reuse tokens across tests.");
+        }
     }
 
     void remove(String token) {

@@ -12,7 +12,12 @@ import dev.wawpkit.mock.UnexpectedCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Answers Wawp API calls: parses credentials, fires armed faults, runs the session state machine,
@@ -126,39 +131,55 @@ public final class WawpEngine {
         if (refusal != null) {
             return new Outcome(Renderer.error(refusal, wanted, endpoint), null);
         }
-        Session.Snapshot s = switch (endpoint) {
-            case START -> session.start();
-            case INFO, STATUS, QR, QR_IMAGE, REQUEST_CODE -> session.readWithQr();
-            case STOP -> session.stop();
-            case RESTART -> session.restart();
-            case LOGOUT -> session.logout();
-            case ME -> session.read();
-            case DELETE -> session.delete();
-            default -> throw new IllegalStateException("no handler for " + endpoint);
-        };
+        Route route = ROUTES.get(endpoint);
+        Session.Snapshot s = route.action().apply(session);
         if (s.deleted() && endpoint != Endpoint.DELETE) {
             return new Outcome(Renderer.error(notFound(instanceId), wanted, endpoint), null);
         }
-        ObjectNode body = switch (endpoint) {
-            case START, STOP, RESTART -> sessionBody(s, false);
-            case INFO, STATUS -> sessionBody(s, true);
-            case LOGOUT -> Renderer.JSON.createObjectNode().put("name", session.name).put("status", s.status().name())
-                    .put("instance_id", session.instanceId);
-            case DELETE -> {
-                sessions.remove(session);
-                yield Renderer.JSON.createObjectNode().put("name", session.name).put("status", "DELETED")
-                        .put("instance_id", session.instanceId);
-            }
-            case ME -> s.status() == SessionStatus.WORKING ? me(Renderer.JSON.createObjectNode()) : null;
-            case QR -> s.qr() == null ? null : qrData(s.qr());
-            case QR_IMAGE -> s.qr() == null ? null : Renderer.JSON.createObjectNode().put("qr", s.qr().png());
-            case REQUEST_CODE -> s.qr() == null ? null : Renderer.JSON.createObjectNode().put("code", pairingCode());
-            default -> throw new IllegalStateException("no body for " + endpoint);
-        };
-        if (body == null) {
+        if (route.accepts() != null && !route.accepts().contains(s.status())) {
             return new Outcome(Renderer.error(wrongStatus(endpoint, session, s.status()), wanted, endpoint), session);
         }
-        return new Outcome(Renderer.json(200, body), session);
+        return new Outcome(Renderer.json(200, route.body().apply(this, s)), session);
+    }
+
+    /**
+     * What an endpoint does to its session: the event it applies, the statuses it answers in
+     * (null: any; otherwise a 400 naming the status), and its success body.
+     */
+    private record Route(Function<Session, Session.Snapshot> action, Set<SessionStatus> accepts,
+                         BiFunction<WawpEngine, Session.Snapshot, ObjectNode> body) {
+    }
+
+    /** Every endpoint but create (which has no session yet), one entry each. */
+    private static final Map<Endpoint, Route> ROUTES = new EnumMap<>(Endpoint.class);
+
+    static {
+        ROUTES.put(Endpoint.START, new Route(Session::start, null, (e, s) -> sessionBody(s, false)));
+        ROUTES.put(Endpoint.INFO, new Route(Session::readWithQr, null, (e, s) -> sessionBody(s, true)));
+        ROUTES.put(Endpoint.STATUS, new Route(Session::readWithQr, null, (e, s) -> sessionBody(s, true)));
+        ROUTES.put(Endpoint.STOP, new Route(Session::stop, null, (e, s) -> sessionBody(s, false)));
+        ROUTES.put(Endpoint.RESTART, new Route(Session::restart, null, (e, s) -> sessionBody(s, false)));
+        ROUTES.put(Endpoint.LOGOUT, new Route(Session::logout, null, (e, s) -> Renderer.JSON.createObjectNode()
+                .put("name", s.session().name).put("status", s.status().name())
+                .put("instance_id", s.session().instanceId)));
+        ROUTES.put(Endpoint.DELETE, new Route(Session::delete, null, (e, s) -> {
+            e.sessions.remove(s.session());
+            return Renderer.JSON.createObjectNode().put("name", s.session().name).put("status", "DELETED")
+                    .put("instance_id", s.session().instanceId);
+        }));
+        ROUTES.put(Endpoint.ME, new Route(Session::read, EnumSet.of(SessionStatus.WORKING),
+                (e, s) -> me(Renderer.JSON.createObjectNode())));
+        ROUTES.put(Endpoint.QR, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
+                (e, s) -> qrData(s.qr())));
+        ROUTES.put(Endpoint.QR_IMAGE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
+                (e, s) -> Renderer.JSON.createObjectNode().put("qr", s.qr().png())));
+        ROUTES.put(Endpoint.REQUEST_CODE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
+                (e, s) -> Renderer.JSON.createObjectNode().put("code", pairingCode())));
+        for (Endpoint endpoint : Endpoint.values()) {
+            if (endpoint != Endpoint.CREATE && !ROUTES.containsKey(endpoint)) {
+                throw new ExceptionInInitializerError("no route for " + endpoint);
+            }
+        }
     }
 
     private static ApiError wrongStatus(Endpoint endpoint, Session session, SessionStatus status) {

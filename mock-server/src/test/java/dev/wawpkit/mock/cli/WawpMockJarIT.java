@@ -60,7 +60,7 @@ class WawpMockJarIT {
         assertThat(post(base, "/v2/session/info?instance_id=" + id + "&access_token=" + token)
                 .get("status").asText()).isEqualTo("SCAN_QR_CODE");
         HttpResponse<String> scanned = HTTP.send(HttpRequest.newBuilder(base.resolve("/__admin/wawp/sessions/" + id + "/status"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"WORKING\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"WORKING\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(scanned.statusCode()).isEqualTo(200);
         assertThat(post(base, "/v2/session/info?instance_id=" + id + "&access_token=" + token)
                 .get("status").asText()).isEqualTo("WORKING");

@@ -1,0 +1,147 @@
+package dev.wawpkit.mock;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The attacks of issue 13, scripted against 127.0.0.1: a hostile web page, WireMock's own routes,
+ * unbounded collections, odd bind addresses. Each answer is a documented 4xx, never a 5xx.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HardeningTest {
+    private static final String TOKEN = "hard-token-00001";
+    private static WawpMockServer mock;
+
+    @BeforeAll
+    static void startMock() {
+        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
+    }
+
+    @AfterAll
+    static void stopMock() {
+        mock.close();
+    }
+
+    @Test
+    void aForeignWebPageCannotResetOrStopTheMock() throws IOException {
+        String id = mock.seedSession().token(TOKEN).create().instanceId();
+
+        String reset = raw("POST /__admin/wawp/reset HTTP/1.1\r\nHost: 127.0.0.1:" + mock.port()
+                + "\r\nOrigin: http://evil.example\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi");
+        String shutdown = raw("POST /__admin/shutdown HTTP/1.1\r\nHost: 127.0.0.1:" + mock.port()
+                + "\r\nOrigin: http://evil.example\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(reset).startsWith("HTTP/1.1 403").contains("cross_origin_refused")
+                .doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+        assertThat(shutdown).startsWith("HTTP/1.1 403");
+        assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STOPPED);
+        assertThat(Calls.create(mock, TOKEN).status()).as("still serving").isEqualTo(200);
+    }
+
+    @Test
+    void aRebindingHostNameIsRefusedWhileTheControlApiIsOpen() throws IOException {
+        String rebound = raw("GET /__admin/wawp/sessions HTTP/1.1\r\nHost: attacker.example:" + mock.port() + "\r\n\r\n");
+        String own = raw("GET /__admin/wawp/sessions HTTP/1.1\r\nHost: localhost:" + mock.port() + "\r\n\r\n");
+
+        assertThat(rebound).startsWith("HTTP/1.1 403").contains("host_refused");
+        assertThat(own).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void withAnAdminTokenAnyHostNameWorksForWhoeverHasTheToken() throws IOException {
+        try (WawpMockServer locked = WawpMockServer.builder().token(TOKEN).adminToken("admin-secret-1").build().start()) {
+            String byServiceName = raw(locked.port(), "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n"
+                    + "X-Wawp-Admin-Token: admin-secret-1\r\n\r\n");
+            String without = raw(locked.port(), "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n\r\n");
+
+            assertThat(byServiceName).startsWith("HTTP/1.1 200");
+            assertThat(without).startsWith("HTTP/1.1 401").contains("admin_token_required");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "POST | /__admin/shutdown",
+            "PUT | /__admin/files/hello.txt",
+            "GET | /__admin/settings",
+            "POST | /__admin/recordings/start"})
+    void wireMocksRoutesAMockDoesNotNeedAreOff(String method, String path) throws IOException {
+        String answer = raw(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}");
+
+        assertThat(answer).startsWith("HTTP/1.1 404").contains("wiremock_route_off").contains("--wiremock-admin");
+        assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aProxyStubIsRefused() throws IOException {
+        String body = "{\"request\": {\"url\": \"/steal\"}, \"response\": {\"proxyBaseUrl\": \"http://127.0.0.2:9\"}}";
+        String answer = raw("POST /__admin/mappings HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("proxy_stubs_off");
+        assertThat(mock.wireMock().getStubMappings()).isEmpty();
+    }
+
+    @Test
+    void aControlBodyMustBeJson() throws IOException {
+        String answer = raw("POST /__admin/wawp/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 22\r\n\r\n{\"endpoint\": \"start\"}\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 415").contains("json_required");
+        assertThat(mock.faults().list()).isEmpty();
+    }
+
+    @Test
+    void armedFaultsAndTokensAreCapped() {
+        try (WawpMockServer capped = WawpMockServer.builder().token(TOKEN).build().start()) {
+            for (int i = 0; i < 1000; i++) {
+                capped.faults().onStart().delay(Duration.ofMillis(1));
+            }
+            assertThatThrownBy(() -> capped.faults().onStart().delay(Duration.ofMillis(1)))
+                    .isInstanceOfSatisfying(WawpMockException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(409);
+                        assertThat(e.code()).isEqualTo("too_many_faults");
+                    });
+            for (int i = 0; i < 10_000 - 1; i++) {
+                capped.tokens().quota("cap-token-" + i, 1);
+            }
+            assertThatThrownBy(() -> capped.tokens().quota("one-too-many", 1))
+                    .isInstanceOfSatisfying(WawpMockException.class, e -> assertThat(e.code()).isEqualTo("too_many_tokens"));
+        }
+    }
+
+    @Test
+    void anIpv6LoopbackBindAddressInBracketsWorks() {
+        try (WawpMockServer v6 = WawpMockServer.builder().token(TOKEN).bindAddress("[::1]").build().start()) {
+            assertThat(v6.baseUrl().toString()).startsWith("http://[::1]:");
+            assertThat(Http.to(v6.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send().status()).isEqualTo(200);
+        }
+    }
+
+    private static String raw(String request) throws IOException {
+        return raw(mock.port(), request);
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
