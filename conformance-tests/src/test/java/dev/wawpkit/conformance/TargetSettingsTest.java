@@ -80,6 +80,15 @@ class TargetSettingsTest {
     }
 
     @Test
+    void capturesOnlyFromATargetToLearnFrom() {
+        assertThatThrownBy(() -> resolve(Map.of("wawp.capture.dir", "captured"), Map.of()))
+                .isInstanceOf(ConformanceConfigException.class)
+                .hasMessageStartingWith("Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the embedded mock");
+        assertThat(resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:1", "wawp.capture.dir", "captured"), Map.of()).captureDir())
+                .isEqualTo(Path.of("captured"));
+    }
+
+    @Test
     void refusesContradictionsAndNonsense() {
         assertThatThrownBy(() -> resolve(Map.of("wawp.target", "live", "wawp.baseUrl", "http://127.0.0.1:1"), Map.of("WAWP_ACCESS_TOKEN", "x")))
                 .hasMessageContaining("but got both");
