@@ -45,6 +45,24 @@ class ConformanceJarIT {
     }
 
     @Test
+    void theJarSaysTheBuildVersionAndCarriesAModuleName() throws Exception {
+        String version = System.getProperty("wawp.version");
+
+        Result result = runJar(Map.of(), List.of(), "--version");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().strip()).isEqualTo("wawp-conformance " + version);
+        for (Path built : List.of(JAR, JAR.resolveSibling("wawp-conformance-tests-" + version + ".jar"))) {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(built.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                        .as(built.toString()).isEqualTo("dev.wawpkit.conformance");
+            }
+        }
+        assertThat(JAR.resolveSibling("wawp-conformance-tests-" + version + "-sources.jar")).isNotEmptyFile();
+        assertThat(JAR.resolveSibling("wawp-conformance-tests-" + version + "-javadoc.jar")).isNotEmptyFile();
+    }
+
+    @Test
     void passesAgainstTheEmbeddedMock() throws Exception {
         Path dir = WORK.resolve("mock");
 

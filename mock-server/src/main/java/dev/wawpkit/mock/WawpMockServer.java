@@ -62,7 +62,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             throw new IllegalArgumentException("Refusing to listen on " + b.bindAddress + " with an open control API: "
                     + "anyone who reaches it could change every session. Set an admin token "
                     + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
-                    + "--open-control-api (openControlApi()) if the network is yours alone.");
+                    + "--open-control-api (env WAWP_MOCK_OPEN_CONTROL_API=true, or openControlApi()) if the network is yours alone.");
         }
         this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken, b.corsOrigins,
                 b.openControlApi, b.wireMockAdmin);

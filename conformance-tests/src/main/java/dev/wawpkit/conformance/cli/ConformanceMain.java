@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: 0 when every behaviour that ran passed or only differs from the mock's choice, 1 when one failed, 2 when the run could not
  * start (a bad option, a live run without a token); then one line on stderr says how to fix it.
  */
-@Command(name = "wawp-conformance", mixinStandardHelpOptions = true, version = "wawp-conformance 0.1.0",
+@Command(name = "wawp-conformance", mixinStandardHelpOptions = true, versionProvider = ConformanceMain.BuildVersion.class,
         description = {"Checks a Wawp session API (the mock, any base URL, or the live API) against the specification,",
                 "one result per documented behaviour. The live token comes from WAWP_ACCESS_TOKEN or a file",
                 "(WAWP_ACCESS_TOKEN_FILE), never from the command line."})
@@ -139,5 +139,27 @@ public final class ConformanceMain implements Callable<Integer> {
     private int fail(String message) {
         err.println("wawp-conformance: " + Masking.mask(message));
         return 2;
+    }
+
+    /** Reads the version the build wrote into {@code version.properties} beside this class. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"wawp-conformance " + version()};
+        }
+
+        /** The project version this jar was built as, or "unknown" when run from unfiltered sources. */
+        static String version() {
+            try (java.io.InputStream in = ConformanceMain.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                String v = p.getProperty("version", "");
+                return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
+        }
     }
 }

@@ -31,6 +31,12 @@ class ConformanceMainTest {
     }
 
     @Test
+    void versionIsTheOneTheBuildMade() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo("wawp-conformance " + System.getProperty("wawp.version"));
+    }
+
+    @Test
     void refusesTargetAndBaseUrlTogetherWithOneLine() {
         assertThat(run("--target", "mock", "--base-url", "http://127.0.0.1:1")).isEqualTo(2);
         assertThat(err()).isEqualTo("wawp-conformance: Expected --target or --base-url, but got both: use --base-url alone to test a URL."

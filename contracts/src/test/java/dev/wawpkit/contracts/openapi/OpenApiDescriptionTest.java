@@ -59,7 +59,8 @@ class OpenApiDescriptionTest {
             Map.entry("/v2/session/me", Set.of("GET")),
             Map.entry("/v2/auth/qr", Set.of("POST", "GET")),
             Map.entry("/v2/auth/qr-image", Set.of("POST", "GET")),
-            Map.entry("/v2/auth/request-code", Set.of("POST")));
+            Map.entry("/v2/auth/request-code", Set.of("POST")),
+            Map.entry("/v2/status", Set.of("POST", "GET")));
 
     /** Spec section 3: create's documented statuses; it documents no XML, text or HTML variant. */
     private static final Map<String, Set<String>> CREATE_RESPONSES = Map.of(

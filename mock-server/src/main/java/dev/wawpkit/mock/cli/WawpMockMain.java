@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  * <p>Exit codes: 0 after Ctrl-C, 1 when the server cannot start, 2 for bad options. Errors are one
  * line on stderr, never a stack trace.
  */
-@Command(name = "wawp-mock-server", mixinStandardHelpOptions = true, version = "wawp-mock-server 0.1.0",
+@Command(name = "wawp-mock-server", mixinStandardHelpOptions = true, versionProvider = WawpMockMain.BuildVersion.class,
         sortOptions = false,
         description = "Serves a stateful mock of the Wawp session API (/v2/session/*) and its control API "
                 + "(/__admin/wawp/*) until Ctrl-C.",
         footer = {"", "Tokens also come from env WAWP_MOCK_TOKENS (comma-separated). With none, the dev token "
-                + WawpMockServer.DEFAULT_TOKEN + " is valid."})
+                + WawpMockServer.DEFAULT_TOKEN + " is valid.",
+                "Every other option not given also comes from env WAWP_MOCK_<OPTION> (--boot-delay: WAWP_MOCK_BOOT_DELAY,"
+                + " --open-control-api: WAWP_MOCK_OPEN_CONTROL_API=true), as in the container image."})
 public final class WawpMockMain implements Callable<Integer> {
     /** The boot delay of the command line: long enough to see STARTING when following the README by hand. */
     static final Duration CLI_BOOT_DELAY = Duration.ofSeconds(3);
@@ -118,8 +120,13 @@ public final class WawpMockMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(new WawpMockMain(env, out));
         cli.setOut(out);
         cli.setErr(err);
+        cli.setDefaultValueProvider(option -> option instanceof CommandLine.Model.OptionSpec o
+                && ENV_OPTIONS.contains(o.longestName()) ? blankToNull(env.get(envName(o.longestName()))) : null);
         cli.setParameterExceptionHandler((ex, args) -> {
-            err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + " (try --help)");
+            String source = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ENV_OPTIONS.contains(o.longestName())
+                    && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith(o.longestName()))
+                    ? " (from env " + envName(o.longestName()) + ")" : "";
+            err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + source + " (try --help)");
             err.flush();
             return 2;
         });
@@ -181,7 +188,6 @@ public final class WawpMockMain implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the training run could not call itself: " + e.getMessage());
         }
-        out.println("training run done");
         return 0;
     }
 
@@ -237,7 +243,8 @@ public final class WawpMockMain implements Callable<Integer> {
         if (openControlApi) {
             b.openControlApi();
         }
-        Duration rotation = parseDelay(qrRotation);
+        Duration rotation = qrRotation.trim().equalsIgnoreCase("manual") ? Duration.ZERO
+                : parseDelay("--qr-rotation", qrRotation);
         if (rotation == null || rotation.isZero()) {
             throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
         }
@@ -280,18 +287,37 @@ public final class WawpMockMain implements Callable<Integer> {
         return quota == null ? "" : " (quota " + quota + " creates each)";
     }
 
+    /** The options a container sets through env vars; --token has WAWP_MOCK_TOKENS, a list. */
+    private static final java.util.Set<String> ENV_OPTIONS = java.util.Set.of("--port", "--bind", "--quota",
+            "--boot-delay", "--qr-rotation", "--state-file", "--max-sessions", "--admin-token", "--open-control-api",
+            "--cors-origins", "--journal-size", "--journal-cap", "--wiremock-admin");
+
+    /** WAWP_MOCK_BOOT_DELAY for --boot-delay. */
+    static String envName(String option) {
+        return "WAWP_MOCK_" + option.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     private static final Pattern DELAY = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
     /** Parses 500ms, 3s, 1m or a number of milliseconds; null for 'manual'. */
     static Duration parseDelay(String text) {
+        return parseDelay("--boot-delay", text);
+    }
+
+    /** Parses a duration given to the named option; the refusal names that option. */
+    static Duration parseDelay(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("manual")) {
             return null;
         }
         Matcher m = DELAY.matcher(t);
         if (!m.matches()) {
-            throw new UsageError("--boot-delay expects a duration like 500ms, 3s or 1m, or 'manual', but got '"
-                    + text + "'");
+            throw new UsageError(option + " expects a duration like 500ms, 3s or 1m"
+                    + (option.equals("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -316,6 +342,28 @@ public final class WawpMockMain implements Callable<Integer> {
 
         UsageError(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** Reads the version the build wrote into {@code version.properties} beside this class. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"wawp-mock-server " + version()};
+        }
+
+        /** The project version this jar was built as, or "unknown" when run from unfiltered sources. */
+        static String version() {
+            try (java.io.InputStream in = WawpMockMain.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                String v = p.getProperty("version", "");
+                return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
         }
     }
 }

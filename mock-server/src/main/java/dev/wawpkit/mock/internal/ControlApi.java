@@ -50,62 +50,61 @@ public final class ControlApi implements AdminApiExtension {
     private List<Route> routes() {
         return List.of(
                 new Route(GET, "/wawp/sessions", (admin, req, p) -> guard(() ->
-                        ok(ControlJson.sessions(port.sessions(query(req, "access_token")))))),
+                        ok(ControlModel.SessionsJson.of(port.sessions(query(req, "access_token")))))),
                 new Route(POST, "/wawp/sessions", (admin, req, p) -> guard(() -> {
-                    ObjectNode b = ControlJson.object(req.getRequest().getBody(),
-                            Set.of("access_token", "instance_id", "status", "logged_in"),
+                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.SeedRequest.class,
                             "{\"access_token\": \"test-token-1\", \"status\": \"SCAN_QR_CODE\"}");
-                    Boolean loggedIn = ControlJson.bool(b, "logged_in");
-                    return json(201, ControlJson.session(port.seed(ControlJson.text(b, "access_token"),
-                            ControlJson.text(b, "instance_id"), ControlJson.status(ControlJson.text(b, "status")),
-                            loggedIn != null && loggedIn)));
+                    return json(201, ControlModel.SessionJson.of(port.seed(b.accessToken(), b.instanceId(),
+                            ControlModel.status(b.status()), Boolean.TRUE.equals(b.loggedIn()))));
                 })),
                 new Route(GET, "/wawp/sessions/{id}", (admin, req, p) -> guard(() ->
-                        ok(ControlJson.session(port.session(p.get("id")))))),
+                        ok(ControlModel.SessionJson.of(port.session(p.get("id")))))),
                 new Route(POST, "/wawp/sessions/{id}/status", (admin, req, p) -> guard(() -> {
-                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("status", "logged_in"),
+                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.MoveRequest.class,
                             "{\"status\": \"WORKING\"}");
-                    return ok(ControlJson.session(port.move(p.get("id"),
-                            ControlJson.status(ControlJson.text(b, "status")), ControlJson.bool(b, "logged_in"))));
+                    return ok(ControlModel.SessionJson.of(port.move(p.get("id"), ControlModel.status(b.status()),
+                            b.loggedIn())));
                 })),
                 new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
-                        ok(ControlJson.calls(p.get("id"), port.calls(p.get("id")))))),
+                        ok(new ControlModel.CallsJson(p.get("id"),
+                                port.calls(p.get("id")).stream().map(ControlModel.CallJson::of).toList())))),
                 new Route(GET, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() ->
-                        ok(ControlJson.webhooks(port.webhookConfig(p.get("id")), port.deliveries(p.get("id")))))),
+                        ok(ControlModel.WebhooksJson.of(port.webhookConfig(p.get("id")), port.deliveries(p.get("id")))))),
                 new Route(PUT, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() -> {
-                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("urls", "secret"),
+                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.WebhooksRequest.class,
                             "{\"urls\": [\"http://127.0.0.1:9000/hooks\"], \"secret\": \"s3cret\"}");
-                    port.webhooks(p.get("id"), ControlJson.uris(b, "urls"), ControlJson.text(b, "secret"));
-                    return ok(ControlJson.webhooks(port.webhookConfig(p.get("id")), port.deliveries(p.get("id"))));
+                    port.webhooks(p.get("id"), uris(b.urls()), b.secret());
+                    return ok(ControlModel.WebhooksJson.of(port.webhookConfig(p.get("id")), port.deliveries(p.get("id"))));
                 })),
-                new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlJson.faults(port.faults())))),
+                new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlModel.FaultsJson.of(port.faults())))),
                 new Route(POST, "/wawp/faults", (admin, req, p) -> guard(() -> {
-                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("endpoint", "instance_id",
-                                    "access_token", "status", "format", "fault", "delay_ms", "times", "raw"),
-                            "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}");
-                    FaultRule rule = ControlJson.faultRule(b);
+                    FaultRule rule = ControlModel.read(req.getRequest().getBody(), ControlModel.FaultJson.class,
+                            "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}").toRule();
                     port.arm(rule);
-                    return json(201, ControlJson.fault(rule));
+                    return json(201, ControlModel.FaultJson.of(rule, true));
                 })),
                 new Route(DELETE, "/wawp/faults", (admin, req, p) -> guard(() -> {
                     port.clearFaults(query(req, "access_token"));
-                    return ok(ControlJson.faults(port.faults()));
+                    return ok(ControlModel.FaultsJson.of(port.faults()));
                 })),
-                new Route(GET, "/wawp/tokens", (admin, req, p) -> guard(() -> ok(ControlJson.tokens(port.tokens())))),
+                new Route(GET, "/wawp/tokens", (admin, req, p) -> guard(() -> ok(new ControlModel.TokensJson(
+                        port.tokens().stream().map(ControlModel.TokenJson::of).toList())))),
                 new Route(PUT, "/wawp/tokens/{token}", (admin, req, p) -> guard(() -> {
-                    ObjectNode b = ControlJson.object(req.getRequest().getBody(), Set.of("quota"), "{\"quota\": 10}");
+                    byte[] body = req.getRequest().getBody();
+                    String example = "{\"quota\": 10}";
+                    ControlModel.QuotaRequest b = ControlModel.read(body, ControlModel.QuotaRequest.class, example);
                     String token = decode(p.get("token"));
-                    if (!b.has("quota")) {          // no quota field: make it valid, keep any quota it has
+                    if (!ControlModel.tree(body, example).has("quota")) { // no quota field: keep any quota it has
                         port.ensureToken(token);
-                        return ok(Renderer.JSON.createObjectNode().put("access_token", Secrets.mask(token)));
+                        return ok(new ControlModel.DoneJson(null, Secrets.mask(token)));
                     }
-                    return ok(ControlJson.token(port.putToken(token, ControlJson.integer(b, "quota"))));
+                    return ok(ControlModel.TokenJson.of(port.putToken(token, b.quota())));
                 })),
                 new Route(GET, "/wawp/unexpected-calls", (admin, req, p) -> guard(() ->
-                        ok(ControlJson.unexpected(port.unexpectedCalls(query(req, "access_token")))))),
+                        ok(ControlModel.UnexpectedCallsJson.of(port.unexpectedCalls(query(req, "access_token")))))),
                 new Route(DELETE, "/wawp/unexpected-calls", (admin, req, p) -> guard(() -> {
                     String token = query(req, "access_token");
-                    return ok(ControlJson.unexpected(token == null ? port.drainUnexpectedCalls(null, true)
+                    return ok(ControlModel.UnexpectedCallsJson.of(token == null ? port.drainUnexpectedCalls(null, true)
                             : port.drainUnexpectedCalls(token, "true".equals(query(req, "unattributed")))));
                 })),
                 new Route(GET, "/wawp/requests", (admin, req, p) -> guard(() -> ok(new ControlModel.RequestsJson(
@@ -127,11 +126,10 @@ public final class ControlApi implements AdminApiExtension {
                     String token = query(req, "access_token");
                     if (token != null) {
                         port.resetToken(token);
-                        return ok(Renderer.JSON.createObjectNode().put("reset", true)
-                                .put("access_token", Secrets.mask(token)));
+                        return ok(new ControlModel.DoneJson(true, Secrets.mask(token)));
                     }
                     port.reset();
-                    return ok(Renderer.JSON.createObjectNode().put("reset", true));
+                    return ok(new ControlModel.DoneJson(true, null));
                 })));
     }
 
@@ -147,9 +145,9 @@ public final class ControlApi implements AdminApiExtension {
         try {
             return operation.get();
         } catch (WawpMockException e) {
-            return json(e.httpStatus(), ControlJson.error(e));
+            return json(e.httpStatus(), ControlModel.ErrorJson.of(e));
         } catch (RuntimeException e) {
-            return json(500, ControlJson.error(new WawpMockException(500, "control_error",
+            return json(500, ControlModel.ErrorJson.of(new WawpMockException(500, "control_error",
                     "The control API failed (" + e.getClass().getSimpleName()
                             + "). This is a bug in wawp-contract-kit; please report it with the request.")));
         }
@@ -175,6 +173,23 @@ public final class ControlApi implements AdminApiExtension {
         } catch (ApiError.Rejected e) {
             throw new WawpMockException(400, "malformed_url", e.getMessage());
         }
+    }
+
+    private static List<java.net.URI> uris(List<String> urls) {
+        if (urls == null) {
+            throw new WawpMockException(400, "missing_field", "Expected \"urls\", a list of URLs (empty to "
+                    + "turn webhooks off), but none came.");
+        }
+        List<java.net.URI> out = new java.util.ArrayList<>();
+        for (String u : urls) {
+            try {
+                out.add(new java.net.URI(u));
+            } catch (java.net.URISyntaxException | NullPointerException e) {
+                throw new WawpMockException(400, "invalid_webhook_url", "Expected absolute http(s) webhook URLs like "
+                        + "http://127.0.0.1:9000/hooks, but got '" + u + "'.");
+            }
+        }
+        return out;
     }
 
     private static RequestQuery requestQuery(ServeEvent req) {

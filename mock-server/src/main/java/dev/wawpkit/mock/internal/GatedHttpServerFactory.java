@@ -317,7 +317,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             ApiError refusal = exposure(req);
             if (refusal != null) {
                 // refused before anything else is looked at
-            } else if (!authorised(req)) {
+            } else if (!authorised(req) && !isDashboardShell(req)) {
                 refusal = new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
                         + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
                         && req.getHeader("Authorization") == null ? "none came" : "it did not match")
@@ -361,6 +361,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
             }
             ReplyWriter.writeNow(res, reply);
+        }
+
+        /**
+         * The dashboard's page and assets hold no data, so they load without the admin token (a
+         * browser cannot send a header when it opens a URL); every data call they make needs it.
+         */
+        private static boolean isDashboardShell(HttpServletRequest req) {
+            String uri = req.getRequestURI();
+            return "GET".equals(req.getMethod()) && (uri.equals("/__admin/wawp/ui") || uri.startsWith("/__admin/wawp/ui/"));
         }
 
         private static boolean isWireMockJournal(String uri) {

@@ -43,65 +43,56 @@ public final class HttpControlPort implements ControlPort {
 
     @Override
     public List<MockSession> sessions(String token) {
-        return list(call("GET", "/sessions" + tokenQuery(token), null), "sessions", ControlJson::readSession);
+        return read(call("GET", "/sessions" + tokenQuery(token), null), ControlModel.SessionsJson.class).sessions()
+                .stream().map(ControlModel.SessionJson::toRecord).toList();
     }
 
     @Override
     public MockSession session(String instanceId) {
-        return ControlJson.readSession(call("GET", "/sessions/" + enc(instanceId), null));
+        return read(call("GET", "/sessions/" + enc(instanceId), null), ControlModel.SessionJson.class).toRecord();
     }
 
     @Override
     public MockSession seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
-        ObjectNode body = Renderer.JSON.createObjectNode().put("access_token", token)
-                .put("status", (status == null ? SessionStatus.STOPPED : status).name()).put("logged_in", loggedIn);
-        if (instanceId != null) {
-            body.put("instance_id", instanceId);
-        }
-        return ControlJson.readSession(call("POST", "/sessions", body));
+        return read(call("POST", "/sessions", new ControlModel.SeedRequest(token, instanceId,
+                (status == null ? SessionStatus.STOPPED : status).name(), loggedIn)), ControlModel.SessionJson.class)
+                .toRecord();
     }
 
     @Override
     public MockSession move(String instanceId, SessionStatus status, Boolean loggedIn) {
-        ObjectNode body = Renderer.JSON.createObjectNode().put("status", status == null ? null : status.name());
-        if (loggedIn != null) {
-            body.put("logged_in", loggedIn);
-        }
-        return ControlJson.readSession(call("POST", "/sessions/" + enc(instanceId) + "/status", body));
+        return read(call("POST", "/sessions/" + enc(instanceId) + "/status",
+                new ControlModel.MoveRequest(status == null ? null : status.name(), loggedIn)),
+                ControlModel.SessionJson.class).toRecord();
     }
 
     @Override
     public List<RecordedCall> calls(String instanceId) {
-        return list(call("GET", "/sessions/" + enc(instanceId) + "/calls", null), "calls", ControlJson::readCall);
+        return read(call("GET", "/sessions/" + enc(instanceId) + "/calls", null), ControlModel.CallsJson.class).calls()
+                .stream().map(ControlModel.CallJson::toRecord).toList();
     }
 
     @Override
     public void webhooks(String instanceId, List<URI> urls, String secret) {
-        ObjectNode body = Renderer.JSON.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("urls");
-        urls.forEach(u -> list.add(u.toString()));
-        if (secret == null) {
-            body.putNull("secret");
-        } else {
-            body.put("secret", secret);
-        }
-        call("PUT", "/sessions/" + enc(instanceId) + "/webhooks", body);
+        call("PUT", "/sessions/" + enc(instanceId) + "/webhooks",
+                new ControlModel.WebhooksRequest(urls.stream().map(URI::toString).toList(), secret));
     }
 
     @Override
     public List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId) {
-        return list(call("GET", "/sessions/" + enc(instanceId) + "/webhooks", null), "deliveries",
-                ControlJson::readDelivery);
+        return read(call("GET", "/sessions/" + enc(instanceId) + "/webhooks", null), ControlModel.WebhooksJson.class)
+                .deliveries().stream().map(ControlModel.DeliveryJson::toRecord).toList();
     }
 
     @Override
     public void arm(FaultRule rule) {
-        call("POST", "/faults", ControlJson.faultRequest(rule));
+        call("POST", "/faults", ControlModel.FaultJson.of(rule, false));
     }
 
     @Override
     public List<FaultRule> faults() {
-        return list(call("GET", "/faults", null), "faults", ControlJson::readFault);
+        return read(call("GET", "/faults", null), ControlModel.FaultsJson.class).faults().stream()
+                .map(ControlModel.FaultJson::toRule).toList();
     }
 
     @Override
@@ -111,23 +102,19 @@ public final class HttpControlPort implements ControlPort {
 
     @Override
     public TokenQuota putToken(String token, Integer quota) {
-        ObjectNode body = Renderer.JSON.createObjectNode();
-        if (quota == null) {
-            body.putNull("quota");
-        } else {
-            body.put("quota", quota);
-        }
-        return ControlJson.readToken(call("PUT", "/tokens/" + enc(token), body));
+        return read(call("PUT", "/tokens/" + enc(token), new ControlModel.QuotaRequest(quota)),
+                ControlModel.TokenJson.class).toRecord();
     }
 
     @Override
     public void ensureToken(String token) {
-        call("PUT", "/tokens/" + enc(token), Renderer.JSON.createObjectNode());
+        call("PUT", "/tokens/" + enc(token), null);
     }
 
     @Override
     public List<TokenQuota> tokens() {
-        return list(call("GET", "/tokens", null), "tokens", ControlJson::readToken);
+        return read(call("GET", "/tokens", null), ControlModel.TokensJson.class).tokens().stream()
+                .map(ControlModel.TokenJson::toRecord).toList();
     }
 
     @Override
@@ -142,15 +129,15 @@ public final class HttpControlPort implements ControlPort {
 
     @Override
     public List<UnexpectedCall> unexpectedCalls(String token) {
-        return list(call("GET", "/unexpected-calls" + tokenQuery(token), null), "unexpected_calls",
-                ControlJson::readUnexpected);
+        return read(call("GET", "/unexpected-calls" + tokenQuery(token), null), ControlModel.UnexpectedCallsJson.class)
+                .unexpectedCalls().stream().map(ControlModel.UnexpectedJson::toRecord).toList();
     }
 
     @Override
     public List<UnexpectedCall> drainUnexpectedCalls(String token, boolean unattributed) {
         String query = token == null ? "" : tokenQuery(token) + "&unattributed=" + unattributed;
-        return list(call("DELETE", "/unexpected-calls" + query, null), "unexpected_calls",
-                ControlJson::readUnexpected);
+        return read(call("DELETE", "/unexpected-calls" + query, null), ControlModel.UnexpectedCallsJson.class)
+                .unexpectedCalls().stream().map(ControlModel.UnexpectedJson::toRecord).toList();
     }
 
     @Override
@@ -207,7 +194,7 @@ public final class HttpControlPort implements ControlPort {
         }
     }
 
-    private JsonNode call(String method, String path, ObjectNode body) {
+    private JsonNode call(String method, String path, Object body) {
         URI uri = base.resolve("/__admin/wawp" + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
         if (adminToken != null) {
@@ -216,8 +203,13 @@ public final class HttpControlPort implements ControlPort {
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+            byte[] json;
+            try {
+                json = ControlModel.MAPPER.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not write a control request as JSON: " + e.getMessage(), e);
+            }
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json));
         }
         HttpResponse<byte[]> r;
         try {
@@ -245,12 +237,6 @@ public final class HttpControlPort implements ControlPort {
                     + ". Is " + base + " a Wawp mock (wawp-contract-kit), not another server?");
         }
         return json;
-    }
-
-    private static <T> List<T> list(JsonNode root, String field, Function<JsonNode, T> read) {
-        List<T> out = new ArrayList<>();
-        root.get(field).forEach(n -> out.add(read.apply(n)));
-        return out;
     }
 
     private static String tokenQuery(String token) {

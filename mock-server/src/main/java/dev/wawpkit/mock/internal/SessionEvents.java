@@ -12,19 +12,4 @@ interface SessionEvents {
 
     /** Called after any other stored change (login, webhooks); must not block. */
     void changed();
-
-    /** Ignores everything: for sessions built outside a mock. */
-    SessionEvents NONE = new SessionEvents() {
-        @Override
-        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {
-        }
-
-        @Override
-        public void bootPending(Session session, long delayNanos) {
-        }
-
-        @Override
-        public void changed() {
-        }
-    };
 }

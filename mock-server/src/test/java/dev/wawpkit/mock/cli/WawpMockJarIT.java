@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +110,39 @@ class WawpMockJarIT {
     }
 
     @Test
+    void aKillMidWriteNeverLeavesMoreSessionsThanQuota(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path state = dir.resolve("state.json");
+        int quota = 300;
+        URI base = startJar(jar, dir.resolve("first.log"), "--state-file", state.toString(), "--quota",
+                Integer.toString(quota), "--boot-delay", "manual");
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < quota + 100; i++) {
+            inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/v2/session/create?access_token=wawp-dev-token"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()));
+            if (i == quota / 2) {
+                Thread.sleep(250); // let a periodic write start while creates keep coming
+            }
+        }
+        process.destroyForcibly(); // kill -9, whatever it is writing
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        URI again = startJar(jar, dir.resolve("second.log"), "--state-file", state.toString(), "--quota",
+                Integer.toString(quota), "--boot-delay", "manual");
+
+        JsonNode sessions = JSON.readTree(HTTP.send(HttpRequest.newBuilder(again.resolve("/__admin/wawp/sessions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("sessions");
+        JsonNode token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(again.resolve("/__admin/wawp/tokens")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("tokens").get(0);
+        assertThat(sessions.size()).as("sessions kept").isLessThanOrEqualTo(quota);
+        assertThat(token.get("used").asInt()).as("creates the quota counts as used").isGreaterThanOrEqualTo(sessions.size());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+        inFlight.forEach(f -> f.cancel(true));
+    }
+
+    @Test
     void theJarsOutputNeverShowsAFullToken() throws Exception {
         Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
         Path log = Files.createTempFile("wawp-secrets", ".log");
@@ -123,6 +159,16 @@ class WawpMockJarIT {
         URI base = URI.create(m.group(1));
         post(base, "/v2/session/create?access_token=" + token);
         HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/strat?access_token=" + token))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        // after a WireMock reset and with a user stub that does not match, WireMock used to print its
+        // "Request was not matched" table with the full token
+        for (String route : java.util.List.of("/__admin/reset", "/__admin/mappings")) {
+            HTTP.send(HttpRequest.newBuilder(base.resolve(route)).header("X-Wawp-Admin-Token", admin)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            route.endsWith("mappings") ? "{\"request\": {\"url\": \"/custom\"}, \"response\": {\"status\": 204}}" : ""))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/session/info?instance_id=000000000000&access%5Ftoken=" + token))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -154,6 +200,28 @@ class WawpMockJarIT {
         assertThat(output.strip().lines()).hasSize(1);
         assertThat(output).startsWith("wawp-mock-server: Invalid value for option '--port'");
         assertThat(Files.exists(jar)).isTrue();
+    }
+
+    @Test
+    void theJarsCarryTheBuildVersionAModuleNameSourcesAndJavadoc() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        String version = System.getProperty("wawp.version");
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--version").redirectErrorStream(true).start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isZero();
+        assertThat(output.strip()).isEqualTo("wawp-mock-server " + version);
+
+        for (Path built : List.of(jar, jar.resolveSibling("wawp-mock-server-" + version + ".jar"))) {
+            try (JarFile file = new JarFile(built.toFile())) {
+                Attributes main = file.getManifest().getMainAttributes();
+                assertThat(main.getValue("Automatic-Module-Name")).as(built.toString()).isEqualTo("dev.wawpkit.mock");
+                assertThat(main.getValue("Implementation-Version")).as(built.toString()).isEqualTo(version);
+            }
+        }
+        assertThat(jar.resolveSibling("wawp-mock-server-" + version + "-sources.jar")).isNotEmptyFile();
+        assertThat(jar.resolveSibling("wawp-mock-server-" + version + "-javadoc.jar")).isNotEmptyFile();
     }
 
     /** Waits until the log has n lines, and returns them. */

@@ -2,6 +2,7 @@ package dev.wawpkit.mock.cli;
 
 import dev.wawpkit.mock.WawpMockServer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,6 +41,7 @@ class WawpMockMainTest {
             "--quota -1 | Expected a quota of 0 or more",
             "--port 70000 | Expected a port from 0 to 65535",
             "--qr-rotation 0s | --qr-rotation expects a period above 0",
+            "--qr-rotation soon | --qr-rotation expects a duration like 500ms",
             "--port 0 --bind 0.0.0.0 | Refusing to listen on 0.0.0.0 with an open control API",
             "--admin-token short | --admin-token: Expected an admin token of at least 8"})
     void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
@@ -119,5 +121,47 @@ class WawpMockMainTest {
     @Test
     void manualMeansNoAutomaticBoot() {
         assertThat(WawpMockMain.parseDelay("manual")).isNull();
+    }
+
+    @Test
+    void versionIsTheOneTheBuildMade() {
+        int code = run(Map.of(), "--version");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip()).isEqualTo("wawp-mock-server " + System.getProperty("wawp.version"));
+    }
+
+    @Test
+    void optionsNotGivenComeFromTheEnvironmentAsInTheContainer() {
+        CommandLine cli = WawpMockMain.commandLine(Map.of("WAWP_MOCK_BIND", "0.0.0.0", "WAWP_MOCK_PORT", "9090",
+                "WAWP_MOCK_BOOT_DELAY", "manual", "WAWP_MOCK_STATE_FILE", "/data/wawp-state.json",
+                "WAWP_MOCK_OPEN_CONTROL_API", "true", "WAWP_MOCK_QUOTA", " 5 "), new PrintWriter(out), new PrintWriter(err));
+
+        cli.parseArgs("--port", "8081");
+        WawpMockMain main = cli.getCommand();
+
+        assertThat(main.port).as("a flag wins over the environment").isEqualTo(8081);
+        assertThat(main.bind).isEqualTo("0.0.0.0");
+        assertThat(main.bootDelay).isEqualTo("manual");
+        assertThat(main.stateFile).hasToString("/data/wawp-state.json");
+        assertThat(main.openControlApi).isTrue();
+        assertThat(main.quota).isEqualTo(5);
+    }
+
+    @Test
+    void beyondLoopbackFromTheEnvironmentStillNeedsAnAdminToken() {
+        int code = run(Map.of("WAWP_MOCK_BIND", "0.0.0.0", "WAWP_MOCK_PORT", "0"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Refusing to listen on 0.0.0.0", "WAWP_MOCK_ADMIN_TOKEN");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentPrintsOneLineAndExitsTwo() {
+        int code = run(Map.of("WAWP_MOCK_PORT", "eighty"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("wawp-mock-server: ").contains("--port", "eighty", "(from env WAWP_MOCK_PORT)");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 }
