@@ -16,4 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("conformance")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 public @interface ConformanceSuite {
+    /** The package the suite's classes live in. */
+    String PACKAGE = "dev.wawpkit.conformance";
+    /** Which classes in it are the suite: one per concern, such as {@code ErrorConformance}. */
+    String CLASS_PATTERN = ".*[a-z]Conformance";
 }

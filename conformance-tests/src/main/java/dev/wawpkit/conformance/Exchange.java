@@ -8,20 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Records one call to the target: what was sent and what came back, or how the connection failed.
- *
- * @param method      the HTTP method
- * @param path        the path, such as {@code /v2/session/start}
- * @param url         the full URL sent (tokens masked when printed)
- * @param accept      the Accept header sent
- * @param status      the HTTP status, or 0 when no response came
- * @param contentType the Content-Type header, or "" when absent
- * @param body        the body, or "" when absent
- * @param failure     the transport failure, or null when a response came
+ * Records one call to the target: method, path, full URL (tokens masked when printed) and Accept sent; the status
+ * (0 when no response came), Content-Type ("" when absent) and body that came back, or the transport failure (else null).
  */
 public record Exchange(String method, String path, String url, String accept, int status, String contentType,
                        String body, IOException failure) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Returns whether an HTTP response came. */
     public boolean answered() {
@@ -51,24 +43,17 @@ public record Exchange(String method, String path, String url, String accept, in
     /** Describes the response in one line (body shortened, tokens masked). */
     public String describeResponse() {
         if (!answered()) {
-            return "no response: " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+            return "no response: " + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
         }
         String oneLine = body.replaceAll("\\s+", " ").trim();
         if (oneLine.length() > 160) {
             oneLine = oneLine.substring(0, 157) + "...";
         }
-        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType())
-                + (oneLine.isEmpty() ? "" : " " + oneLine));
-    }
-
-    /** Describes the request in one line, tokens masked. */
-    public String describeRequest() {
-        return Masking.mask(method + " " + url + (accept == null ? "" : " [Accept: " + accept + "]"));
+        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType()) + (oneLine.isEmpty() ? "" : " " + oneLine));
     }
 
     @Override
     public String toString() {
-        return describeRequest() + " -> " + describeResponse();
+        return Masking.mask(method + " " + url + " [Accept: " + accept + "] -> " + describeResponse());
     }
 }

@@ -1,13 +1,12 @@
 package dev.wawpkit.conformance;
 
-import dev.wawpkit.conformance.internal.Http;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Builds one canonical Wawp call: credentials in the query string, {@code Content-Type: application/json}
@@ -17,25 +16,20 @@ public final class Request {
     /** The endpoints under {@code /v2/auth/} (specification section 2); every other one is under {@code /v2/session/}. */
     private static final Set<String> AUTH = Set.of("qr", "qr-image", "request-code");
 
-    private final Http http;
-    private final String method;
-    private final String endpoint;
-    private final String path;
+    private final Function<Request, Exchange> sender;
     private final String defaultToken;
-    private final Consumer<Request> guard;
-    private final BiConsumer<Request, Exchange> sent;
-    private final Map<String, String> query = new LinkedHashMap<>();
-    private String accept = "application/json";
+    final String method;
+    final String endpoint;
+    final String path;
+    final Map<String, String> query = new LinkedHashMap<>();
+    String accept = "application/json";
 
-    Request(Http http, String method, String endpoint, String defaultToken, Consumer<Request> guard,
-            BiConsumer<Request, Exchange> sent) {
-        this.http = http;
+    Request(Function<Request, Exchange> sender, String method, String endpoint, String defaultToken) {
+        this.sender = sender;
         this.method = method;
         this.endpoint = endpoint;
         this.path = (AUTH.contains(endpoint) ? "/v2/auth/" : "/v2/session/") + endpoint;
         this.defaultToken = defaultToken;
-        this.guard = guard;
-        this.sent = sent;
     }
 
     /** Adds {@code instance_id}. */
@@ -55,12 +49,6 @@ public final class Request {
         return this;
     }
 
-    /** Adds {@code phone_number} (request-code): digits only, with the country code. */
-    public Request phone(String phoneNumber) {
-        query.put("phone_number", Objects.requireNonNull(phoneNumber, "phoneNumber"));
-        return this;
-    }
-
     /** Sets the Accept header; the default is {@code application/json}. */
     public Request accept(String mediaType) {
         this.accept = Objects.requireNonNull(mediaType, "mediaType");
@@ -68,27 +56,22 @@ public final class Request {
     }
 
     /**
-     * Sends the call and records what came back; never throws for a transport failure.
+     * Sends the call (in a dry run only records it) and returns what came back; never throws for a transport failure.
      *
-     * @throws IllegalStateException without sending anything, when the call would change a session the run
-     *                               may not touch (on live: stop, restart, logout or delete of a session it did not create)
+     * @throws IllegalStateException without sending anything, when the live guard refuses the call
      */
     public Exchange send() {
-        guard.accept(this);
-        Exchange ex = http.send(method, path, query, accept);
-        sent.accept(this, ex);
-        return ex;
+        return sender.apply(this);
     }
 
-    String method() {
-        return method;
-    }
-
-    String endpoint() {
-        return endpoint;
-    }
-
-    Map<String, String> query() {
-        return Collections.unmodifiableMap(query);
+    /**
+     * Describes a call as a dry run lists it: method, path, parameters sorted by name with each value shown as
+     * {@code placeholder} says, and the Accept header. The suite's own tests describe recorded calls the same way.
+     */
+    public static String describe(String method, String path, Map<String, String> query, String accept,
+                                  Function<String, String> placeholder) {
+        String q = new TreeMap<>(query).entrySet().stream().map(e -> e.getKey() + "=" + placeholder.apply(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return method + " " + path + (q.isEmpty() ? "" : "?" + q) + " [Accept: " + accept + "]";
     }
 }

@@ -1,217 +1,152 @@
 package dev.wawpkit.conformance;
 
-import static dev.wawpkit.conformance.Behaviour.STATE_BOOT_NO_LOGIN;
-import static dev.wawpkit.conformance.Behaviour.STATE_BOOT_SAVED_LOGIN;
-import static dev.wawpkit.conformance.Behaviour.STATE_CREATE;
-import static dev.wawpkit.conformance.Behaviour.STATE_DELETE;
-import static dev.wawpkit.conformance.Behaviour.STATE_FAILED;
-import static dev.wawpkit.conformance.Behaviour.STATE_FAILED_RECOVERY;
-import static dev.wawpkit.conformance.Behaviour.STATE_LOGOUT;
-import static dev.wawpkit.conformance.Behaviour.STATE_QR_ROTATES;
-import static dev.wawpkit.conformance.Behaviour.STATE_QR_SCANNED;
-import static dev.wawpkit.conformance.Behaviour.STATE_RESTART;
-import static dev.wawpkit.conformance.Behaviour.STATE_START;
-import static dev.wawpkit.conformance.Behaviour.STATE_START_AGAIN;
-import static dev.wawpkit.conformance.Behaviour.STATE_STOP;
-import static dev.wawpkit.conformance.Behaviour.STATE_STOP_STOPPED;
-
 import dev.wawpkit.conformance.Drift.Side;
-import dev.wawpkit.mock.SessionStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.Test;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Specification section 4: one test per row of the state table. Rows that stop, restart, log out or delete
- * a session run, on live, only on sessions the run created ({@link Need#OWN_SESSION}).
+ * Specification section 4, one row per row of the state table, and section 5's socket faults, which must leave the
+ * session as it was. Rows that stop, restart, log out or delete a session run, on live, only on sessions the run created.
  */
 @ConformanceSuite
 class StateTableConformance {
+    private static final Map<String, Consumer<Conformance>> ROWS = new LinkedHashMap<>();
 
-    @Test
-    @Covers(STATE_CREATE)
-    void createMakesAStoppedSession(Conformance wawp) {
-        Exchange created = wawp.create();
-
-        wawp.expect(created).field("status", "STOPPED");
-        created.field("instance_id").ifPresent(id -> wawp.expectState(id, "STOPPED"));
+    static {
+        ROWS.put("state-create", w -> {
+            Exchange created = w.arrange.create();
+            w.check.expect(created).decided().field("status", "STOPPED");
+            created.field("instance_id").ifPresent(id -> w.check.expectState(id, "STOPPED"));
+        });
+        ROWS.put("state-start", w -> {
+            String id = w.arrange.newSession();
+            w.check.expectState(id, "STOPPED");
+            w.check.expect(w.send("start", id)).field("status", "STARTING");
+            w.check.expectState(id, "STARTING", "SCAN_QR_CODE");
+        });
+        ROWS.put("state-boot-no-login", w -> {
+            String id = w.arrange.newSession();
+            w.check.expect(w.send("start", id)).field("status", "STARTING");
+            w.check.expect(w.check.awaitState(id, "SCAN_QR_CODE", "STARTING")).fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
+        });
+        ROWS.put("state-boot-saved-login", w -> {
+            String id = w.arrange.seed("STOPPED", true);
+            w.check.expect(w.send("start", id)).field("status", "STARTING");
+            w.check.expect(w.check.awaitState(id, "WORKING", "STARTING")).hasObject("me");
+        });
+        ROWS.put("state-qr-scanned", w -> {
+            String id = w.arrange.seed("SCAN_QR_CODE", false);
+            w.arrange.move(id, "WORKING");   // the phone scans the QR code
+            w.check.expect(w.send("info", id)).field("status", "WORKING").hasObject("me");
+        });
+        ROWS.put("state-qr-rotates", w -> {
+            String id = w.arrange.seed("SCAN_QR_CODE", false);
+            String before = w.send("info", id).field("qr").orElse(null);
+            w.arrange.move(id, "SCAN_QR_CODE");   // the QR code rotates
+            Exchange info = w.send("info", id);
+            w.check.expect(info).field("status", "SCAN_QR_CODE").fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
+            if (Objects.equals(before, info.field("qr").orElse(null))) {
+                w.check.drift(Side.FIELD, Basis.DOC, "a different qr after the rotation", "the same qr");
+            }
+        });
+        ROWS.put("state-stop", w -> {
+            String id = w.arrange.newSession();
+            w.send("start", id);
+            w.check.expect(w.send("stop", id)).field("status", "STOPPED");
+            w.check.expectState(id, "STOPPED");
+            if (w.arrange.hasControlApi()) {   // a saved login needs a phone that scanned the QR code
+                String working = w.arrange.seed("WORKING", true);
+                w.check.expect(w.send("stop", working)).field("status", "STOPPED");
+                w.check.expectState(working, "STOPPED");
+                w.check.expect(w.send("start", working)).field("status", "STARTING");
+                w.check.expect(w.check.awaitState(working, "WORKING", "STARTING")).hasObject("me");   // no new scan
+            }
+        });
+        ROWS.put("state-restart", w -> {
+            String id = w.arrange.newSession();
+            w.check.expect(w.send("restart", id)).field("status", "STARTING");
+            w.check.awaitState(id, "SCAN_QR_CODE", "STARTING");   // no login: a QR code, as after start
+            if (w.arrange.hasControlApi()) {   // a WORKING session needs a phone that scanned the QR code
+                String working = w.arrange.seed("WORKING", true);
+                w.check.expect(w.send("restart", working)).field("status", "STARTING");
+                w.check.awaitState(working, "WORKING", "STARTING");   // the login is kept: back to WORKING
+            }
+        });
+        ROWS.put("state-logout", w -> {
+            String id = w.arrange.seed("WORKING", true);
+            w.check.expect(w.send("logout", id)).field("status", "SCAN_QR_CODE").field("instance_id", id);
+            w.check.expectState(id, "SCAN_QR_CODE");
+            w.send("stop", id);   // the login is gone: started again, the session asks for a QR code instead of resuming
+            w.check.expect(w.send("start", id)).field("status", "STARTING");
+            w.check.awaitState(id, "SCAN_QR_CODE", "STARTING");
+        });
+        ROWS.put("state-failed", w -> {
+            String id = w.arrange.seed("WORKING", true);
+            w.arrange.move(id, "FAILED");   // the device is unlinked
+            w.check.expect(w.send("info", id)).field("status", "FAILED");
+        });
+        ROWS.put("state-failed-recovery", w -> {
+            String byRestart = w.arrange.seed("WORKING", true);
+            w.arrange.move(byRestart, "FAILED");
+            w.check.expect(w.send("restart", byRestart)).field("status", "STARTING");
+            w.check.expectState(byRestart, "STARTING", "SCAN_QR_CODE");
+            String byLogout = w.arrange.seed("WORKING", true);
+            w.arrange.move(byLogout, "FAILED");
+            w.check.expect(w.send("logout", byLogout)).field("instance_id", byLogout);
+            w.check.expect(w.send("start", byLogout)).field("status", "STARTING");
+            w.check.awaitState(byLogout, "SCAN_QR_CODE", "STARTING");
+        });
+        ROWS.put("state-delete", w -> {
+            String id = w.arrange.newSession();
+            w.check.expect(w.send("delete", id), 200, "application/json").field("status", "DELETED").field("instance_id", id);
+            for (String endpoint : List.of("info", "start", "stop", "restart", "logout", "me", "qr", "qr-image", "request-code", "delete")) {
+                w.check.expect(w.send(endpoint, id));
+            }
+        });
+        ROWS.put("state-start-again", w -> {
+            String id = w.arrange.newSession();
+            w.send("start", id);
+            w.check.expect(w.send("start", id)).fieldIn("status", "STARTING", "SCAN_QR_CODE", "WORKING");
+            w.check.expectState(id, "STARTING", "SCAN_QR_CODE", "WORKING");
+            for (String status : w.arrange.hasControlApi() ? List.of("SCAN_QR_CODE", "WORKING") : List.<String>of()) {
+                String seeded = w.arrange.seed(status, "WORKING".equals(status));
+                w.check.expect(w.send("start", seeded)).field("status", status);
+                w.check.expectState(seeded, status);
+            }
+        });
+        ROWS.put("state-stop-stopped", w -> {
+            String id = w.arrange.newSession();
+            w.check.expect(w.send("stop", id)).field("status", "STOPPED");
+            w.check.expect(w.send("stop", id)).field("status", "STOPPED");
+            w.check.expectState(id, "STOPPED");
+        });
+        ROWS.put("fault-connection-reset", w -> {
+            String id = w.arrange.newSession();
+            w.arrange.fault("start", id, 0, "reset");
+            w.check.expectNoResponse(w.send("start", id));
+            w.check.expectState(id, "STOPPED");
+        });
+        ROWS.put("fault-empty-response", w -> {
+            String id = w.arrange.newSession();
+            w.arrange.fault("info", id, 0, "empty");
+            w.check.expectNoResponse(w.send("info", id));
+            w.check.expectState(id, "STOPPED");
+        });
     }
 
-    @Test
-    @Covers(STATE_START)
-    void startMovesStoppedSessionToStarting(Conformance wawp) {
-        String id = wawp.newSession();
-        wawp.expectState(id, "STOPPED");
-
-        wawp.expect(wawp.post("start").instance(id).token().send()).field("status", "STARTING");
-        wawp.expectState(id, "STARTING", "SCAN_QR_CODE");
+    static Stream<Behaviour> rows() {
+        return ROWS.keySet().stream().map(Behaviour::of);
     }
 
-    @Test
-    @Covers(STATE_BOOT_NO_LOGIN)
-    void bootedSessionWithoutLoginAsksForQrCode(Conformance wawp) {
-        String id = wawp.newSession();
-        wawp.expect(wawp.post("start").instance(id).token().send()).field("status", "STARTING");
-
-        Exchange info = wawp.awaitState(id, "SCAN_QR_CODE", "STARTING");
-
-        wawp.expect(info).fieldMatches("qr", "data:image/png;base64,[A-Za-z0-9+/=]+", "a data:image/png;base64 URL");
-    }
-
-    @Test
-    @Covers(STATE_BOOT_SAVED_LOGIN)
-    void bootedSessionWithSavedLoginResumesWorking(Conformance wawp) {
-        String id = wawp.seed("STOPPED", true);
-        wawp.expect(wawp.post("start").instance(id).token().send()).field("status", "STARTING");
-
-        Exchange info = wawp.awaitState(id, "WORKING", "STARTING");
-
-        wawp.expect(info).hasObject("me");
-    }
-
-    @Test
-    @Covers(STATE_QR_SCANNED)
-    void scannedQrCodeMovesSessionToWorking(Conformance wawp) {
-        String id = wawp.seed("SCAN_QR_CODE", false);
-
-        wawp.control().session(id).moveTo(SessionStatus.WORKING);   // the phone scans the QR code
-
-        wawp.expect(wawp.get("info").instance(id).token().send()).field("status", "WORKING").hasObject("me");
-    }
-
-    @Test
-    @Covers(STATE_QR_ROTATES)
-    void rotatedQrCodeKeepsScanQrCodeWithANewQr(Conformance wawp) {
-        String id = wawp.seed("SCAN_QR_CODE", false);
-        String before = wawp.get("info").instance(id).token().send().field("qr").orElse(null);
-
-        wawp.control().session(id).moveTo(SessionStatus.SCAN_QR_CODE);   // the QR code rotates
-
-        Exchange info = wawp.get("info").instance(id).token().send();
-        wawp.expect(info).field("status", "SCAN_QR_CODE")
-                .fieldMatches("qr", "data:image/png;base64,[A-Za-z0-9+/=]+", "a data:image/png;base64 URL");
-        if (Objects.equals(before, info.field("qr").orElse(null))) {
-            wawp.drift(Side.FIELD, "a different qr after the rotation", "the same qr");
-        }
-    }
-
-    @Test
-    @Covers(STATE_FAILED)
-    void lostLoginMovesWorkingSessionToFailed(Conformance wawp) {
-        String id = wawp.seed("WORKING", true);
-
-        wawp.control().session(id).moveTo(SessionStatus.FAILED);   // the device is unlinked
-
-        wawp.expect(wawp.get("info").instance(id).token().send()).field("status", "FAILED");
-    }
-
-    @Test
-    @Covers(STATE_START_AGAIN)
-    void startAgainAnswersTheCurrentStatusAndChangesNothing(Conformance wawp) {
-        String id = wawp.newSession();
-        wawp.post("start").instance(id).token().send();
-
-        wawp.expect(wawp.post("start").instance(id).token().send()).fieldIn("status", "STARTING", "SCAN_QR_CODE", "WORKING");
-        wawp.expectState(id, "STARTING", "SCAN_QR_CODE", "WORKING");
-
-        if (!wawp.hasControlApi()) {
-            return;                                 // SCAN_QR_CODE and WORKING need a seeded session
-        }
-        for (String status : new String[] {"SCAN_QR_CODE", "WORKING"}) {
-            String seeded = wawp.seed(status, "WORKING".equals(status));
-            wawp.expect(wawp.post("start").instance(seeded).token().send()).field("status", status);
-            wawp.expectState(seeded, status);
-        }
-    }
-
-    @Test
-    @Covers(STATE_STOP)
-    void stopMovesARunningSessionToStoppedAndKeepsTheLogin(Conformance wawp) {
-        String id = wawp.newSession();
-        wawp.post("start").instance(id).token().send();
-
-        wawp.expect(wawp.post("stop").instance(id).token().send()).field("status", "STOPPED");
-        wawp.expectState(id, "STOPPED");
-
-        if (!wawp.hasControlApi()) {
-            return;                                 // a saved login needs a phone that scanned the QR code
-        }
-        String working = wawp.seed("WORKING", true);
-        wawp.expect(wawp.post("stop").instance(working).token().send()).field("status", "STOPPED");
-        wawp.expectState(working, "STOPPED");
-        wawp.expect(wawp.post("start").instance(working).token().send()).field("status", "STARTING");
-        wawp.expect(wawp.awaitState(working, "WORKING", "STARTING")).hasObject("me");   // no new scan
-    }
-
-    @Test
-    @Covers(STATE_RESTART)
-    void restartMovesASessionThroughStartingAndBootsAsAfterStart(Conformance wawp) {
-        String id = wawp.newSession();
-
-        wawp.expect(wawp.post("restart").instance(id).token().send()).field("status", "STARTING");
-        wawp.awaitState(id, "SCAN_QR_CODE", "STARTING");   // no login: a QR code, as after start
-
-        if (!wawp.hasControlApi()) {
-            return;                                 // a WORKING session needs a phone that scanned the QR code
-        }
-        String working = wawp.seed("WORKING", true);
-        wawp.expect(wawp.post("restart").instance(working).token().send()).field("status", "STARTING");
-        wawp.awaitState(working, "WORKING", "STARTING");   // the login is kept: back to WORKING
-    }
-
-    @Test
-    @Covers(STATE_LOGOUT)
-    void logoutMovesWorkingSessionToScanQrCodeAndWipesTheLogin(Conformance wawp) {
-        String id = wawp.seed("WORKING", true);
-
-        wawp.expect(wawp.post("logout").instance(id).token().send()).field("status", "SCAN_QR_CODE").field("instance_id", id);
-        wawp.expectState(id, "SCAN_QR_CODE");
-
-        // the login is gone: stopped and started again, the session asks for a QR code instead of resuming
-        wawp.post("stop").instance(id).token().send();
-        wawp.expect(wawp.post("start").instance(id).token().send()).field("status", "STARTING");
-        wawp.awaitState(id, "SCAN_QR_CODE", "STARTING");
-    }
-
-    @Test
-    @Covers(STATE_FAILED_RECOVERY)
-    void failedSessionRecoversByRestartOrByLogoutThenStart(Conformance wawp) {
-        String byRestart = wawp.seed("WORKING", true);
-        wawp.control().session(byRestart).moveTo(SessionStatus.FAILED);   // the device is unlinked
-
-        wawp.expect(wawp.post("restart").instance(byRestart).token().send()).field("status", "STARTING");
-        wawp.expectState(byRestart, "STARTING", "SCAN_QR_CODE");
-
-        String byLogout = wawp.seed("WORKING", true);
-        wawp.control().session(byLogout).moveTo(SessionStatus.FAILED);
-
-        wawp.expect(wawp.post("logout").instance(byLogout).token().send()).field("instance_id", byLogout);
-        wawp.expect(wawp.post("start").instance(byLogout).token().send()).field("status", "STARTING");
-        wawp.awaitState(byLogout, "SCAN_QR_CODE", "STARTING");
-    }
-
-    @Test
-    @Covers(STATE_DELETE)
-    void deletedSessionAnswersNotFoundToEveryEndpoint(Conformance wawp) {
-        String id = wawp.newSession();
-
-        wawp.expect(wawp.delete("delete").instance(id).token().send(), 200, "application/json")
-                .field("status", "DELETED").field("instance_id", id);
-
-        for (Request call : List.of(wawp.post("info"), wawp.post("start"), wawp.post("stop"), wawp.post("restart"),
-                wawp.post("logout"), wawp.get("me"), wawp.post("qr"), wawp.post("qr-image"),
-                wawp.post("request-code").phone(RequestCodeConformance.PHONE), wawp.delete("delete"))) {
-            wawp.expect(call.instance(id).token().send());
-        }
-    }
-
-    @Test
-    @Covers(STATE_STOP_STOPPED)
-    void stopOfAStoppedSessionAnswersStoppedAgain(Conformance wawp) {
-        String id = wawp.newSession();
-
-        wawp.expect(wawp.post("stop").instance(id).token().send()).field("status", "STOPPED");
-        wawp.expect(wawp.post("stop").instance(id).token().send()).field("status", "STOPPED");
-        wawp.expectState(id, "STOPPED");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void movesAsTheStateTableSays(Behaviour row, Conformance wawp) {
+        wawp.run(ROWS.get(row.id()));
     }
 }

@@ -2,46 +2,45 @@ package dev.wawpkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.jupiter.api.Timeout;
 
-/** Guards the catalogue: one test per behaviour, none for the behaviours listed as not covered yet. */
+/** Guards the table: every behaviour is a row of exactly one concern, with a stable id, and says why it may be skipped. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CatalogueTest {
 
-    private static List<Behaviour> covered() {
-        List<Behaviour> covered = new ArrayList<>();
-        for (Class<?> c : ReflectionSupport.findAllClassesInPackage(ConformanceRun.PACKAGE,
-                c -> c.getName().matches(ConformanceRun.CLASS_PATTERN), n -> true)) {
-            assertThat(c).as(c.getName()).hasAnnotation(ConformanceSuite.class);
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Covers.class)) {
-                    covered.add(m.getAnnotation(Covers.class).value());
-                }
-            }
-        }
-        return covered;
+    @Test
+    void everyBehaviourIsARowOfExactlyOneConcern() {
+        List<Behaviour> rows = Stream.of(ErrorConformance.rows(), SuccessConformance.rows(), StateTableConformance.rows())
+                .flatMap(s -> s).toList();
+
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(Behaviour.ALL);
     }
 
     @Test
-    void everyBehaviourHasExactlyOneTestExceptThoseNotCoveredYet() {
-        List<Behaviour> expected = Arrays.stream(Behaviour.values()).filter(b -> b.need() != Need.LATER).toList();
-
-        assertThat(covered()).containsExactlyInAnyOrderElementsOf(expected);
+    void theTableHoldsTheSameRowsAsBeforeItDroveTheSuite() {
+        assertThat(Behaviour.ALL).hasSize(145);
+        assertThat(Behaviour.ALL.stream().map(Behaviour::id)).doesNotHaveDuplicates()
+                .contains("start-400-xml", "request-code-502-xml", "me-400-not-working", "qr-image-400-not-scanning",
+                        "state-stop-stopped", "fault-empty-response");
+        assertThat(Behaviour.of("info-500-json").expected()).isEqualTo("500 application/json; JsonError {status: 500}");
+        assertThat(Behaviour.of("logout-502-xml").expected())
+                .isEqualTo("502 application/xml; <error><status>502</status>...</error>; the session stays WORKING");
     }
 
     @Test
     void everySkippableBehaviourSaysWhy() {
-        assertThat(Behaviour.values()).filteredOn(b -> b.need() == Need.CONTROL_API || b.need() == Need.OWN_SESSION || b.need() == Need.LATER)
-                .allSatisfy(b -> assertThat(b.notProvokableReason()).as(b.id()).isPresent());
+        assertThat(Behaviour.ALL).filteredOn(b -> b.need() == Need.CONTROL_API || b.need() == Need.OWN_SESSION)
+                .allSatisfy(b -> assertThat(b.why()).as(b.id()).isNotBlank());
     }
 
     @Test
-    void idsAreStableAndUnique() {
-        assertThat(Behaviour.START_400_XML.id()).isEqualTo("start-400-xml");
-        assertThat(Arrays.stream(Behaviour.values()).map(Behaviour::id)).doesNotHaveDuplicates();
+    void theDecidedRowsAreTaggedDecided() {
+        assertThat(Behaviour.ALL).filteredOn(b -> b.basis() == Basis.DECIDED).extracting(Behaviour::id)
+                .containsExactly("me-400-not-working", "qr-400-not-scanning", "qr-image-400-not-scanning", "request-code-400-not-scanning",
+                        "state-start-again", "state-stop-stopped", "fault-connection-reset", "fault-empty-response");
     }
 }

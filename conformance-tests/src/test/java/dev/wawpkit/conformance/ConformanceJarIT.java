@@ -70,7 +70,7 @@ class ConformanceJarIT {
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).startsWith("Wawp conformance: PASS against embedded Wawp mock at http://127.0.0.1:")
-                .contains("145 behaviours: 145 pass, 0 fail, 0 skipped");
+                .contains("145 behaviours: 145 pass, 0 fail, 0 differ, 0 skipped");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| `create-200` 200 Success - Session Created | 3 create |");
     }
 
@@ -105,9 +105,9 @@ class ConformanceJarIT {
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).startsWith("Wawp conformance: FAIL against base URL " + WrongServerTest.base(wrong))
-                    .contains("  FAIL start-200 ", "  FAIL create-200 ", "  FAIL create-401 ", "  FAIL start-400-xml ",
-                            "  FAIL state-delete ", "  FAIL me-400-not-working ")
-                    .contains("content type: expected application/xml, observed application/json")
+                    .contains("  FAIL start-200 ", "  FAIL create-200 ", "  FAIL create-401 ", "  FAIL state-delete ")
+                    .contains("  DIFFERS start-400-xml ", "  DIFFERS me-400-not-working ")
+                    .contains("differs from the mock's choice: content type: expected application/xml, observed application/json")
                     .contains("status: expected 401, observed 403")
                     .contains("field: expected \"status\": \"STARTING\", observed \"status\": \"STARTED\"")
                     .contains("field: expected instance_id of 12 letters or digits, observed \"3EB0BCB2E3\"")

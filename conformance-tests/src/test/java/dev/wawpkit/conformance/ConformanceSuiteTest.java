@@ -10,7 +10,7 @@ import org.junit.platform.suite.api.Suite;
  * target/conformance.
  */
 @Suite
-@SelectPackages(ConformanceRun.PACKAGE)
-@IncludeClassNamePatterns(ConformanceRun.CLASS_PATTERN)
+@SelectPackages(ConformanceSuite.PACKAGE)
+@IncludeClassNamePatterns(ConformanceSuite.CLASS_PATTERN)
 class ConformanceSuiteTest {
 }

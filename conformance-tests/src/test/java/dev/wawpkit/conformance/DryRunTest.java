@@ -11,9 +11,12 @@ import dev.wawpkit.conformance.report.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DryRunTest {
     @TempDir
     Path dir;
@@ -22,11 +25,13 @@ class DryRunTest {
     void dryRunOnTheMockListsEveryBehaviourAsWouldRun() {
         Runs.Outcome run = Runs.run(dir, Map.of(TargetSettings.DRY_RUN, "true"));
 
-        assertThat(run.summary().getTestsStartedCount()).isZero();
         assertThat(run.report().dryRun()).isTrue();
-        assertThat(run.report().rows()).allSatisfy(r -> assertThat(r.outcome())
-                .isEqualTo(Behaviour.ofId(r.id()).orElseThrow().need() == Need.LATER ? Outcome.WOULD_SKIP : Outcome.WOULD_RUN));
-        assertThat(run.report().summary()).isEqualTo("DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped");
+        assertThat(run.report().rows()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.WOULD_RUN));
+        assertThat(run.report().summary()).startsWith("DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped; ");
+        assertThat(run.row(Behaviour.of("start-502-xml")).calls()).containsExactly("control API: seed a STOPPED session",
+                "control API: 502 xml on the next start",
+                "POST /v2/session/start?access_token={token}&instance_id={seeded STOPPED} [Accept: application/json]",
+                "POST /v2/session/info?access_token={token}&instance_id={seeded STOPPED} [Accept: application/json]");
     }
 
     @Test
@@ -38,10 +43,10 @@ class DryRunTest {
             Runs.Outcome run = Runs.run(dir, Map.of(TargetSettings.DRY_RUN, "true", TargetSettings.TARGET, "live",
                     TargetSettings.LIVE_BASE_URL_OVERRIDE, WrongServerTest.base(standIn), TargetSettings.TOKEN_FILE, token.toString()));
 
-            assertThat(run.row(Behaviour.START_400_XML).outcome()).isEqualTo(Outcome.WOULD_RUN);
-            assertThat(run.row(Behaviour.CREATE_200).outcome()).isEqualTo(Outcome.WOULD_SKIP);
-            assertThat(run.row(Behaviour.CREATE_200).reason()).startsWith("spends quota");
-            assertThat(run.row(Behaviour.INFO_502_XML).reason()).startsWith("not provokable on this target");
+            assertThat(run.row(Behaviour.of("start-400-xml")).outcome()).isEqualTo(Outcome.WOULD_RUN);
+            assertThat(run.row(Behaviour.of("create-200")).outcome()).isEqualTo(Outcome.WOULD_SKIP);
+            assertThat(run.row(Behaviour.of("create-200")).reason()).startsWith("spends quota");
+            assertThat(run.row(Behaviour.of("info-502-xml")).reason()).startsWith("not provokable on this target");
             standIn.verify(0, anyRequestedFor(anyUrl()));
         } finally {
             standIn.stop();

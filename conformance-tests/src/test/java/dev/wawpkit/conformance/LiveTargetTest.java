@@ -127,14 +127,14 @@ class LiveTargetTest {
     void liveRunWithoutOptInSkipsEveryTestThatSpendsQuota() throws Exception {
         Runs.Outcome run = Runs.run(dir, live());
 
-        for (Behaviour b : Behaviour.values()) {
+        for (Behaviour b : Behaviour.ALL) {
             if (b.need() == Need.NEW_SESSION) {
                 assertThat(run.row(b).outcome()).as(b.id()).isEqualTo(Outcome.SKIPPED);
                 assertThat(run.row(b).reason()).as(b.id()).startsWith("spends quota: this test creates a session; "
                         + "allow it with -Dwawp.live.allowCreate=true");
             }
         }
-        assertThat(run.row(Behaviour.INFO_200).reason()).startsWith("needs a session: set WAWP_INSTANCE_ID");
+        assertThat(run.row(Behaviour.of("info-200")).reason()).startsWith("needs a session: set WAWP_INSTANCE_ID");
         standIn.verify(0, postRequestedFor(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
     }
 
@@ -142,18 +142,18 @@ class LiveTargetTest {
     void liveRunSkipsWhatCannotBeProvokedThereWithTheReason() throws Exception {
         Runs.Outcome run = Runs.run(dir, live());
 
-        assertThat(run.row(Behaviour.START_500_HTML).outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(run.row(Behaviour.START_500_HTML).reason()).isEqualTo("not provokable on this target: a 500 happens only "
+        assertThat(run.row(Behaviour.of("start-500-html")).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(run.row(Behaviour.of("start-500-html")).reason()).isEqualTo("not provokable on this target: a 500 happens only "
                 + "when the server fails; only a target with a control API (the Wawp mock) can show it on demand");
-        assertThat(run.row(Behaviour.CREATE_403).reason()).startsWith("not provokable on this target: the account's create quota");
-        assertThat(run.row(Behaviour.START_400_JSON).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(run.row(Behaviour.of("create-403")).reason()).startsWith("not provokable on this target: the account's create quota");
+        assertThat(run.row(Behaviour.of("start-400-json")).outcome()).isEqualTo(Outcome.PASS);
     }
 
     @Test
     void liveRunWithOptInDeletesEverySessionItCreated() throws Exception {
         Runs.Outcome run = Runs.run(dir, live(TargetSettings.ALLOW_CREATE, "true"));
 
-        assertThat(run.row(Behaviour.CREATE_200).outcome()).isNotEqualTo(Outcome.SKIPPED);
+        assertThat(run.row(Behaviour.of("create-200")).outcome()).isNotEqualTo(Outcome.SKIPPED);
         List<String> created = createdIds();
         assertThat(created).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates().allMatch(id -> id.matches("NEW[0-9]{9}"));
         for (String id : created) {
@@ -166,7 +166,7 @@ class LiveTargetTest {
     void liveRunWithoutOptInNeverStopsRestartsLogsOutOrDeletesASession() throws Exception {
         Runs.Outcome run = Runs.run(dir, live(TargetSettings.INSTANCE_ID, "LIVE00000002"));
 
-        for (Behaviour b : Behaviour.values()) {
+        for (Behaviour b : Behaviour.ALL) {
             if (b.need() == Need.OWN_SESSION) {
                 assertThat(run.row(b).outcome()).as(b.id()).isEqualTo(Outcome.SKIPPED);
                 assertThat(run.row(b).reason()).as(b.id()).startsWith("destructive: ")
@@ -174,8 +174,8 @@ class LiveTargetTest {
                                 + "allow creates with -Dwawp.live.allowCreate=true (the suite deletes what it creates)");
             }
         }
-        assertThat(run.row(Behaviour.LOGOUT_200).reason()).startsWith("destructive: logout wipes the login of the session it is called on, ");
-        assertThat(run.row(Behaviour.STOP_400_XML).outcome()).isNotEqualTo(Outcome.SKIPPED);   // no instance_id: nothing to change
+        assertThat(run.row(Behaviour.of("logout-200")).reason()).startsWith("destructive: logout wipes the login of the session it is called on, ");
+        assertThat(run.row(Behaviour.of("stop-400-xml")).outcome()).isNotEqualTo(Outcome.SKIPPED);   // no instance_id: nothing to change
         // the only stop/restart/logout/delete calls name no instance, a made-up one (ZZ...), or carry a token the API refuses
         assertThat(destructiveCalls()).isNotEmpty().allSatisfy(r -> assertThat(touchesNoSession(r)).as(r.getUrl()).isTrue());
         standIn.verify(0, postRequestedFor(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
@@ -185,8 +185,8 @@ class LiveTargetTest {
     void liveRunWithOptInChangesOnlySessionsItCreated() throws Exception {
         Runs.Outcome run = Runs.run(dir, live(TargetSettings.ALLOW_CREATE, "true", TargetSettings.INSTANCE_ID, "LIVE00000002"));
 
-        for (Behaviour b : new Behaviour[] {Behaviour.STOP_200, Behaviour.RESTART_200, Behaviour.LOGOUT_200, Behaviour.DELETE_200,
-                Behaviour.STATE_STOP, Behaviour.STATE_STOP_STOPPED}) {
+        for (Behaviour b : new Behaviour[] {Behaviour.of("stop-200"), Behaviour.of("restart-200"), Behaviour.of("logout-200"), Behaviour.of("delete-200"),
+                Behaviour.of("state-stop"), Behaviour.of("state-stop-stopped")}) {
             assertThat(run.row(b).outcome()).as(b.id() + ": " + run.row(b)).isEqualTo(Outcome.PASS);
         }
         List<String> created = createdIds();
@@ -194,8 +194,8 @@ class LiveTargetTest {
                 || created.contains(r.queryParameter("instance_id").firstValue())).as(r.getUrl()).isTrue());
         standIn.verify(0, anyRequestedFor(urlPathMatching("/v2/session/(stop|restart|logout|delete)"))
                 .withQueryParam("instance_id", equalTo("LIVE00000002")));
-        assertThat(run.row(Behaviour.ME_200).outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(run.row(Behaviour.ME_200).reason()).isEqualTo("needs a logged-in session, but WAWP_INSTANCE_ID LIVE00000002 "
+        assertThat(run.row(Behaviour.of("me-200")).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(run.row(Behaviour.of("me-200")).reason()).isEqualTo("needs a logged-in session, but WAWP_INSTANCE_ID LIVE00000002 "
                 + "answers 400: scan its QR code, or name a WORKING instance");
     }
 
@@ -203,24 +203,24 @@ class LiveTargetTest {
     void conformanceRefusesToChangeALiveSessionTheRunDidNotCreate() throws Exception {
         Map<String, String> p = live(TargetSettings.ALLOW_CREATE, "true");
         try (Target target = Target.open(TargetSettings.resolve(k -> Optional.ofNullable(p.get(k)), Map.of()))) {
-            Conformance wawp = new Conformance(target, Behaviour.LOGOUT_200);
+            Conformance wawp = new Conformance(target, null, Behaviour.of("logout-200"));
 
             for (String endpoint : List.of("stop", "restart", "logout")) {
                 assertThatThrownBy(() -> wawp.post(endpoint).instance("LIVE00000002").token().send())
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessage("Refusing to call " + endpoint + " on live instance LIVE00000002 for logout-200: on live the suite "
                                 + "stops, restarts, logs out and deletes only sessions this run created, and this run did not create "
-                                + "LIVE00000002. Get one with wawp.newSession() (needs -Dwawp.live.allowCreate=true).");
+                                + "LIVE00000002. Get one with wawp.arrange.newSession() (needs -Dwawp.live.allowCreate=true).");
             }
             assertThatThrownBy(() -> wawp.delete("delete").instance("LIVE00000002").token().send())
                     .hasMessageStartingWith("Refusing to call delete on live instance LIVE00000002");
             standIn.verify(0, anyRequestedFor(urlPathMatching("/v2/session/(stop|restart|logout|delete)")));
 
-            String own = wawp.newSession();
+            String own = wawp.arrange.newSession();
             assertThat(wawp.post("logout").instance(own).token().send().status()).isEqualTo(200);
             assertThat(wawp.delete("delete").instance(own).token().send().status()).isEqualTo(200);
             assertThat(wawp.post("stop").instance(own).token().send().answered()).isTrue();   // deleted by this run: still its own
-            assertThat(wawp.created()).as("deleted by the test, so not deleted again after it").isEmpty();
+            assertThat(wawp.guard.leftOver()).as("deleted by the test, so not deleted again after it").isEmpty();
             assertThat(wawp.get("info").instance("LIVE00000002").token().send().answered()).isTrue();   // reading stays allowed
         }
     }
@@ -236,8 +236,8 @@ class LiveTargetTest {
     void liveRunWithAnInstanceIdReadsItWithoutCreating() throws Exception {
         Runs.Outcome run = Runs.run(dir, live(TargetSettings.INSTANCE_ID, "LIVE00000002"));
 
-        assertThat(run.row(Behaviour.INFO_200).outcome()).isNotEqualTo(Outcome.SKIPPED);
-        assertThat(run.row(Behaviour.INFO_200).observed()).startsWith("400 application/json");
+        assertThat(run.row(Behaviour.of("info-200")).outcome()).isNotEqualTo(Outcome.SKIPPED);
+        assertThat(run.row(Behaviour.of("info-200")).observed()).startsWith("400 application/json");
         standIn.verify(postRequestedFor(urlPathEqualTo("/v2/session/info")).withQueryParam("instance_id", equalTo("LIVE00000002")));
         standIn.verify(0, postRequestedFor(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(LIVE_TOKEN)));
     }
@@ -254,7 +254,7 @@ class LiveTargetTest {
                 .allSatisfy(f -> assertThat(String.valueOf(f.getException().getMessage())).doesNotContain(LIVE_TOKEN));
         assertThat(run.report().target()).isEqualTo("live Wawp API at " + WrongServerTest.base(standIn)
                 + " (token live...; control API: no; creates allowed)");
-        Report.Row info = run.row(Behaviour.INFO_200);
+        Report.Row info = run.row(Behaviour.of("info-200"));
         assertThat(info.observed()).doesNotContain(LIVE_TOKEN);
     }
 }

@@ -3,12 +3,22 @@ package dev.wawpkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wawpkit.conformance.internal.Masking;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MaskingTest {
     @Test
     void masksATokenAsItsFirstFourCharacters() {
-        assertThat(Masking.maskToken("abcdefghij")).isEqualTo("abcd...");
+        assertThat(Masking.token("abcdefghij")).isEqualTo("abcd...");
+    }
+
+    @Test
+    void showsNothingOfAShortTokenAndNeverTheWordNull() {
+        assertThat(Masking.token("abcd")).isEqualTo("...");
+        assertThat(Masking.token(null)).isEmpty();
+        assertThat(Masking.mask("access_token=abc&x=1")).isEqualTo("access_token=...&x=1");
     }
 
     @Test

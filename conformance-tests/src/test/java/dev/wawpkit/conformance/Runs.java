@@ -33,7 +33,8 @@ final class Runs {
         p.put(TargetSettings.IGNORE_ENVIRONMENT, "true");
         // An empty value counts as unset and hides a system property the build may pass (-Dwawp.baseUrl=...).
         for (String key : new String[] {TargetSettings.TARGET, TargetSettings.BASE_URL, TargetSettings.TOKEN, TargetSettings.TOKEN_FILE,
-                TargetSettings.INSTANCE_ID, TargetSettings.ALLOW_CREATE, TargetSettings.LIVE_BASE_URL_OVERRIDE, TargetSettings.DRY_RUN}) {
+                TargetSettings.INSTANCE_ID, TargetSettings.ALLOW_CREATE, TargetSettings.LIVE_BASE_URL_OVERRIDE, TargetSettings.DRY_RUN,
+                TargetSettings.CAPTURE_DIR, TargetSettings.OBSERVED_DIR}) {
             p.putIfAbsent(key, "");
         }
         p.putIfAbsent(TargetSettings.BOOT_TIMEOUT_SECONDS, "5");
@@ -41,8 +42,8 @@ final class Runs {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectPackage(ConformanceRun.PACKAGE))
-                        .filters(includeClassNamePatterns(ConformanceRun.CLASS_PATTERN))
+                        .selectors(selectPackage(ConformanceSuite.PACKAGE))
+                        .filters(includeClassNamePatterns(ConformanceSuite.CLASS_PATTERN))
                         .configurationParameters(p)
                         .build(), report, summary);
         return new Outcome(report.report().orElseThrow(), summary.getSummary());

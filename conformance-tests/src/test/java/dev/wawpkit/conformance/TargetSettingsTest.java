@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TargetSettingsTest {
     @TempDir
     Path dir;
@@ -74,6 +77,15 @@ class TargetSettingsTest {
 
         assertThatThrownBy(() -> resolve(Map.of("wawp.target", "live", "wawp.tokenFile", file.toString()), Map.of()))
                 .hasMessageContaining("but the file is empty");
+    }
+
+    @Test
+    void capturesOnlyFromATargetToLearnFrom() {
+        assertThatThrownBy(() -> resolve(Map.of("wawp.capture.dir", "captured"), Map.of()))
+                .isInstanceOf(ConformanceConfigException.class)
+                .hasMessageStartingWith("Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the embedded mock");
+        assertThat(resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:1", "wawp.capture.dir", "captured"), Map.of()).captureDir())
+                .isEqualTo(Path.of("captured"));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
         this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
-                b.webhookInterval, b.stateFile, b.maxSessions, b.journalPerToken, b.journalMax));
+                b.webhookInterval, b.stateFile, b.maxSessions, b.journalPerToken, b.journalMax, b.observed));
         this.bindAddress = b.bindAddress;
         if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
             core.close();
@@ -202,6 +202,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private int webhookAttempts = 15;
         private Duration webhookInterval = Duration.ofSeconds(2);
         private java.nio.file.Path stateFile;
+        private java.nio.file.Path observed;
         private String adminToken;
         private boolean openControlApi;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
@@ -318,6 +319,18 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
          */
         public Builder stateFile(java.nio.file.Path file) {
             this.stateFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * Answers with the shapes a conformance capture observed on another server (the suite's {@code --capture DIR}):
+         * its error bodies in place of the mock's own, and its extra success fields beside the mock's. The state machine
+         * and every documented rule stay the mock's. Default: none.
+         *
+         * @throws IllegalArgumentException from {@link #build()}, naming a file of the directory that does not fit
+         */
+        public Builder observed(java.nio.file.Path captureDir) {
+            this.observed = Objects.requireNonNull(captureDir, "captureDir");
             return this;
         }
 

@@ -1,17 +1,25 @@
 package dev.wawpkit.conformance.cli;
 
-import dev.wawpkit.conformance.ConformanceRun;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.wawpkit.conformance.ConformanceSuite;
 import dev.wawpkit.conformance.internal.ConformanceConfigException;
 import dev.wawpkit.conformance.internal.Masking;
 import dev.wawpkit.conformance.internal.TargetSettings;
 import dev.wawpkit.conformance.report.Report;
+import dev.wawpkit.conformance.report.ReportListener;
 import dev.wawpkit.conformance.report.ReportWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +27,7 @@ import picocli.CommandLine.Option;
 /**
  * Runs the conformance suite from the command line: {@code java -jar wawp-conformance.jar --target live}.
  *
- * <p>Exit codes: 0 when every behaviour that ran passed, 1 when one failed, 2 when the run could not
+ * <p>Exit codes: 0 when every behaviour that ran passed or only differs from the mock's choice, 1 when one failed, 2 when the run could not
  * start (a bad option, a live run without a token); then one line on stderr says how to fix it.
  */
 @Command(name = "wawp-conformance", mixinStandardHelpOptions = true, versionProvider = ConformanceMain.BuildVersion.class,
@@ -46,6 +54,13 @@ public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/conformance", description = "Where report.md and report.json go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--capture", paramLabel = "DIR", description = {"Save what a target that is not a Wawp mock answers, one JSON file per",
+            "behaviour (tokens and instance ids masked), for the mock's --observed."})
+    Path capture;
+
+    @Option(names = "--observed", paramLabel = "DIR", description = "Compare with a mock that answers with this capture's shapes.")
+    Path observed;
+
     @Option(names = "--boot-timeout", paramLabel = "SECONDS", description = "How long to wait for a timed transition (default 60).")
     Long bootTimeout;
 
@@ -65,8 +80,8 @@ public final class ConformanceMain implements Callable<Integer> {
     /** Runs the command line and returns the exit code, printing to the given streams. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new ConformanceMain(out, err));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("wawp-conformance: " + ex.getMessage() + " (see --help)");
             return 2;
@@ -91,18 +106,18 @@ public final class ConformanceMain implements Callable<Integer> {
             parameters.put(TargetSettings.TARGET, "url");
             parameters.put(TargetSettings.BASE_URL, baseUrl);
         }
-        if (instanceId != null) {
-            parameters.put(TargetSettings.INSTANCE_ID, instanceId);
-        }
-        if (allowCreate) {
-            parameters.put(TargetSettings.ALLOW_CREATE, "true");
-        }
-        if (dryRun) {
-            parameters.put(TargetSettings.DRY_RUN, "true");
-        }
-        if (bootTimeout != null) {
-            parameters.put(TargetSettings.BOOT_TIMEOUT_SECONDS, String.valueOf(bootTimeout));
-        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(TargetSettings.INSTANCE_ID, instanceId);
+        options.put(TargetSettings.ALLOW_CREATE, allowCreate ? true : null);
+        options.put(TargetSettings.DRY_RUN, dryRun ? true : null);
+        options.put(TargetSettings.BOOT_TIMEOUT_SECONDS, bootTimeout);
+        options.put(TargetSettings.CAPTURE_DIR, capture);
+        options.put(TargetSettings.OBSERVED_DIR, observed);
+        options.forEach((key, value) -> {
+            if (value != null) {
+                parameters.put(key, value.toString());
+            }
+        });
         parameters.put(TargetSettings.REPORT_DIR, reportDir.toString());
         try {
             // The same check the suite makes, made first: a run that cannot start stops here, at once.
@@ -111,7 +126,12 @@ public final class ConformanceMain implements Callable<Integer> {
         } catch (ConformanceConfigException e) {
             return fail(e.getMessage());
         }
-        Report report = ConformanceRun.run(parameters, reportDir);
+        ReportListener listener = new ReportListener(reportDir, false);
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(ConformanceSuite.PACKAGE))
+                        .filters(includeClassNamePatterns(ConformanceSuite.CLASS_PATTERN)).configurationParameters(parameters).build(), listener);
+        Report report = listener.report().orElseThrow(() -> new IllegalStateException("Expected the conformance classes ("
+                + ConformanceSuite.PACKAGE + "." + ConformanceSuite.CLASS_PATTERN + ") on the classpath, but found none."));
         ReportWriter.consoleLines(report, reportDir).forEach(out::println);
         return report.passed() ? 0 : 1;
     }

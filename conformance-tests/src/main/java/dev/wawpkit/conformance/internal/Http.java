@@ -26,11 +26,6 @@ public final class Http {
         this.baseUrl = baseUrl;
     }
 
-    /** Returns the base URL. */
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
     /** Sends one call: query parameters, Accept, {@code Content-Type: application/json} and no body. */
     public Exchange send(String method, String path, Map<String, String> query, String accept) {
         String q = query.entrySet().stream()
@@ -57,18 +52,10 @@ public final class Http {
         }
     }
 
-    /** Answers whether GET {base}{path} answers 200 within a few seconds. */
+    /** Answers whether GET {base}{path} answers 200 with JSON: what a Wawp mock's control API does. */
     public boolean answers200(String path) {
-        try {
-            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Exchange probe = send("GET", path, Map.of(), "application/json");
+        return probe.status() == 200 && probe.json().isPresent();
     }
 
     private static String enc(String s) {

@@ -1,21 +1,22 @@
 package dev.wawpkit.conformance.internal;
 
+import dev.wawpkit.mock.internal.Secrets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks access tokens in every string the suite prints or writes: the first 4 characters and "...".
+ * Scrubs access tokens from every string the suite prints or writes. Each token is shown as the mock shows it
+ * ({@link Secrets#mask}: the first 4 characters and "...", a short token only "..."); this class only finds them.
  *
- * <p>Process-wide on purpose: the report listener, the CLI and the tests' failure messages all go
- * through it, and a token must never escape through any of them. Tokens are also masked wherever
- * they appear as a credential parameter, registered or not.
+ * <p>Process-wide on purpose: the report, the CLI and the rows' failure messages all go through it, and a token
+ * must never escape through any of them. Tokens are also masked wherever they appear as a credential parameter.
  */
 public final class Masking {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final Pattern PARAMETER = Pattern.compile(
-            "(access_token=|access-token:\\s*|\"access_token\"\\s*:\\s*\")([^&\\s\"',;)]+)");
+            "(access_token=|access-token:\\s*|\"access_token\"\\s*:\\s*\")([^&\\s\"',;){]+)");
 
     private Masking() {
     }
@@ -27,12 +28,9 @@ public final class Masking {
         }
     }
 
-    /** Returns the masked form of one token: its first 4 characters and "...". */
-    public static String maskToken(String token) {
-        if (token == null) {
-            return "null";
-        }
-        return (token.length() <= 4 ? token.substring(0, Math.min(1, token.length())) : token.substring(0, 4)) + "...";
+    /** Returns one token masked; null shows as nothing, never as "null". */
+    public static String token(String token) {
+        return token == null ? "" : Secrets.mask(token);
     }
 
     /** Returns the text with every registered secret and every credential parameter masked. */
@@ -42,18 +40,14 @@ public final class Masking {
         }
         String out = text;
         for (String secret : SECRETS) {
-            if (out.contains(secret)) {
-                out = out.replace(secret, maskToken(secret));
-            }
+            out = out.replace(secret, Secrets.mask(secret));
         }
         Matcher m = PARAMETER.matcher(out);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = m.group(2);
-            String masked = value.endsWith("...") ? value : maskToken(value);
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + masked));
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (value.endsWith("...") ? value : Secrets.mask(value))));
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return m.appendTail(sb).toString();
     }
 }

@@ -5,18 +5,17 @@ import dev.wawpkit.mock.WawpMock;
 import dev.wawpkit.mock.WawpMockClient;
 import dev.wawpkit.mock.WawpMockServer;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.security.SecureRandom;
 
 /**
- * Holds the server a run talks to: its base URL, the token the suite uses, and the mock's control
- * API where the target has one. Opened once per run, closed at its end; thread-safe.
+ * Holds the server a run talks to: its base URL, the token the suite uses, and the mock's control API where the
+ * target has one. Opened once per run, closed at its end; a dry run's target sends nothing. Thread-safe.
  */
 public final class Target implements AutoCloseable {
-    /** Where a Wawp mock serves its control API. */
+    /** Where a Wawp mock serves its control API: a target where it answers 200 is a Wawp mock. */
     public static final String CONTROL_PROBE = "/__admin/wawp/tokens";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,13 +24,15 @@ public final class Target implements AutoCloseable {
     private final Http http;
     private final String token;
     private final WawpMock control;
+    private final boolean mock;
 
-    private Target(TargetSettings settings, WawpMockServer embedded, Http http, String token, WawpMock control) {
+    private Target(TargetSettings settings, WawpMockServer embedded, Http http, String token, WawpMock control, boolean mock) {
         this.settings = settings;
         this.embedded = embedded;
         this.http = http;
         this.token = token;
         this.control = control;
+        this.mock = mock;
     }
 
     /**
@@ -43,35 +44,41 @@ public final class Target implements AutoCloseable {
         return switch (settings.kind()) {
             case MOCK -> {
                 String token = suiteToken();
-                WawpMockServer server = WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100)).build().start();
-                yield new Target(settings, server, new Http(server.baseUrl()), token, server.forToken(token));
+                WawpMockServer.Builder builder = WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100));
+                if (settings.observedDir() != null) {
+                    builder.observed(settings.observedDir());
+                }
+                WawpMockServer server = builder.build().start();
+                yield new Target(settings, server, new Http(server.baseUrl()), token, server.forToken(token), true);
             }
             case URL -> {
                 Http http = new Http(settings.baseUrl());
                 if (hasControlApi(settings.baseUrl())) {
-                    String token = settings.token();
-                    WawpMock client;
-                    if (token == null) {
-                        token = suiteToken();
-                        client = WawpMockClient.connect(settings.baseUrl(), token).forToken(token);
+                    String token = settings.token() == null ? suiteToken() : settings.token();
+                    WawpMock client = WawpMockClient.connect(settings.baseUrl(), token).forToken(token);
+                    if (settings.token() == null) {
                         client.tokens().unlimited(token);
-                    } else {
-                        client = WawpMockClient.connect(settings.baseUrl(), token).forToken(token);
                     }
-                    yield new Target(settings, null, http, token, client);
+                    yield new Target(settings, null, http, token, client, true);
                 }
                 if (settings.token() == null) {
                     throw new ConformanceConfigException("The target " + settings.baseUrl() + " has no Wawp mock control API ("
                             + CONTROL_PROBE + " did not answer 200), so the suite cannot make its own token: "
                             + "export WAWP_TOKEN=your-token (or -Dwawp.token=...).");
                 }
-                yield new Target(settings, null, http, settings.token(), null);
+                yield new Target(settings, null, http, settings.token(), null, false);
             }
-            case LIVE -> new Target(settings, null, new Http(settings.baseUrl()), settings.token(), null);
+            case LIVE -> new Target(settings, null, new Http(settings.baseUrl()), settings.token(), null, false);
         };
     }
 
-    /** Answers whether a Wawp mock control API answers at the base URL; never for live. */
+    /** Returns a target for a dry run: it knows whether the target is a Wawp mock (a URL is probed), and sends nothing. */
+    public static Target dry(TargetSettings settings) {
+        boolean mock = settings.kind() == Kind.MOCK || settings.kind() == Kind.URL && hasControlApi(settings.baseUrl());
+        return new Target(settings, null, null, settings.token() == null ? "{token}" : settings.token(), null, mock);
+    }
+
+    /** Answers whether a Wawp mock control API answers at the base URL. */
     public static boolean hasControlApi(URI baseUrl) {
         return new Http(baseUrl).answers200(CONTROL_PROBE);
     }
@@ -84,44 +91,42 @@ public final class Target implements AutoCloseable {
         return token;
     }
 
-    /** Returns the settings the run was started with. */
     public TargetSettings settings() {
         return settings;
     }
 
-    /** Returns the HTTP driver for the target. */
     public Http http() {
         return http;
     }
 
-    /** Returns the token the suite sends. */
     public String token() {
         return token;
     }
 
-    /** Returns the control API scoped to the suite's token, where the target has one. */
     public Optional<WawpMock> control() {
         return Optional.ofNullable(control);
     }
 
-    /** Returns whether this is the live API. */
-    public boolean isLive() {
-        return settings.kind() == Kind.LIVE;
+    public boolean isMock() {
+        return mock;
     }
 
-    /** Deletes a session the suite created (live only), ignoring the answer; best effort. */
-    public void delete(String instanceId) {
-        http.send("DELETE", "/v2/session/delete", Map.of("instance_id", instanceId, "access_token", token), "application/json");
+    public boolean dry() {
+        return http == null;
+    }
+
+    public boolean isLive() {
+        return settings.kind() == Kind.LIVE;
     }
 
     /** Describes the target in one line, token masked. */
     public String describe() {
         String where = switch (settings.kind()) {
-            case MOCK -> "embedded Wawp mock at " + http.baseUrl();
-            case URL -> "base URL " + http.baseUrl();
-            case LIVE -> "live Wawp API at " + http.baseUrl();
+            case MOCK -> "embedded Wawp mock" + (embedded == null ? "" : " at " + embedded.baseUrl());
+            case URL -> "base URL " + settings.baseUrl();
+            case LIVE -> "live Wawp API at " + settings.baseUrl();
         };
-        return Masking.mask(where + " (token " + Masking.maskToken(token) + "; control API: " + (control != null ? "yes" : "no")
+        return Masking.mask(where + " (token " + Masking.token(token) + "; control API: " + (mock ? "yes" : "no")
                 + (isLive() ? "; creates " + (settings.allowCreate() ? "allowed" : "not allowed") : "") + ")");
     }
 
@@ -136,10 +141,5 @@ public final class Target implements AutoCloseable {
                 // best effort
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Target[" + describe() + "]";
     }
 }

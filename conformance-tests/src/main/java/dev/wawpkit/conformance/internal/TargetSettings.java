@@ -22,9 +22,11 @@ import java.util.function.Function;
  * @param instanceId   an existing instance to read on live, or null
  * @param dryRun       list what would run, run nothing
  * @param bootTimeout  how long to wait for a timed transition
+ * @param captureDir   where to save what a target that is not a Wawp mock answers, one file per behaviour; or null
+ * @param observedDir  a capture the run's embedded mock answers with, in place of its own decided shapes; or null
  */
 public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allowCreate, String instanceId,
-                             boolean dryRun, Duration bootTimeout) {
+                             boolean dryRun, Duration bootTimeout, Path captureDir, Path observedDir) {
 
     /** The live API's base URL. */
     public static final URI LIVE_BASE_URL = URI.create("https://api.wawp.net");
@@ -41,18 +43,13 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
     public static final String DRY_RUN = "wawp.dryRun";
     public static final String BOOT_TIMEOUT_SECONDS = "wawp.bootTimeoutSeconds";
     public static final String REPORT_DIR = "wawp.report.dir";
+    public static final String CAPTURE_DIR = "wawp.capture.dir";
+    public static final String OBSERVED_DIR = "wawp.observed.dir";
     /** Hidden: ignore the process environment, for the suite's own tests. */
     public static final String IGNORE_ENVIRONMENT = "wawp.internal.ignoreEnvironment";
 
-    /** Where a run points. */
-    public enum Kind {
-        /** The Wawp mock, started in-process. */
-        MOCK,
-        /** Any base URL: the standalone mock, a stand-in, a staging server. */
-        URL,
-        /** The live Wawp API. */
-        LIVE
-    }
+    /** Where a run points: the Wawp mock started in-process, any base URL (the standalone mock, a staging server), or live. */
+    public enum Kind { MOCK, URL, LIVE }
 
     /**
      * Resolves the settings.
@@ -71,6 +68,8 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
         boolean dryRun = p.apply(DRY_RUN).map(Boolean::parseBoolean).orElse(false);
         Duration bootTimeout = Duration.ofSeconds(p.apply(BOOT_TIMEOUT_SECONDS).map(Long::parseLong).orElse(60L));
         String instanceId = p.apply(INSTANCE_ID).or(() -> e.apply("WAWP_INSTANCE_ID")).orElse(null);
+        Path capture = p.apply(CAPTURE_DIR).map(Path::of).orElse(null);
+        Path observed = p.apply(OBSERVED_DIR).map(Path::of).orElse(null);
 
         switch (target) {
             case "mock" -> {
@@ -78,14 +77,18 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
                     throw new ConformanceConfigException("Expected either the embedded mock (-Dwawp.target=mock) or a base URL, "
                             + "but got both: drop -Dwawp.target=mock to test " + baseUrl.get() + ".");
                 }
-                return new TargetSettings(Kind.MOCK, null, null, true, null, dryRun, bootTimeout);
+                if (capture != null) {
+                    throw new ConformanceConfigException("Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the "
+                            + "embedded mock, whose answers are the mock's own: add -Dwawp.baseUrl=URL or -Dwawp.target=live.");
+                }
+                return new TargetSettings(Kind.MOCK, null, null, true, null, dryRun, bootTimeout, null, observed);
             }
             case "url" -> {
                 URI uri = parseUrl(baseUrl.orElseThrow(() -> new ConformanceConfigException(
                         "Expected a base URL for -Dwawp.target=url, but none was given: add -Dwawp.baseUrl=http://127.0.0.1:8080.")));
                 String token = p.apply(TOKEN).or(() -> e.apply("WAWP_TOKEN")).orElse(null);
                 Masking.register(token);
-                return new TargetSettings(Kind.URL, uri, token, true, instanceId, dryRun, bootTimeout);
+                return new TargetSettings(Kind.URL, uri, token, true, instanceId, dryRun, bootTimeout, capture, observed);
             }
             case "live" -> {
                 if (baseUrl.isPresent()) {
@@ -101,7 +104,7 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
                 Masking.register(token);
                 URI uri = p.apply(LIVE_BASE_URL_OVERRIDE).map(TargetSettings::parseUrl).orElse(LIVE_BASE_URL);
                 boolean allowCreate = p.apply(ALLOW_CREATE).map(Boolean::parseBoolean).orElse(false);
-                return new TargetSettings(Kind.LIVE, uri, token, allowCreate, instanceId, dryRun, bootTimeout);
+                return new TargetSettings(Kind.LIVE, uri, token, allowCreate, instanceId, dryRun, bootTimeout, capture, observed);
             }
             default -> throw new ConformanceConfigException("Expected -Dwawp.target to be mock, url or live, but got '"
                     + target + "'. Example: -Dwawp.target=live, or -Dwawp.baseUrl=http://127.0.0.1:8080 for a URL.");
@@ -145,7 +148,10 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
         }
     }
 
-    /** Returns whether tests that create sessions may run. */
+    public TargetSettings shadow() {
+        return new TargetSettings(Kind.MOCK, null, null, true, null, false, bootTimeout, null, observedDir);
+    }
+
     public boolean mayCreate() {
         return kind != Kind.LIVE || allowCreate;
     }
@@ -155,7 +161,7 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
         return switch (kind) {
             case MOCK -> "embedded Wawp mock";
             case URL -> "base URL " + baseUrl;
-            case LIVE -> "live Wawp API at " + baseUrl + " (token " + Masking.maskToken(token) + ", creates "
+            case LIVE -> "live Wawp API at " + baseUrl + " (token " + Masking.token(token) + ", creates "
                     + (allowCreate ? "allowed" : "not allowed") + (instanceId == null ? "" : ", instance " + instanceId) + ")";
         };
     }

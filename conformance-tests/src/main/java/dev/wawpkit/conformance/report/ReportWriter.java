@@ -29,7 +29,7 @@ public final class ReportWriter {
         }
     }
 
-    /** Renders the Markdown report. */
+    /** Renders the Markdown report: the table, then where the target differs from the mock, then a dry run's calls. */
     public static String markdown(Report r) {
         StringBuilder md = new StringBuilder("# Wawp conformance report\n\n");
         md.append("- Target: ").append(r.target()).append('\n');
@@ -37,35 +37,49 @@ public final class ReportWriter {
         md.append("- Result: **").append(r.summary()).append("**\n\n");
         md.append("| behaviour | spec | expected | observed | outcome |\n|---|---|---|---|---|\n");
         for (Report.Row row : r.rows()) {
-            String outcome = row.outcome().label();
-            if (!row.drift().isEmpty()) {
-                outcome += ": " + String.join("; ", row.drift());
-            } else if (!row.reason().isEmpty()) {
-                outcome += ": " + row.reason();
-            }
-            md.append("| `").append(row.id()).append("` ").append(cell(row.title()))
-                    .append(" | ").append(cell(row.section()))
-                    .append(" | ").append(cell(row.expected()))
-                    .append(" | ").append(cell(row.observed()))
+            List<String> why = !row.drift().isEmpty() ? row.drift() : !row.differs().isEmpty() ? row.differs() : List.of(row.reason());
+            String outcome = row.outcome().label() + (String.join("", why).isEmpty() ? "" : ": " + String.join("; ", why));
+            md.append("| `").append(row.id()).append("` ").append(cell(row.title())).append(" | ").append(cell(row.section()))
+                    .append(" | ").append(cell(row.expected())).append(" | ").append(cell(row.observed()))
                     .append(" | ").append(cell(outcome)).append(" |\n");
         }
+        section(md, r, "Drift from the mock", "Where the target's answers differ from what the Wawp mock answers to the same row: "
+                + "change the mock (a capture, `--observed`) or your client where it relied on the mock's shape.", Report.Row::mockDrift);
+        section(md, r, "Calls a real run would make", "Each row's calls, in order; `{token}` is the run's token.", Report.Row::calls);
         return md.toString();
     }
 
-    /** Renders the console summary: the summary line, each failure with its drift, and where the report is. */
+    private static void section(StringBuilder md, Report r, String title, String intro, java.util.function.Function<Report.Row, List<String>> lines) {
+        if (r.rows().stream().allMatch(row -> lines.apply(row).isEmpty())) {
+            return;
+        }
+        md.append("\n## ").append(title).append("\n\n").append(intro).append("\n");
+        for (Report.Row row : r.rows()) {
+            if (!lines.apply(row).isEmpty()) {
+                md.append("\n- `").append(row.id()).append("`\n");
+                lines.apply(row).forEach(l -> md.append("  - ").append(l.replace("|", "\\|")).append('\n'));
+            }
+        }
+    }
+
+    /** Renders the console summary: the summary line, each failure and difference, the drift count, and where the report is. */
     public static List<String> consoleLines(Report r, Path dir) {
         List<String> lines = new ArrayList<>();
         lines.add("Wawp conformance: " + r.summary());
         for (Report.Row row : r.rows()) {
-            if (row.outcome() == Outcome.FAIL) {
-                lines.add("  FAIL " + row.id() + " (" + row.title() + ")");
-                row.drift().forEach(d -> lines.add("       " + d));
-                if (row.drift().isEmpty() && !row.reason().isEmpty()) {
-                    lines.add("       " + row.reason());
-                }
+            if (row.outcome() == Outcome.FAIL || row.outcome() == Outcome.DIFFERS) {
+                lines.add("  " + row.outcome().label().toUpperCase(java.util.Locale.ROOT) + " " + row.id() + " (" + row.title() + ")");
+                List<String> why = row.drift().isEmpty() && row.differs().isEmpty() ? List.of(row.reason()) : row.drift();
+                why.forEach(d -> lines.add("       " + d));
+                row.differs().forEach(d -> lines.add("       differs from the mock's choice: " + d));
             } else if (r.dryRun()) {
                 lines.add("  " + row.outcome().label() + " " + row.id() + (row.reason().isEmpty() ? "" : ": " + row.reason()));
+                row.calls().forEach(c -> lines.add("       " + c));
             }
+        }
+        long drifting = r.rows().stream().filter(row -> !row.mockDrift().isEmpty()).count();
+        if (drifting > 0) {
+            lines.add("Drift from the mock in " + drifting + " behaviours: see \"Drift from the mock\" in report.md");
         }
         lines.add("Report: " + dir.resolve("report.md") + " and report.json");
         return lines.stream().map(Masking::mask).toList();

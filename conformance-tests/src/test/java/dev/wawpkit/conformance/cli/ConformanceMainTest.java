@@ -6,9 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConformanceMainTest {
     @TempDir
     Path dir;
@@ -61,6 +64,7 @@ class ConformanceMainTest {
     @Test
     void helpNamesEveryOption() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("--target", "--base-url", "--dry-run", "--report-dir", "--allow-create", "--instance-id");
+        assertThat(out()).contains("--target", "--base-url", "--dry-run", "--report-dir", "--allow-create", "--instance-id", "--capture",
+                "--observed");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -67,18 +68,25 @@ public record ErrorBody(String code, String message) {
     }
 
     private static ErrorBody xml(String body) {
+        return xmlRoot(body).map(root -> new ErrorBody(child(root, "code"), child(root, "message"))).orElse(null);
+    }
+
+    /**
+     * Parses an XML body with DTDs and external entities refused, since error bodies come from the network.
+     *
+     * @return the document element, or empty when the body is not well-formed XML
+     */
+    public static Optional<Element> xmlRoot(String body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            // Error bodies come from the network: no DTDs, no external entities.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            Element root = factory.newDocumentBuilder()
+            return Optional.of(factory.newDocumentBuilder()
                     .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-            return new ErrorBody(child(root, "code"), child(root, "message"));
+                    .getDocumentElement());
         } catch (Exception e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -59,6 +59,10 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Keep sessions and quotas in this JSON file across restarts (written atomically).")
     java.nio.file.Path stateFile;
 
+    @Option(names = "--observed", paramLabel = "DIR",
+            description = "Answer with the shapes a conformance capture (--capture DIR) observed on another server.")
+    java.nio.file.Path observed;
+
     @Option(names = "--max-sessions", paramLabel = "N",
             description = "Sessions kept in all; beyond it the oldest are forgotten. Default: 100000.")
     int maxSessions = WawpMockServer.DEFAULT_MAX_SESSIONS;
@@ -247,6 +251,9 @@ public final class WawpMockMain implements Callable<Integer> {
         b.qrRotation(rotation);
         if (stateFile != null) {
             b.stateFile(stateFile);
+        }
+        if (observed != null) {
+            b.observed(observed);
         }
         try {
             return b.build();

@@ -44,10 +44,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * @param maxSessions      how many sessions the mock keeps; the least recently used go beyond it
      * @param journalPerToken  how many requests the journal keeps per access token
      * @param journalMax       how many requests the journal keeps in all
+     * @param observed         a conformance capture whose shapes the mock answers with, or null
      */
     public record Options(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay, Duration qrRotation,
                           int webhookAttempts, Duration webhookInterval, Path stateFile, int maxSessions,
-                          int journalPerToken, int journalMax) {
+                          int journalPerToken, int journalMax, Path observed) {
     }
 
     /** The journal's default size per token. */
@@ -75,8 +76,10 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * Creates the state for one mock server, reading the state file if one is given.
      *
      * @throws IllegalStateException when the state file exists but cannot be read
+     * @throws IllegalArgumentException naming a captured answer of {@code observed} that does not fit
      */
     public MockCore(Options options) {
+        ObservedShapes observed = options.observed() == null ? ObservedShapes.NONE : ObservedShapes.load(options.observed());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wawp-mock-timer");
             t.setDaemon(true);
@@ -93,7 +96,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
                 options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this,
                 options.maxSessions());
         this.tokens = new TokenRegistry(options.tokens(), options.defaultQuota());
-        this.engine = new WawpEngine(store, this.tokens);
+        this.engine = new WawpEngine(store, this.tokens, observed);
         this.stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
         if (stateFile != null) {
             try {

@@ -38,10 +38,12 @@ public final class WawpEngine {
     final TokenRegistry tokens;
     final FaultBoard faults = new FaultBoard();
     final UnexpectedCalls unexpected = new UnexpectedCalls();
+    private final ObservedShapes observed;
 
-    WawpEngine(SessionStore sessions, TokenRegistry tokens) {
+    WawpEngine(SessionStore sessions, TokenRegistry tokens, ObservedShapes observed) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.observed = observed;
     }
 
     /**
@@ -89,6 +91,7 @@ public final class WawpEngine {
         } else {
             reply = injected(fault, wanted);
         }
+        reply = observed.apply(endpoint, wanted, reply);   // the one place an answer takes an observed shape
         if (fault != null) {
             x.fault = faultName(fault.fault());
         }

@@ -79,6 +79,20 @@ class WawpMockMainTest {
     }
 
     @Test
+    void anObservedCaptureThatDoesNotFitPrintsOneLineNamingTheFileAndExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("start-418.json");
+        java.nio.file.Files.writeString(file, "{\"status\": 418, \"request\": {\"path\": \"/v2/session/start\"}, "
+                + "\"headers\": {\"Content-Type\": \"application/json\"}, \"body\": {}}");
+
+        int code = run(Map.of(), "--port", "0", "--observed", dir.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("wawp-mock-server: Expected a status start documents").contains(file.toString(), "but got 418");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void tokensComeFromFlagsAndTheEnvironment() {
         WawpMockMain main = new WawpMockMain(Map.of("WAWP_MOCK_TOKENS", "env-token-1, env-token-2"), new PrintWriter(out));
         main.tokens = List.of("flag-token-1");
