@@ -118,10 +118,11 @@ class RequestPathTest {
         }
 
         java.util.Arrays.sort(nanos);
-        // with a thread held per delay, every create here would wait for a delay to end (seconds)
+        // With a thread held per delay, every create here would wait for a delay to end: seconds. The
+        // bounds leave room for a loaded CI machine; on a quiet one the median is a millisecond or two.
         assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length / 2])).as("token B's median create while "
-                + inFlight + " delays of token A wait").isLessThan(50);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1])).as("token B's slowest create").isLessThan(1000);
+                + inFlight + " delays of token A wait").isLessThan(250);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1])).as("token B's slowest create").isLessThan(2000);
         for (CompletableFuture<HttpResponse<String>> f : slow) {
             assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
