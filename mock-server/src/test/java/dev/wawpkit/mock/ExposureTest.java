@@ -49,7 +49,7 @@ class ExposureTest {
     void theRemoteClientSendsTheAdminToken() {
         try (WawpMockServer mock = WawpMockServer.builder().adminToken(ADMIN).build().start()) {
             assertThat(WawpMockClient.connect(mock.baseUrl(), "t-123456", ADMIN).sessions()).isEmpty();
-            assertThatThrownBy(() -> WawpMockClient.connect(mock.baseUrl()))
+            assertThatThrownBy(() -> WawpMockClient.connect(mock.baseUrl()).sessions())
                     .isInstanceOfSatisfying(WawpMockException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
         }
     }

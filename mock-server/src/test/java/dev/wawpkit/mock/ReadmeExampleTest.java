@@ -1,68 +1,110 @@
 package dev.wawpkit.mock;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's Java example runs here, and the README must quote it exactly. */
+/**
+ * Every Java snippet of the README is cut verbatim from a source file the build compiles (and,
+ * for tests, runs), so a newcomer can copy it as printed, imports included.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ReadmeExampleTest {
+    private static final Path ROOT = Path.of("..");
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```$", Pattern.DOTALL);
+
+    static List<String> javaBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        Matcher m = JAVA_BLOCK.matcher(markdown);
+        while (m.find()) {
+            blocks.add(m.group(1).stripTrailing());
+        }
+        return blocks;
+    }
+
+    /** Names a block by its README line and its first line that is not a package or import. */
+    private static String label(String readme, String block) {
+        int line = (int) readme.substring(0, readme.indexOf(block)).lines().count() + 1;
+        String first = block.lines().filter(l -> !l.isBlank() && !l.startsWith("package ") && !l.startsWith("import "))
+                .findFirst().orElse("");
+        return "README.md line " + line + ": " + first.strip();
+    }
+
+    /** Answers whether the source holds the block's lines in a row, all indented alike. */
+    static boolean quotes(String source, String block) {
+        for (int indent = 0; indent <= 16; indent += 4) {
+            String prefix = " ".repeat(indent);
+            String shifted = block.lines().map(l -> l.isEmpty() ? l : prefix + l).collect(Collectors.joining("\n"));
+            if (source.contains(shifted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> sources() throws IOException {
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            List<Path> roots = modules.flatMap(m -> Stream.of(m.resolve("src/test/java"), m.resolve("src/main/java")))
+                    .filter(Files::isDirectory).toList();
+            List<String> texts = new ArrayList<>();
+            for (Path root : roots) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                        try {
+                            texts.add(Files.readString(f));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            }
+            return texts;
+        }
+    }
 
     @Test
-    void embeddedExample() throws Exception {
-        // tag::embedded[]
-        try (WawpMockServer mock = WawpMockServer.builder()
-                .token("test-token-1")              // valid tokens; others get 401
-                .quota(10)                          // creates per token, then 403
-                .bootDelay(java.time.Duration.ofMillis(100))
-                .build()
-                .start()) {                         // port 0: a free port on 127.0.0.1
+    void everyJavaSnippetOfTheReadmeIsCutFromCodeTheBuildCompiles() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        List<String> blocks = javaBlocks(readme);
+        List<String> sources = sources();
 
-            // Seed a session that waits for a QR scan, and make the next start fail with 502 as XML.
-            MockSession session = mock.seedSession().token("test-token-1")
-                    .status(SessionStatus.SCAN_QR_CODE).create();
-            mock.faults().onStart().session(session.instanceId()).respond(502, Format.XML);
+        List<String> loose = blocks.stream().filter(b -> sources.stream().noneMatch(s -> quotes(s, b)))
+                .map(b -> label(readme, b)).toList();
 
-            URI info = mock.baseUrl().resolve("/v2/session/info?instance_id=" + session.instanceId()
-                    + "&access_token=test-token-1");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(info).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.body()).contains("\"status\":\"SCAN_QR_CODE\"");
-
-            mock.session(session.instanceId()).moveTo(SessionStatus.WORKING);   // the QR was scanned
-            assertThat(mock.session(session.instanceId()).calls()).hasSize(1);
-        }
-        // end::embedded[]
+        assertThat(blocks).as("```java blocks in README.md").isNotEmpty();
+        assertThat(loose).as("README.md's java snippets found in no file under */src/test/java or */src/main/java; "
+                + "copy each from a source file that compiles, imports included").isEmpty();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"ReadmeExampleTest.java, embedded",
-            "sample/OnboardingServiceTest.java, consumer-test"})
-    void theReadmeQuotesTheExampleExactly(String file, String tag) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/wawpkit/mock/" + file));
-        String readme = Files.readString(Path.of("../README.md"));
-        Matcher m = Pattern.compile("// tag::" + tag + "\\[]\\n(.*?)\\n\\s*// end::" + tag + "\\[]", Pattern.DOTALL)
-                .matcher(source);
-        assertThat(m.find()).as("tag %s in %s", tag, file).isTrue();
-        String snippet = m.group(1).stripIndent().strip();
+    @Test
+    void theSnippetCheckCatchesAnEditedSnippet() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/com/example/onboarding/OnboardingWiringTest.java"));
+        String snippet = source.substring(source.indexOf("import "));
 
-        assertThat(readme).as("README.md must quote %s verbatim", file).contains(snippet);
+        assertThat(quotes(source, snippet)).isTrue();
+        assertThat(quotes(source, snippet.replace("wawp.token()", "\"app-token\""))).isFalse();
+        assertThat(javaBlocks("text\n```java\nclass A {\n}\n```\nmore\n```java\nclass B {}\n```\n"))
+                .containsExactly("class A {\n}", "class B {}");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theReadmeSaysEachThingOnce() throws IOException {
         java.util.List<String> headings = new java.util.ArrayList<>();
         boolean inCode = false;
-        for (String line : Files.readAllLines(Path.of("../README.md"))) {
+        for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
             if (line.startsWith("```")) {
                 inCode = !inCode;
             } else if (!inCode && (line.startsWith("# ") || line.startsWith("## "))) {

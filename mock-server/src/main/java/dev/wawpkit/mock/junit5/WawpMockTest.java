@@ -44,4 +44,12 @@ public @interface WawpMockTest {
 
     /** Returns whether a call to a path or method the mock does not serve fails the test. */
     boolean failOnUnexpectedCalls() default true;
+
+    /**
+     * Returns the one access token every test uses, such as the token the application under test
+     * is configured with; empty (the default) gives each test a fresh token of its own. A fixed
+     * token is valid from the start, its share of the mock is reset before each test, and tests
+     * that would use it at the same time are refused.
+     */
+    String token() default "";
 }

@@ -93,6 +93,75 @@ class WawpMockJarIT {
     }
 
     @Test
+    @Timeout(180)
+    void aCopiedJarStartsWithoutTheArchiveAndARecordedOneFitsIt() throws Exception {
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path archive = jar.resolveSibling("wawp-mock-server.jsa");
+        Path dir = Files.createTempDirectory("wawp-copied");
+        Path copy = Files.copy(jar, dir.resolve("wawp-mock-server.jar"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        // The README's start command, the jar elsewhere: the JVM warns and starts without the archive.
+        Path log = dir.resolve("stale.log");
+        process = new ProcessBuilder(java, "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-Xmx160m",
+                "-jar", copy.toString(), "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(log, 4));
+        assertThat(m.find()).as(Files.readString(log)).isTrue();
+        assertThat(post(URI.create(m.group(1)), "/v2/session/create?access_token=wawp-dev-token")
+                .get("status").asText()).isEqualTo("STOPPED");
+        assertThat(Files.readString(log)).contains("Unable to use shared archive");
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        // The README's fix: record an archive beside the copy once; -Xshare:on refuses to start without it.
+        Process training = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=wawp-mock-server.jsa",
+                "-Xlog:cds=error", "-XX:+UseSerialGC", "-Xmx160m", "-jar", "wawp-mock-server.jar", "--training-run")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("training.log").toFile())
+                .start();
+        assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).as(Files.readString(dir.resolve("training.log"))).isZero();
+        Path fresh = dir.resolve("fresh.log");
+        process = new ProcessBuilder(java, "-XX:SharedArchiveFile=wawp-mock-server.jsa", "-Xshare:on",
+                "-XX:+UseSerialGC", "-Xmx160m", "-jar", "wawp-mock-server.jar", "--port", "0").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(fresh.toFile()).start();
+        Matcher again = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(fresh, 4));
+        assertThat(again.find()).as(Files.readString(fresh)).isTrue();
+        assertThat(Files.readString(fresh)).doesNotContain("Unable to use shared archive");
+    }
+
+    @Test
+    void theReadmesHealthProbeWaitsForTheJar() throws Exception {
+        java.util.Optional<Path> curl = java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .map(d -> Path.of(d, "curl")).filter(Files::isExecutable).findFirst();
+        if (curl.isEmpty()) {
+            String why = "curl is not installed: the README's health probe (curl --retry-connrefused ...) is not run.";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why + " Install it in .ci/run (apt-get install -y curl).");
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // The README's line, pointed at this test's port; started before the mock, so it has to retry.
+        Process probe = new ProcessBuilder(curl.get().toString(), "--retry-connrefused", "--retry", "30",
+                "--retry-delay", "1", "-sf", "http://127.0.0.1:" + port + "/__admin/health")
+                .redirectErrorStream(true).start();
+        Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
+        Path log = Files.createTempFile("wawp-probe", ".log");
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+
+        assertThat(probe.waitFor(50, TimeUnit.SECONDS)).isTrue();
+        String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.exitValue()).as(answer).isZero();
+        assertThat(JSON.readTree(answer).get("status").asText()).isEqualTo("healthy");
+        Files.delete(log);
+    }
+
+    @Test
     void aStateFileSurvivesARestartOfTheStandaloneMock() throws Exception {
         Path jar = Path.of(System.getProperty("wawp.mock.jar", "target/wawp-mock-server.jar"));
         Path dir = Files.createTempDirectory("wawp-state");

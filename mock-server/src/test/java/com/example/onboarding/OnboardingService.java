@@ -1,4 +1,4 @@
-package dev.wawpkit.mock.sample;
+package com.example.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

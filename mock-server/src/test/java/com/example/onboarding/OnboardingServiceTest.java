@@ -1,11 +1,11 @@
-package dev.wawpkit.mock.sample;
+package com.example.onboarding;
 
+import com.example.onboarding.OnboardingService.Onboarding;
+import com.example.onboarding.OnboardingService.OnboardingException;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.WawpMock;
 import dev.wawpkit.mock.junit5.WawpMockTest;
 import dev.wawpkit.mock.junit5.WawpToken;
-import dev.wawpkit.mock.sample.OnboardingService.Onboarding;
-import dev.wawpkit.mock.sample.OnboardingService.OnboardingException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +18,6 @@ import static dev.wawpkit.mock.assertj.WawpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-// tag::consumer-test[]
 @WawpMockTest(bootDelayMillis = 100)
 class OnboardingServiceTest {
 
@@ -79,4 +78,3 @@ class OnboardingServiceTest {
         assertThat(mock).receivedCalls(CREATE).hasSize(1);
     }
 }
-// end::consumer-test[]
