@@ -26,9 +26,11 @@ public final class Checking {
     private static final Set<String> DECIDED_BODIES = Set.of("/v2/session/restart", "/v2/session/me");
     private final Conformance wawp;
     private final List<String> observed = new ArrayList<>();
-    private final List<Drift> drifts = new ArrayList<>();
-    private final List<Exchange> exchanges = new ArrayList<>();
-    private boolean checked;
+    /** Every drift the row found, and the responses it checked, in order: for the extension and the drift section. */
+    final List<Drift> drifts = new ArrayList<>();
+    final List<Exchange> exchanges = new ArrayList<>();
+    /** Whether the row checked anything at all: a row that checks nothing fails. */
+    boolean checked;
 
     Checking(Conformance wawp) {
         this.wawp = wawp;
@@ -192,20 +194,8 @@ public final class Checking {
         }
     }
 
-    List<Drift> drifts() {
-        return List.copyOf(drifts);
-    }
-
-    List<Exchange> exchanges() {
-        return List.copyOf(exchanges);
-    }
-
     String observed() {
         return Masking.mask(String.join("; ", observed));
-    }
-
-    boolean checked() {
-        return checked;
     }
 
     /** Checks the fields of one JSON response; each mismatch is recorded as a field drift with the check's basis. */

@@ -104,10 +104,10 @@ public final class Conformance {
             } catch (RuntimeException | AssertionError e) {
                 // the mock's answers so far are what it would answer
             }
-            mockDrift = MockDrift.compare(check.exchanges(), mirror.check.exchanges());
+            mockDrift = MockDrift.compare(check.exchanges, mirror.check.exchanges);
         }
         if (target.settings().captureDir() != null && !target.isMock() && !target.dry()) {
-            Capture.write(target.settings().captureDir(), behaviour, check.exchanges());
+            Capture.write(target.settings().captureDir(), behaviour, check.exchanges);
         }
     }
 }

@@ -143,7 +143,7 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
             return;
         }
         boolean enforceAll = c.target.isMock();
-        Map<Boolean, List<Drift>> counts = c.check.drifts().stream().collect(Collectors.partitioningBy(d -> enforceAll || d.basis() != Basis.DECIDED));
+        Map<Boolean, List<Drift>> counts = c.check.drifts.stream().collect(Collectors.partitioningBy(d -> enforceAll || d.basis() != Basis.DECIDED));
         List<Drift> failing = counts.get(true);
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(ENTRY_OBSERVED, c.check.observed().isEmpty() ? "-" : c.check.observed());
@@ -155,7 +155,7 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeAll
         entry.values().removeIf(String::isEmpty);   // JUnit refuses blank values
         context.publishReportEntry(entry);
         if (context.getExecutionException().isEmpty()) {
-            if (!c.check.checked()) {
+            if (!c.check.checked) {
                 throw new AssertionError("The row " + c.behaviour.id() + " checked nothing: call wawp.check.expect(...) on its response.");
             }
             if (!failing.isEmpty()) {

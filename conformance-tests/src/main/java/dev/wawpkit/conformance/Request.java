@@ -55,11 +55,7 @@ public final class Request {
         return this;
     }
 
-    /**
-     * Sends the call (in a dry run only records it) and returns what came back; never throws for a transport failure.
-     *
-     * @throws IllegalStateException without sending anything, when the live guard refuses the call
-     */
+    /** Sends the call (a dry run only lists it); never throws for a transport failure, only when the live guard refuses it. */
     public Exchange send() {
         return sender.apply(this);
     }

@@ -141,25 +141,18 @@ public final class ConformanceMain implements Callable<Integer> {
         return 2;
     }
 
-    /** Reads the version the build wrote into {@code version.properties} beside this class. */
+    /** Reads the version the build wrote into {@code version.properties} beside this class; "unknown" from unfiltered sources. */
     static final class BuildVersion implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            return new String[] {"wawp-conformance " + version()};
-        }
-
-        /** The project version this jar was built as, or "unknown" when run from unfiltered sources. */
-        static String version() {
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
             try (java.io.InputStream in = ConformanceMain.class.getResourceAsStream("version.properties")) {
-                java.util.Properties p = new java.util.Properties();
                 if (in != null) {
                     p.load(in);
                 }
-                String v = p.getProperty("version", "");
-                return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
-            } catch (java.io.IOException e) {
-                return "unknown";
             }
+            String v = p.getProperty("version", "");
+            return new String[] {"wawp-conformance " + (v.isEmpty() || v.startsWith("${") ? "unknown" : v)};
         }
     }
 }

@@ -29,7 +29,7 @@ public final class Http {
     /** Sends one call: query parameters, Accept, {@code Content-Type: application/json} and no body. */
     public Exchange send(String method, String path, Map<String, String> query, String accept) {
         String q = query.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String url = baseUrl + path + (q.isEmpty() ? "" : "?" + q);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -56,9 +56,5 @@ public final class Http {
     public boolean answers200(String path) {
         Exchange probe = send("GET", path, Map.of(), "application/json");
         return probe.status() == 200 && probe.json().isPresent();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
