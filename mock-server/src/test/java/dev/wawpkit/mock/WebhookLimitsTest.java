@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A hanging or slow webhook receiver costs the mock bounded threads, sockets and memory, and no order. */
+/**
+ * A hanging or slow webhook receiver costs the mock bounded threads, sockets and memory, and no order.
+ * Isolated: it counts the JVM's threads and RSS, which other classes running beside it would move.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.parallel.Isolated
 class WebhookLimitsTest {
     private static final String TOKEN = "limits-token-001";
 

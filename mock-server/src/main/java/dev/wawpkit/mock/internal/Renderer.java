@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.mock.Format;
 
 import java.io.IOException;
@@ -58,9 +57,7 @@ final class Renderer {
         String reason = REASONS.getOrDefault(e.status(), "Error");
         return switch (format) {
             case JSON -> {
-                ObjectNode body = JSON.createObjectNode()
-                        .put("error", e.code()).put("message", e.message()).put("status", e.status());
-                yield json(e.status(), body);
+                yield json(e.status(), new ApiModel.Error(e.code(), e.message(), e.status()));
             }
             case XML -> Reply.of(e.status(), "application/xml; charset=utf-8", utf8(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error><status>" + e.status() + "</status><code>"

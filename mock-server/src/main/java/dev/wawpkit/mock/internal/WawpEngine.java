@@ -1,6 +1,5 @@
 package dev.wawpkit.mock.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Fault;
 import dev.wawpkit.mock.FaultRule;
@@ -32,6 +31,8 @@ public final class WawpEngine {
     /** The logged-in account every WORKING session shows, as in the documentation's example. */
     static final String ME_ID = "201012345678@c.us";
     static final String ME_NAME = "John Doe";
+    /** The logged-in account every WORKING session shows, as in the documentation's example. */
+    static final ApiModel.Me ME = new ApiModel.Me(ME_ID, ME_NAME);
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\d{8,15}");
 
     final SessionStore sessions;
@@ -147,7 +148,7 @@ public final class WawpEngine {
      * (null: any; otherwise a 400 naming the status), and its success body.
      */
     private record Route(Function<Session, Session.Snapshot> action, Set<SessionStatus> accepts,
-                         BiFunction<WawpEngine, Session.Snapshot, ObjectNode> body) {
+                         BiFunction<WawpEngine, Session.Snapshot, Object> body) {
     }
 
     /** Every endpoint but create (which has no session yet), one entry each. */
@@ -159,22 +160,20 @@ public final class WawpEngine {
         ROUTES.put(Endpoint.STATUS, new Route(Session::readWithQr, null, (e, s) -> sessionBody(s, true)));
         ROUTES.put(Endpoint.STOP, new Route(Session::stop, null, (e, s) -> sessionBody(s, false)));
         ROUTES.put(Endpoint.RESTART, new Route(Session::restart, null, (e, s) -> sessionBody(s, false)));
-        ROUTES.put(Endpoint.LOGOUT, new Route(Session::logout, null, (e, s) -> Renderer.JSON.createObjectNode()
-                .put("name", s.session().name).put("status", s.status().name())
-                .put("instance_id", s.session().instanceId)));
+        ROUTES.put(Endpoint.LOGOUT, new Route(Session::logout, null, (e, s) -> new ApiModel.Changed(s.session().name,
+                s.status().name(), s.session().instanceId)));
         ROUTES.put(Endpoint.DELETE, new Route(Session::delete, null, (e, s) -> {
             e.sessions.remove(s.session());
-            return Renderer.JSON.createObjectNode().put("name", s.session().name).put("status", "DELETED")
-                    .put("instance_id", s.session().instanceId);
+            return new ApiModel.Changed(s.session().name, "DELETED", s.session().instanceId);
         }));
         ROUTES.put(Endpoint.ME, new Route(Session::read, EnumSet.of(SessionStatus.WORKING),
-                (e, s) -> me(Renderer.JSON.createObjectNode())));
+                (e, s) -> ME));
         ROUTES.put(Endpoint.QR, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
                 (e, s) -> qrData(s.qr())));
         ROUTES.put(Endpoint.QR_IMAGE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
-                (e, s) -> Renderer.JSON.createObjectNode().put("qr", s.qr().png())));
+                (e, s) -> new ApiModel.QrImage(s.qr().png())));
         ROUTES.put(Endpoint.REQUEST_CODE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
-                (e, s) -> Renderer.JSON.createObjectNode().put("code", pairingCode())));
+                (e, s) -> new ApiModel.PairingCode(pairingCode())));
         for (Endpoint endpoint : Endpoint.values()) {
             if (endpoint != Endpoint.CREATE && !ROUTES.containsKey(endpoint)) {
                 throw new ExceptionInInitializerError("no route for " + endpoint);
@@ -194,11 +193,13 @@ public final class WawpEngine {
                 : "Start it and wait for SCAN_QR_CODE."));
     }
 
-    private static ObjectNode qrData(Session.Qr qr) {
-        ObjectNode value = Renderer.JSON.createObjectNode().put("value", qr.value()).put("expiry", qr.expiresAtMillis());
-        return Renderer.JSON.createObjectNode().put("mimetype", "application/json")
-                .put("data", java.util.Base64.getEncoder().encodeToString(value.toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    private static ApiModel.QrData qrData(Session.Qr qr) {
+        try {
+            return new ApiModel.QrData("application/json", java.util.Base64.getEncoder().encodeToString(
+                    Renderer.JSON.writeValueAsBytes(new ApiModel.QrValue(qr.value(), qr.expiresAtMillis()))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pairingCode() {
@@ -214,9 +215,6 @@ public final class WawpEngine {
         return sb.toString();
     }
 
-    private static ObjectNode me(ObjectNode into) {
-        return into.put("id", ME_ID).put("pushName", ME_NAME);
-    }
 
     private static ApiError notFound(String instanceId) {
         boolean wellFormed = SessionStore.INSTANCE_ID.matcher(instanceId).matches();
@@ -242,12 +240,8 @@ public final class WawpEngine {
                             + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."), wanted, Endpoint.CREATE), null);
         }
         Session s = sessions.create(token);
-        ObjectNode body = Renderer.JSON.createObjectNode()
-                .put("instance_id", s.instanceId)
-                .put("session_name", s.name)
-                .put("server_name", SERVER_NAME)
-                .put("status", SessionStatus.STOPPED.name());
-        return new Outcome(Renderer.json(200, body), s);
+        return new Outcome(Renderer.json(200, new ApiModel.Created(s.instanceId, s.name, SERVER_NAME,
+                SessionStatus.STOPPED.name())), s);
     }
 
     private ApiError checkAccess(Endpoint endpoint, String token, String instanceId, Session session,
@@ -287,20 +281,10 @@ public final class WawpEngine {
                 + "PUT /__admin/wawp/tokens/{token}.");
     }
 
-    private static ObjectNode sessionBody(Session.Snapshot s, boolean info) {
-        ObjectNode body = Renderer.JSON.createObjectNode()
-                .put("name", s.session().name)
-                .put("status", s.status().name());
-        ObjectNode config = body.putObject("config");
-        config.putObject("webhooks");
-        config.putNull("proxy");
-        if (info && s.qr() != null) {
-            body.put("qr", s.qr().png());
-        }
-        if (info && s.status() == SessionStatus.WORKING) {
-            me(body.putObject("me"));
-        }
-        return body;
+    private static ApiModel.SessionBody sessionBody(Session.Snapshot s, boolean info) {
+        return new ApiModel.SessionBody(s.session().name, s.status().name(), ApiModel.Config.DEFAULT,
+                info && s.qr() != null ? s.qr().png() : null,
+                info && s.status() == SessionStatus.WORKING ? ME : null);
     }
 
     private static Reply injected(FaultRule rule, List<Format> wanted) {

@@ -1,6 +1,5 @@
 package dev.wawpkit.mock.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WebhookDelivery;
 
@@ -179,20 +178,10 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     static byte[] body(String eventId, String name, SessionStatus status, boolean working) {
-        ObjectNode event = Renderer.JSON.createObjectNode()
-                .put("id", eventId)
-                .put("timestamp", System.currentTimeMillis())
-                .put("session", name);
-        event.putObject("metadata");
-        event.put("engine", "WEBJS").put("event", "session.status");
-        event.putObject("payload").put("name", name).put("status", status.name());
-        if (working) {
-            event.putObject("me").put("id", WawpEngine.ME_ID).put("pushName", WawpEngine.ME_NAME);
-        } else {
-            event.putNull("me");
-        }
         try {
-            return Renderer.JSON.writeValueAsBytes(event);
+            return Renderer.JSON.writeValueAsBytes(new ApiModel.StatusEvent(eventId, System.currentTimeMillis(), name,
+                    java.util.Map.of(), "WEBJS", "session.status", new ApiModel.Payload(name, status.name()),
+                    working ? WawpEngine.ME : null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
