@@ -65,6 +65,8 @@ public final class ControlApi implements AdminApiExtension {
                     return ok(ControlModel.SessionJson.of(port.move(p.get("id"), ControlModel.status(b.status()),
                             b.loggedIn())));
                 })),
+                new Route(GET, "/wawp/sessions/{id}/qr", (admin, req, p) -> guard(() ->
+                        ok(new ControlModel.QrJson(port.qrPng(p.get("id")))))),
                 new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
                         ok(new ControlModel.CallsJson(p.get("id"),
                                 port.calls(p.get("id")).stream().map(ControlModel.CallJson::of).toList())))),
@@ -122,6 +124,8 @@ public final class ControlApi implements AdminApiExtension {
                         ControlJson.object(req.getRequest().getBody(), Set.of("state", "params", "action"),
                                 "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
                                         + "\"test-token-1\"}, \"action\": \"setup\"}"))))),
+                new Route(GET, "/wawp/ui", (admin, req, p) -> guard(Dashboard::page)),
+                new Route(GET, "/wawp/ui/{name}", (admin, req, p) -> guard(() -> Dashboard.asset(p.get("name")))),
                 new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
                     String token = query(req, "access_token");
                     if (token != null) {
