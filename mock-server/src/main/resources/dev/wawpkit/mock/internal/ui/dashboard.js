@@ -75,8 +75,12 @@
     return td;
   }
 
-  function replaceRows(tbody, rows) {
-    tbody.replaceChildren(...rows);
+  // Rebuilds a table's rows only when its data changed, so reading or selecting text is not disturbed.
+  function renderRows(tbody, list, build) {
+    const signature = JSON.stringify(list);
+    if (tbody.dataset.signature === signature) return;
+    tbody.dataset.signature = signature;
+    tbody.replaceChildren(...list.map(build));
   }
 
   function age(iso) {
@@ -97,28 +101,39 @@
     return shown.startsWith(filter) || filter.startsWith(shown);
   }
 
+  // Rows are kept per session and updated in place, so a focused button keeps its focus.
   function renderSessions(list) {
     const filter = $("sessions-filter").value.trim();
     const shown = list.filter((s) => tokenMatches(s.access_token, filter));
-    replaceRows($("sessions-rows"), shown.map((s) => {
-      const tr = document.createElement("tr");
-      tr.dataset.instance = s.instance_id;
-      if (s.instance_id === selected) tr.className = "selected";
-      const td = document.createElement("td");
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = s.instance_id;
-      b.setAttribute("aria-label", "Show session " + s.instance_id);
-      b.addEventListener("click", () => select(s.instance_id));
-      td.appendChild(b);
-      tr.appendChild(td);
-      cell(tr, s.session_name);
-      cell(tr, s.access_token);
-      cell(tr, s.status, "status status-" + s.status);
-      cell(tr, s.logged_in ? "yes" : "no");
-      cell(tr, age(s.created_at));
-      return tr;
-    }));
+    const tbody = $("sessions-rows");
+    const old = new Map([...tbody.children].map((tr) => [tr.dataset.instance, tr]));
+    shown.forEach((s, i) => {
+      let tr = old.get(s.instance_id);
+      if (!tr) {
+        tr = document.createElement("tr");
+        tr.dataset.instance = s.instance_id;
+        const td = document.createElement("td");
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = s.instance_id;
+        b.setAttribute("aria-label", "Show session " + s.instance_id);
+        b.addEventListener("click", () => select(s.instance_id));
+        td.appendChild(b);
+        tr.appendChild(td);
+        for (let c = 0; c < 5; c++) tr.appendChild(document.createElement("td"));
+      }
+      old.delete(s.instance_id);
+      const cells = tr.children;
+      cells[1].textContent = s.session_name;
+      cells[2].textContent = s.access_token;
+      cells[3].textContent = s.status;
+      cells[3].className = "status status-" + s.status;
+      cells[4].textContent = s.logged_in ? "yes" : "no";
+      cells[5].textContent = age(s.created_at);
+      tr.className = s.instance_id === selected ? "selected" : "";
+      if (tbody.children[i] !== tr) tbody.insertBefore(tr, tbody.children[i] || null);
+    });
+    old.forEach((tr) => tr.remove());
     $("sessions-empty").hidden = list.length > 0;
   }
 
@@ -181,7 +196,7 @@
     const hooks = await call("GET", "/sessions/" + id + "/webhooks");
     $("webhook-urls").textContent = hooks.urls.length === 0 ? "No webhook URLs set."
         : "Sent to " + hooks.urls.join(", ") + (hooks.signed ? " (signed)." : " (unsigned).");
-    replaceRows($("deliveries-rows"), hooks.deliveries.slice(-20).reverse().map((d) => {
+    renderRows($("deliveries-rows"), hooks.deliveries.slice(-20).reverse(), (d) => {
       const tr = document.createElement("tr");
       cell(tr, time(d.at));
       cell(tr, d.status);
@@ -190,7 +205,7 @@
       cell(tr, d.response || "");
       cell(tr, d.error);
       return tr;
-    }));
+    });
   }
 
   function describeFault(f) {
@@ -201,7 +216,7 @@
   }
 
   function renderFaults(list) {
-    replaceRows($("faults-rows"), list.map((f) => {
+    renderRows($("faults-rows"), list, (f) => {
       const tr = document.createElement("tr");
       cell(tr, f.endpoint);
       cell(tr, describeFault(f));
@@ -210,11 +225,11 @@
       cell(tr, f.access_token || "any");
       cell(tr, f.instance_id || "any");
       return tr;
-    }));
+    });
   }
 
   function renderRequests(list) {
-    replaceRows($("requests-rows"), list.slice().reverse().map((r) => {
+    renderRows($("requests-rows"), list.slice().reverse(), (r) => {
       const tr = document.createElement("tr");
       cell(tr, r.sequence);
       cell(tr, time(r.at));
@@ -226,7 +241,7 @@
       cell(tr, r.access_token);
       cell(tr, r.instance_id);
       return tr;
-    }));
+    });
   }
 
   function requestsQuery() {
