@@ -152,6 +152,16 @@ class DashboardRoutesTest {
         assertThat(r.json().get("error").asText()).isEqualTo("cross_origin_refused");
     }
 
+    @Test
+    void theReadmeShowsTheDashboardAndItsPictureIsASmallPng() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        byte[] png = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/dashboard.png"));
+
+        assertThat(readme).contains("(docs/dashboard.png)", "/__admin/wawp/ui");
+        assertThat(java.util.Arrays.copyOf(png, 8)).isEqualTo(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        assertThat(png.length).as("docs/dashboard.png's size in bytes").isLessThan(200_000);
+    }
+
     private static JsonNode endpoint(JsonNode model, String key) {
         for (JsonNode e : model.get("endpoints")) {
             if (e.get("key").asText().equals(key)) {
