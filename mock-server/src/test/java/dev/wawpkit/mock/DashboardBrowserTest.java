@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,7 +73,7 @@ class DashboardBrowserTest {
                 return now != null && !now.equals(firstQr) ? now : null;
             }, "a new QR image once the QR rotates (every 2 s)");
 
-            moveButton("WORKING").click();
+            moveButton("WORKING").sendKeys(Keys.ENTER); // from the keyboard, as every control can be
 
             await(() -> "WORKING".equals(browser.findElement(By.id("session-status")).getText()) ? true : null,
                     "session " + id + " shown WORKING after the scan button");

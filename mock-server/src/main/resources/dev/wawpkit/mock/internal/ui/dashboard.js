@@ -149,6 +149,7 @@
     const box = $("session-moves");
     if (box.dataset.from === s.status) return; // keep focus on a button while nothing changed
     box.dataset.from = s.status;
+    const hadFocus = box.contains(document.activeElement);
     const moves = (model && model.moves[s.status]) || [];
     box.replaceChildren(...moves.map((m) => {
       const b = document.createElement("button");
@@ -158,6 +159,7 @@
       b.addEventListener("click", () => move(s.instance_id, m.to, m.label));
       return b;
     }));
+    if (hadFocus && box.firstElementChild) box.firstElementChild.focus(); // keyboard users stay among the moves
   }
 
   async function move(id, to, label) {
