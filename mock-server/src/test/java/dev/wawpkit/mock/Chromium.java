@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class Chromium {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver");
+    /** Each reason to skip is printed once per run, however many classes skip for it. */
+    private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Kept so its level holds: Selenium warns it has no DevTools bindings for this Chromium; no test needs them. */
     private static final java.util.logging.Logger CDP_FINDER =
             java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
@@ -44,6 +46,9 @@ final class Chromium {
         }
         if ("true".equals(System.getenv("CI"))) {
             throw new AssertionError(why);
+        }
+        if (TOLD.add(why)) {
+            System.err.println("SKIPPED browser tests: " + why); // surefire shows no reason for a skipped class
         }
         Assumptions.abort(why);
         return null;
