@@ -94,9 +94,10 @@ class DashboardRoutesTest {
         JsonNode model = Http.to(mock, "/__admin/wawp/ui/model.json").method("GET").send().json();
         List<String> refused = new ArrayList<>();
         for (JsonNode e : model.get("endpoints")) {
-            e.get("statuses").fields().forEachRemaining(status -> status.getValue().forEach(format -> {
-                String json = "{\"endpoint\": \"" + e.get("key").asText() + "\", \"status\": " + status.getKey()
-                        + ", \"format\": \"" + format.asText() + "\", \"access_token\": \"" + TOKEN + "\"}";
+            e.get("statuses").properties().forEach(status -> status.getValue().forEach(format -> {
+                String json = Http.JSON.createObjectNode().put("endpoint", e.get("key").asText())
+                        .put("status", Integer.parseInt(status.getKey())).put("format", format.asText())
+                        .put("access_token", TOKEN).toString();
                 Http.Response r = Http.to(mock, "/__admin/wawp/faults").method("POST").json(json).send();
                 if (r.status() != 201) {
                     refused.add(json + " -> " + r.body());
