@@ -167,6 +167,7 @@ public final class WawpMockMain implements Callable<Integer> {
         out.println("  try:    curl -s -X POST '" + server.baseUrl() + "/v2/session/create?access_token=...'");
         out.println("  control API: " + server.baseUrl() + "/__admin/wawp/sessions"
                 + (stateFile == null ? "" : "; state file: " + stateFile.toAbsolutePath()));
+        out.println("  dashboard: " + server.baseUrl() + "/__admin/wawp/ui");
         stopped.await();
         return 0;
     }

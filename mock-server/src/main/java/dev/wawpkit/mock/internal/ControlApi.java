@@ -65,6 +65,8 @@ public final class ControlApi implements AdminApiExtension {
                     return ok(ControlModel.SessionJson.of(port.move(p.get("id"), ControlModel.status(b.status()),
                             b.loggedIn())));
                 })),
+                new Route(GET, "/wawp/sessions/{id}/qr", (admin, req, p) -> guard(() ->
+                        ok(new ControlModel.QrJson(port.qrPng(p.get("id")))))),
                 new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
                         ok(new ControlModel.CallsJson(p.get("id"),
                                 port.calls(p.get("id")).stream().map(ControlModel.CallJson::of).toList())))),
@@ -120,6 +122,8 @@ public final class ControlApi implements AdminApiExtension {
                 })),
                 new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
                         stateChange(req))))),
+                new Route(GET, "/wawp/ui", (admin, req, p) -> guard(Dashboard::page)),
+                new Route(GET, "/wawp/ui/{name}", (admin, req, p) -> guard(() -> Dashboard.asset(p.get("name")))),
                 new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
                     String token = query(req, "access_token");
                     if (token != null) {

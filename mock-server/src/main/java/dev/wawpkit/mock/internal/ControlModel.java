@@ -85,6 +85,11 @@ final class ControlModel {
         }
     }
 
+    /** The QR code a session shows now, as a PNG data URL; null unless it is SCAN_QR_CODE. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record QrJson(String qr) {
+    }
+
     /** One call a session received. */
     record CallJson(String at, String endpoint, String method, String url, int status, String fault) {
         static CallJson of(RecordedCall c) {

@@ -222,6 +222,12 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         return store.require(instanceId).read().toPublic();
     }
 
+    /** Returns the QR code a session shows now as a PNG data URL, or null unless it is SCAN_QR_CODE. */
+    String qrPng(String instanceId) {
+        Session.Qr qr = store.require(instanceId).readWithQr().qr();
+        return qr == null ? null : qr.png();
+    }
+
     @Override
     public MockSession seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
         requireToken(token);

@@ -47,11 +47,16 @@ class WawpMockJarIT {
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--port", "0", "--boot-delay", "300ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        String banner = awaitLines(log, 4);
+        String banner = awaitLines(log, 5);
         Matcher m = Pattern.compile("Wawp mock listening on (http://127\\.0\\.0\\.1:\\d+) \\(Ctrl-C to stop\\)").matcher(banner);
         assertThat(m.find()).as("banner: %s", banner).isTrue();
         URI base = URI.create(m.group(1));
         assertThat(banner).contains("wawp-dev-token", "/__admin/wawp/sessions");
+        assertThat(banner).contains("  dashboard: " + base + "/__admin/wawp/ui");
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base.resolve("/__admin/wawp/ui")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("the dashboard, from the jar's resources").isEqualTo(200);
+        assertThat(page.body()).contains("<title>Wawp mock dashboard</title>");
 
         String token = "wawp-dev-token";
         JsonNode created = post(base, "/v2/session/create?access_token=" + token);
