@@ -54,6 +54,7 @@ class WebhookLimitsTest {
             Calls.create(mock, TOKEN); // warm-up: server and client threads that exist anyway
             int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
             long rssBefore = rssKb();
+            long liveBefore = liveHeapMb();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 String id = mock.seedSession().token(TOKEN).create().instanceId();
@@ -83,7 +84,10 @@ class WebhookLimitsTest {
                     .isLessThanOrEqualTo(200);
             assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
                     .as("threads added while webhooks hang (unbounded, it was one per request)").isLessThan(50);
-            assertThat(rssKb() - rssBefore).as("RSS growth in KiB").isLessThan(200 * 1024);
+            // The JVM may grow its heap whatever is live, so RSS gets a loose bound (the unbounded
+            // dispatcher ran out of memory); what stays live after a collection gets a tight one.
+            assertThat(rssKb() - rssBefore).as("RSS growth in KiB").isLessThan(512 * 1024);
+            assertThat(liveHeapMb() - liveBefore).as("live heap growth in MB").isLessThan(64);
             assertThat(createMillis).as("a create while webhooks hang, ms").isLessThan(1000);
             assertThat(mock.session(ids.get(0)).deliveries()).isNotEmpty();
         } finally {
@@ -145,6 +149,12 @@ class WebhookLimitsTest {
                         assertThat(e.code()).isEqualTo("too_many_webhook_urls");
                     });
         }
+    }
+
+    private static long liveHeapMb() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
     }
 
     private static long rssKb() throws IOException {

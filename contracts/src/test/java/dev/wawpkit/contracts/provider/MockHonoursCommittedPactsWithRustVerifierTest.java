@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wawpkit.contracts.NodeTools;
 import dev.wawpkit.contracts.pact.PactDirs;
-import dev.wawpkit.mock.WawpMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Verifies the mock against every committed pact with the Rust-core Pact verifier (npm
+ * Verifies the standalone mock (its jar) against every committed pact with the Rust-core Pact verifier (npm
  * {@code @pact-foundation/pact-cli}, installed in {@code tools/}), as a provider team outside the
  * JVM would: with {@code --state-change-teardown}, without it (so every provider state must be
  * self-contained), and with {@code --state-change-as-query}.
@@ -35,24 +34,53 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MockHonoursCommittedPactsWithRustVerifierTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUT = Path.of("target/rust-verifier").toAbsolutePath();
-    private static WawpMockServer mock;
+    /** The standalone mock, as a provider team runs it: the jar the mock-server module builds. */
+    private static final Path JAR = Path.of("../mock-server/target/wawp-mock-server.jar");
+    private static Process mock;
+    private static URI base;
 
     @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().manualBoot().build().start();
+    static void startMock() throws Exception {
+        assertThat(JAR).as("the standalone mock's jar; build it first with mvn -pl mock-server -am package").exists();
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve("mock.log");
+        mock = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "--port", "0", "--boot-delay", "manual")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        java.util.regex.Pattern listening = java.util.regex.Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (base == null && System.nanoTime() < end && mock.isAlive()) {
+            java.util.regex.Matcher m = listening.matcher(Files.readString(log));
+            if (m.find()) {
+                base = URI.create(m.group(1));
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(base).as("the standalone mock's banner within 60 s:%n%s", Files.readString(log)).isNotNull();
     }
 
     @AfterAll
-    static void stopMock() {
-        mock.close();
+    static void stopMock() throws InterruptedException {
+        if (mock != null) {
+            mock.destroy();
+            mock.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void reset() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.resolve("/__admin/wawp/reset"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "pact verifier {0}")
     @ValueSource(strings = {"--state-change-teardown", "without teardown", "--state-change-as-query"})
-    void theRustVerifierPassesEveryCommittedInteraction(String mode) throws IOException {
+    void theRustVerifierPassesEveryCommittedInteraction(String mode) throws IOException, InterruptedException {
         Path verifier = NodeTools.require("pact-verifier");
-        mock.reset();
-        URI base = mock.baseUrl();
+        reset();
         String name = mode.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
         Path report = OUT.resolve(name + ".json");
         List<String> command = new ArrayList<>(List.of(verifier.toString(),
