@@ -32,6 +32,36 @@ final class Exchange {
         this.endpoint = endpoint;
     }
 
+    private Secrets.Known secrets;
+    private String maskedQuery;
+    private boolean queryMasked;
+
+    /** The secret values this call carried (its token, an access-token header), worked out once. */
+    Secrets.Known secrets() {
+        if (secrets == null) {
+            String header = this.header.apply("access-token");
+            secrets = token == null && header == null ? Secrets.Known.NONE
+                    : Secrets.Known.of(header == null || header.equals(token) ? java.util.List.of(token)
+                    : token == null ? java.util.List.of(header) : java.util.List.of(token, header));
+        }
+        return secrets;
+    }
+
+    /** The query with every credential masked, worked out once for the call log and the journal. */
+    String maskedQuery() {
+        if (!queryMasked) {
+            maskedQuery = Secrets.maskQuery(query, secrets());
+            queryMasked = true;
+        }
+        return maskedQuery;
+    }
+
+    /** The path and masked query, as the call logs show them. */
+    String maskedUrl() {
+        String q = maskedQuery();
+        return q == null ? path : path + "?" + q;
+    }
+
     /** Returns the path and raw query, as the request line had them. */
     String url() {
         return query == null ? path : path + "?" + query;

@@ -21,14 +21,7 @@ final class JournalWriter {
     }
 
     void record(HttpServletRequest req, Exchange x, int status) {
-        List<String> secrets = new ArrayList<>(2);
-        if (x.token != null) {
-            secrets.add(x.token);
-        }
-        String headerToken = req.getHeader("access-token");
-        if (headerToken != null && !headerToken.equals(x.token)) {
-            secrets.add(headerToken);
-        }
+        Secrets.Known secrets = x.secrets();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
@@ -53,7 +46,7 @@ final class JournalWriter {
             truncated = body.length() < masked.length();
         }
         journal.add(x.token, new RecordedRequest(journal.nextSequence(), Instant.now(), x.endpoint, x.method, x.path,
-                Secrets.maskQuery(x.query, secrets), headers, body, truncated, status, x.fault,
+                x.maskedQuery(), headers, body, truncated, status, x.fault,
                 Secrets.mask(x.token), x.instanceId));
     }
 }

@@ -43,20 +43,83 @@ public final class Secrets {
         return token.length() > 4 ? token.substring(0, 4) + "..." : "...";
     }
 
+    /** The folded secret names, as arrays for an allocation-free comparison on the request path. */
+    private static final String[] SECRET_NAME_LIST = SECRET_NAMES.toArray(new String[0]);
+
     /** Returns whether a parameter or header name stands for a credential, however it is spelt. */
     static boolean isSecretName(String name) {
         if (name == null) {
             return false;
         }
-        String folded = name;
-        if (folded.indexOf('%') >= 0 || folded.indexOf('+') >= 0) {
+        if (name.indexOf('%') >= 0 || name.indexOf('+') >= 0) {
             try {
-                folded = URLDecoder.decode(folded, StandardCharsets.UTF_8);
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 // a broken escape: compare as sent
             }
         }
-        return SECRET_NAMES.contains(folded.toLowerCase(Locale.ROOT).replace('-', '_'));
+        for (String secret : SECRET_NAME_LIST) {
+            if (foldedEquals(name, secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares ignoring case, with {@code -} and {@code _} as one; {@code folded} is already folded. */
+    private static boolean foldedEquals(String name, String folded) {
+        if (name.length() != folded.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            c = c == '-' ? '_' : Character.toLowerCase(c);
+            if (c != folded.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The secret values one request was found to carry, with the URL-encoded form of each worked out
+     * once, so masking a dozen headers costs a dozen {@code indexOf}s.
+     */
+    static final class Known {
+        static final Known NONE = new Known(java.util.List.of());
+        private final String[] raw;
+        private final String[] encoded;
+        private final String[] masked;
+
+        private Known(Collection<String> secrets) {
+            java.util.List<String> kept = secrets.stream().filter(v -> v != null && v.length() >= MIN_VALUE_HUNT)
+                    .distinct().toList();
+            raw = kept.toArray(new String[0]);
+            encoded = new String[raw.length];
+            masked = new String[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                String e = URLEncoder.encode(raw[i], StandardCharsets.UTF_8);
+                encoded[i] = e.equals(raw[i]) ? null : e;
+                masked[i] = mask(raw[i]);
+            }
+        }
+
+        static Known of(Collection<String> secrets) {
+            return secrets.isEmpty() ? NONE : new Known(secrets);
+        }
+
+        String maskIn(String text) {
+            String out = text;
+            for (int i = 0; i < raw.length; i++) {
+                if (out.contains(raw[i])) {
+                    out = out.replace(raw[i], masked[i]);
+                }
+                if (encoded[i] != null && out.contains(encoded[i])) {
+                    out = out.replace(encoded[i], masked[i]);
+                }
+            }
+            return out;
+        }
     }
 
     /** Returns the path and query with every credential masked (see {@link #maskQuery}). */
@@ -70,8 +133,15 @@ public final class Secrets {
      * values wherever they stand.
      */
     static String maskQuery(String query, Collection<String> secrets) {
+        return maskQuery(query, Known.of(secrets));
+    }
+
+    static String maskQuery(String query, Known secrets) {
         if (query == null) {
             return null;
+        }
+        if (query.indexOf('=') < 0) {
+            return secrets.maskIn(query);
         }
         StringBuilder sb = new StringBuilder(query.length());
         String[] pairs = query.split("&", -1);
@@ -83,11 +153,11 @@ public final class Secrets {
             }
             sb.append(i == 0 ? "" : "&").append(pair);
         }
-        return maskValues(sb.toString(), secrets);
+        return secrets.maskIn(sb.toString());
     }
 
     /** Masks a header value: whole for credential headers (after an auth scheme), else known values. */
-    static String maskHeader(String name, String value, Collection<String> secrets) {
+    static String maskHeader(String name, String value, Known secrets) {
         if (value == null) {
             return null;
         }
@@ -96,14 +166,14 @@ public final class Secrets {
             return space > 0 && name.toLowerCase(Locale.ROOT).endsWith("authorization")
                     ? value.substring(0, space + 1) + mask(value.substring(space + 1).trim()) : mask(value);
         }
-        return maskValues(value, secrets);
+        return secrets.maskIn(value);
     }
 
     /**
      * Masks a request body: JSON fields and form pairs with credential names (at any depth), any
      * {@code name=value} in other text, and the known secret values wherever they stand.
      */
-    static String maskBody(String body, String contentType, Collection<String> secrets) {
+    static String maskBody(String body, String contentType, Known secrets) {
         if (body == null || body.isEmpty()) {
             return body;
         }
@@ -123,7 +193,7 @@ public final class Secrets {
         } else {
             out = maskText(body);
         }
-        return maskValues(out, secrets);
+        return secrets.maskIn(out);
     }
 
     /** Masks {@code name=value} and {@code "name": "value"} credentials in a line of free text. */
@@ -158,21 +228,6 @@ public final class Secrets {
             }
         }
         return changed;
-    }
-
-    private static String maskValues(String text, Collection<String> secrets) {
-        String out = text;
-        for (String secret : secrets) {
-            if (secret == null || secret.length() < MIN_VALUE_HUNT) {
-                continue;
-            }
-            out = out.replace(secret, mask(secret));
-            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            if (!encoded.equals(secret)) {
-                out = out.replace(encoded, mask(secret));
-            }
-        }
-        return out;
     }
 
     private static String decodeQuietly(String s) {

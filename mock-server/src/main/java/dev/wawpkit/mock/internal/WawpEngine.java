@@ -97,7 +97,7 @@ public final class WawpEngine {
             x.fault = faultName(fault.fault());
         }
         if (session != null) {
-            session.record(new RecordedCall(Instant.now(), endpoint, x.method, Secrets.maskUrl(url), reply.status(),
+            session.record(new RecordedCall(Instant.now(), endpoint, x.method, x.maskedUrl(), reply.status(),
                     x.fault));
         }
         return reply;

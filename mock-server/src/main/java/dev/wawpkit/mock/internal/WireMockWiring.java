@@ -32,6 +32,7 @@ public final class WireMockWiring {
                 // enough workers that a handful of slow senders (each cut off at 1 KiB/s) starve nobody
                 .containerThreads(Math.max(32, Runtime.getRuntime().availableProcessors() * 8))
                 .gzipDisabled(true)
+                .jettyIdleTimeout(GatedHttpServerFactory.IO_IDLE_MILLIS)
                 // HTTP/1.1 only, like the API's clients: no cleartext HTTP/2 upgrade (a stray Upgrade: h2c
                 // header from a proxy is then ignored, as a plain server would)
                 .http2PlainDisabled(true)
