@@ -18,6 +18,7 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
