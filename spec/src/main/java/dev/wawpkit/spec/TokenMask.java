@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
  */
 public final class TokenMask {
     private static final int SHOWN = 4;
-    /** {@code name=value} or {@code "name": "value"} in free text, for lines a server or a client prints. */
-    private static final Pattern NAMED_IN_TEXT = Pattern.compile(
-            "((?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
+    /**
+     * {@code name=value} or {@code "name": "value"} in free text, for lines a server or a client prints; the name
+     * stands on its own, not inside a longer one.
+     */
+    private static final Pattern NAMED_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_])"
+            + "(?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
+    /** A template placeholder such as {@code {token}}, {@code {invalid token}} or {@code ${access_token}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$?\\{[^{}\\r\\n]{1,40}}");
 
     private TokenMask() {
     }
@@ -44,7 +49,9 @@ public final class TokenMask {
     /**
      * Masks the values of credentials named in free text: {@code access_token=...},
      * {@code access-token: ...}, {@code "access_token": "..."}, the admin token and
-     * {@code Authorization}, the name in any case and URL-encoded. Null stays null.
+     * {@code Authorization}, the name in any case and URL-encoded. A name inside a longer one
+     * ({@code WAWP_ACCESS_TOKEN=}, which says where a token comes from) and a template placeholder
+     * ({@code access_token={token}}) are left as they are. Null stays null.
      */
     public static String maskText(String text) {
         if (text == null) {
@@ -53,7 +60,9 @@ public final class TokenMask {
         Matcher m = NAMED_IN_TEXT.matcher(text);
         StringBuilder sb = new StringBuilder(text.length());
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + mask(decodeQuietly(m.group(2)))));
+            String value = m.group(2);
+            boolean placeholder = PLACEHOLDER.matcher(text).region(m.start(2), text.length()).lookingAt();
+            m.appendReplacement(sb, Matcher.quoteReplacement(placeholder ? m.group() : m.group(1) + mask(decodeQuietly(value))));
         }
         m.appendTail(sb);
         return sb.toString();
