@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wawpkit.conformance.Drift.Side;
 import dev.wawpkit.conformance.internal.Masking;
 import dev.wawpkit.conformance.internal.OpenApi;
-import dev.wawpkit.contracts.internal.ErrorBody;
+import dev.wawpkit.spec.ErrorBody;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
