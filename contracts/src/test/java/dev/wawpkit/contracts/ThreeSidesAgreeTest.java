@@ -18,6 +18,7 @@ import dev.wawpkit.contracts.pact.PactOpenApi;
 import dev.wawpkit.contracts.provider.StateChangeUrlVerification;
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.spec.WawpOpenApi;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each break renames the start response's {@code status} to {@code state}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(bootDelayMillis = -1)
 class ThreeSidesAgreeTest {
     private static final String START = "start of a stopped session";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,11 +96,11 @@ class ThreeSidesAgreeTest {
     }
 
     @Test
-    void aProviderThatRenamesAResponseFieldFailsPactVerification() {
+    void aProviderThatRenamesAResponseFieldFailsPactVerification(WawpMockServer mock) {
         Predicate<Interaction> start = interaction -> interaction.getDescription().equals(START);
         WireMockServer wrong = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wrong.start();
-        try (WawpMockServer mock = WawpMockServer.builder().manualBoot().build().start()) {
+        try {
             wrong.stubFor(any(urlPathEqualTo("/v2/session/start")).willReturn(okJson(
                     "{\"name\":\"wawp-1\",\"state\":\"STARTING\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
 

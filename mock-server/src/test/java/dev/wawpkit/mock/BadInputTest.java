@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,24 +13,19 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a documented 4xx in the asked format; nothing stored changes; the mock keeps serving. */
+@WawpMockTest(token = BadInputTest.TOKEN, bootDelayMillis = -1, failOnUnexpectedCalls = false)
 class BadInputTest {
-    private static final String TOKEN = "bad-input-token";
-    private static WawpMockServer mock;
+    static final String TOKEN = "bad-input-token";
+
+    private final WawpMockServer mock;
     private String id;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    BadInputTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void seed() {
-        mock.reset();
         id = mock.seedSession().token(TOKEN).instanceId("BADINPUT0001").status(SessionStatus.STOPPED).create()
                 .instanceId();
     }

@@ -1,8 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.RepeatedTest;
 
 import java.util.ArrayList;
@@ -18,23 +16,14 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrent calls never overrun a quota, duplicate an id, or lose or skip a transition. */
+@WawpMockTest(token = ConcurrencyTest.TOKEN, bootDelayMillis = -1)
 class ConcurrencyTest {
-    private static final String TOKEN = "race-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "race-token-1";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
+    ConcurrencyTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @RepeatedTest(3)

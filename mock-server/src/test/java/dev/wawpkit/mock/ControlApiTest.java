@@ -1,8 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,26 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every route of the HTTP control API under {@code /__admin/wawp}, and its one error format. */
+@WawpMockTest(token = ControlApiTest.TOKEN, bootDelayMillis = -1)
 class ControlApiTest {
-    private static final String TOKEN = "control-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "control-token-1";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    ControlApiTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: these tests seed sessions and tokens beyond TOKEN
     }
 
-    private static Http.Response admin(String method, String path, String json) {
+    private Http.Response admin(String method, String path, String json) {
         Http http = Http.to(mock, "/__admin/wawp" + path).method(method);
         return (json == null ? http : http.json(json)).send();
     }

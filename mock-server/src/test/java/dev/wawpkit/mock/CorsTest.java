@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,18 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Browsers on other origins may call the API (never the control API); a stray Upgrade header is ignored. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = CorsTest.TOKEN, bootDelayMillis = -1)
 class CorsTest {
-    private static final String TOKEN = "cors-token-00001";
-    private static WawpMockServer mock;
+    static final String TOKEN = "cors-token-00001";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    CorsTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @Test
@@ -55,6 +50,7 @@ class CorsTest {
 
     @Test
     void onlyTheConfiguredOriginsAreAllowed() {
+        // Its own mock: the allowed origins, the builder option this test is about.
         try (WawpMockServer strict = WawpMockServer.builder().token(TOKEN).corsOrigins("http://localhost:3000").build()
                 .start()) {
             Http.Response allowed = Http.to(strict.baseUrl(), "/v2/session/create?access_token=" + TOKEN)

@@ -1,8 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,23 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every documented response of {@code POST /v2/session/create}, over real HTTP. */
+@WawpMockTest(token = CreateAcceptanceTest.TOKEN, bootDelayMillis = -1)
 class CreateAcceptanceTest {
-    private static final String TOKEN = "create-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "create-token-1";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    CreateAcceptanceTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: faults armed here are server-wide, not only TOKEN's
     }
 
     @Test
@@ -127,6 +122,7 @@ class CreateAcceptanceTest {
 
     @Test
     void aQuotaConfiguredOnTheBuilderLimitsCreates() {
+        // Its own mock: a quota set on the builder is what this test is about.
         try (WawpMockServer limited = WawpMockServer.builder().token("quota-token", 1).build().start()) {
             assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(200);
             assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(403);

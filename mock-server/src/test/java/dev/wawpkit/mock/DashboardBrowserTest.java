@@ -1,5 +1,7 @@
 package dev.wawpkit.mock;
 
+import dev.wawpkit.mock.junit5.ServerScope;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * README's picture).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+// A mock per test: a new port is a new origin, so the page keeps nothing from the test before. The
+// browser asks for /favicon.ico, a path the mock does not serve, so unexpected calls are not checked.
+@WawpMockTest(scope = ServerScope.METHOD, token = DashboardBrowserTest.TOKEN, bootDelayMillis = -1,
+        failOnUnexpectedCalls = false)
 class DashboardBrowserTest {
-    private static final String TOKEN = "browser-token-1";
+    static final String TOKEN = "browser-token-1";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static Path profile;
     private static ChromeDriver browser;
@@ -51,6 +57,7 @@ class DashboardBrowserTest {
 
     @Test
     void aSessionCreatedThroughTheApiAppearsShowsItsRotatingQrAndTheScanButtonMakesItWorking() throws Exception {
+        // Its own mock: a 2 s QR period is a builder option that @WawpMockTest does not offer.
         try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100))
                 .qrRotation(Duration.ofSeconds(2)).build().start()) {
             open(mock);
@@ -83,47 +90,44 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aBadGatewayArmedFromTheFormAnswersTheNextApiCall() throws Exception {
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
-            String id = Calls.createdId(mock, TOKEN);
-            open(mock);
-            await(() -> options("fault-endpoint").size() > 1 ? true : null,
-                    "the fault form filled from model.json");
+    void aBadGatewayArmedFromTheFormAnswersTheNextApiCall(WawpMockServer mock) throws Exception {
+        String id = Calls.createdId(mock, TOKEN);
+        open(mock);
+        await(() -> options("fault-endpoint").size() > 1 ? true : null,
+                "the fault form filled from model.json");
 
-            choose("fault-endpoint", "start");
-            choose("fault-kind", "status");
-            choose("fault-status", "502");
-            assertThat(options("fault-format")).containsExactly("json", "xml");
-            choose("fault-format", "xml");
-            browser.findElement(By.id("fault-arm")).click();
+        choose("fault-endpoint", "start");
+        choose("fault-kind", "status");
+        choose("fault-status", "502");
+        assertThat(options("fault-format")).containsExactly("json", "xml");
+        choose("fault-format", "xml");
+        browser.findElement(By.id("fault-arm")).click();
 
-            await(() -> browser.findElement(By.id("faults-rows")).getText().contains("502 xml") ? true : null,
-                    "the armed 502 listed under Faults");
-            Http.Response first = Calls.start(mock, id, TOKEN);
-            assertThat(first.status()).isEqualTo(502);
-            assertThat(first.mediaType()).isEqualTo("application/xml");
-            assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(200);
-            await(() -> browser.findElement(By.id("requests-rows")).getText().contains("502") ? true : null,
-                    "the 502 in the request journal");
-        }
+        await(() -> browser.findElement(By.id("faults-rows")).getText().contains("502 xml") ? true : null,
+                "the armed 502 listed under Faults");
+        Http.Response first = Calls.start(mock, id, TOKEN);
+        assertThat(first.status()).isEqualTo(502);
+        assertThat(first.mediaType()).isEqualTo("application/xml");
+        assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(200);
+        await(() -> browser.findElement(By.id("requests-rows")).getText().contains("502") ? true : null,
+                "the 502 in the request journal");
     }
 
     @Test
-    void aCreateOffersOnlyItsDocumentedStatusesAndNoSessionScope() throws Exception {
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
-            open(mock);
-            await(() -> options("fault-endpoint").size() > 1 ? true : null,
-                    "the fault form filled from model.json");
+    void aCreateOffersOnlyItsDocumentedStatusesAndNoSessionScope(WawpMockServer mock) throws Exception {
+        open(mock);
+        await(() -> options("fault-endpoint").size() > 1 ? true : null,
+                "the fault form filled from model.json");
 
-            choose("fault-endpoint", "create");
+        choose("fault-endpoint", "create");
 
-            assertThat(options("fault-status")).containsExactly("400", "401", "403", "500");
-            assertThat(browser.findElement(By.id("fault-instance")).isEnabled()).isFalse();
-        }
+        assertThat(options("fault-status")).containsExactly("400", "401", "403", "500");
+        assertThat(browser.findElement(By.id("fault-instance")).isEnabled()).isFalse();
     }
 
     @Test
     void withAnAdminTokenThePageAsksForItAndTheControlApiRefusesThePageWithoutIt() throws Exception {
+        // Its own mock: the admin token, the builder option this test is about.
         try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().adminToken("admin-secret-9")
                 .build().start()) {
             Http.Response refused = Http.to(mock, "/__admin/wawp/sessions").method("GET").send();

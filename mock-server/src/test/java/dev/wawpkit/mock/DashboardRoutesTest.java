@@ -1,9 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's files and the one control route it added (a session's QR), over plain HTTP. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = DashboardRoutesTest.TOKEN, bootDelayMillis = -1)
 class DashboardRoutesTest {
-    private static final String TOKEN = "dash-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "dash-token-1";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
+    DashboardRoutesTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @ParameterizedTest
@@ -134,6 +123,7 @@ class DashboardRoutesTest {
 
     @Test
     void withAnAdminTokenThePageLoadsButItsDataCallsNeedTheToken() {
+        // Its own mock: the admin token, the builder option this test is about.
         try (WawpMockServer locked = WawpMockServer.builder().token(TOKEN).adminToken("admin-secret-1").build().start()) {
             assertThat(Http.to(locked, "/__admin/wawp/ui").method("GET").send().status()).isEqualTo(200);
             assertThat(Http.to(locked, "/__admin/wawp/ui/model.json").method("GET").send().status()).isEqualTo(200);

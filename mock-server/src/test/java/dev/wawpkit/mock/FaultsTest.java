@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Faults fire on the calls they are scoped to, as many times as asked, then disarm. */
+@WawpMockTest(token = FaultsTest.TOKEN, bootDelayMillis = -1)
 class FaultsTest {
-    private static final String TOKEN = "fault-token-1";
+    static final String TOKEN = "fault-token-1";
     private static final String OTHER = "fault-token-2";
-    private static WawpMockServer mock;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).token(OTHER).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    FaultsTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: faults armed here are server-wide, not only TOKEN's
     }
 
     @Test
@@ -65,6 +60,7 @@ class FaultsTest {
 
     @Test
     void aTokenScopedFaultHitsOnlyThatTokensCalls() {
+        mock.tokens().unlimited(OTHER);
         mock.faults().onCreate().token(OTHER).respond(500);
 
         assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.wawpkit.mock.junit5.ServerScope;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every method of the fluent Java API, run against an in-process server and, through the HTTP
  * control API, against the same server as a remote client would see it.
  */
+// A mock per test, as before; aTokenScopeSeesAndResetsOnlyItsShare calls a path it does not serve on purpose.
+@WawpMockTest(scope = ServerScope.METHOD, token = FluentApiContract.TOKEN, bootDelayMillis = -1,
+        failOnUnexpectedCalls = false)
 abstract class FluentApiContract {
     static final String TOKEN = "fluent-token-1";
     WawpMockServer server;
@@ -23,14 +27,9 @@ abstract class FluentApiContract {
     abstract WawpMock api(WawpMockServer server);
 
     @BeforeEach
-    void start() {
-        server = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
+    void start(WawpMockServer server) {
+        this.server = server;
         mock = api(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -31,6 +31,7 @@ class FuzzTest {
     private static final String ID = "FUZZ00000001";
     private static WawpMockServer mock;
 
+    // Its own mock: jqwik runs these properties, and @WawpMockTest is a JUnit Jupiter extension.
     @BeforeContainer
     static void startMock() {
         mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,18 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * unbounded collections, odd bind addresses. Each answer is a documented 4xx, never a 5xx.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = HardeningTest.TOKEN, bootDelayMillis = -1)
 class HardeningTest {
-    private static final String TOKEN = "hard-token-00001";
-    private static WawpMockServer mock;
+    static final String TOKEN = "hard-token-00001";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    HardeningTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @Test
@@ -62,6 +57,7 @@ class HardeningTest {
 
     @Test
     void withAnAdminTokenAnyHostNameWorksForWhoeverHasTheToken() throws IOException {
+        // Its own mock: the admin token, the builder option this test is about.
         try (WawpMockServer locked = WawpMockServer.builder().token(TOKEN).adminToken("admin-secret-1").build().start()) {
             String byServiceName = raw(locked.port(), "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n"
                     + "X-Wawp-Admin-Token: admin-secret-1\r\n\r\n");
@@ -107,6 +103,7 @@ class HardeningTest {
 
     @Test
     void armedFaultsAndTokensAreCapped() {
+        // Its own mock: filling the fault and token tables would leave the class's mock full.
         try (WawpMockServer capped = WawpMockServer.builder().token(TOKEN).build().start()) {
             for (int i = 0; i < 1000; i++) {
                 capped.faults().onStart().delay(Duration.ofMillis(1));
@@ -126,13 +123,14 @@ class HardeningTest {
 
     @Test
     void anIpv6LoopbackBindAddressInBracketsWorks() {
+        // Its own mock: the bind address, the builder option this test is about.
         try (WawpMockServer v6 = WawpMockServer.builder().token(TOKEN).bindAddress("[::1]").build().start()) {
             assertThat(v6.baseUrl().toString()).startsWith("http://[::1]:");
             assertThat(Http.to(v6.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send().status()).isEqualTo(200);
         }
     }
 
-    private static String raw(String request) throws IOException {
+    private String raw(String request) throws IOException {
         return raw(mock.port(), request);
     }
 

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,24 +15,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every request the API receives is in the journal, masked, and can be questioned like a mock. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = JournalTest.TOKEN, bootDelayMillis = -1, failOnUnexpectedCalls = false)
 class JournalTest {
-    private static final String TOKEN = "journal-token-0001";
+    static final String TOKEN = "journal-token-0001";
     private static final String BAD = "not-a-token-9876543";
-    private static WawpMockServer mock;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    JournalTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: these tests read the journal of every token, and of none
     }
 
     @Test
@@ -185,6 +180,7 @@ class JournalTest {
 
     @Test
     void theJournalStaysWithinItsBoundsAndCountsWhatItDropped() {
+        // Its own mock: the journal's bounds, the builder option this test is about.
         try (WawpMockServer small = WawpMockServer.builder().token(TOKEN).journal(3, 6).build().start()) {
             for (int i = 0; i < 5; i++) {
                 Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send();

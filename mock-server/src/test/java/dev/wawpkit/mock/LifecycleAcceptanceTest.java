@@ -5,9 +5,8 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,27 +24,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stop, restart, logout, delete, me, QR and pairing code: bodies, transitions, and the shared error set. */
+@WawpMockTest(token = LifecycleAcceptanceTest.TOKEN, bootDelayMillis = -1)
 class LifecycleAcceptanceTest {
-    private static final String TOKEN = "life-token-1";
-    private static WawpMockServer manual;
-    private static WawpMockServer timed;
+    static final String TOKEN = "life-token-1";
 
-    @BeforeAll
-    static void startMocks() {
-        manual = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-        timed = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100)).build().start();
-    }
+    private final WawpMockServer manual;
 
-    @AfterAll
-    static void stopMocks() {
-        manual.close();
-        timed.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        manual.reset();
-        timed.reset();
+    LifecycleAcceptanceTest(WawpMockServer manual) {
+        this.manual = manual;
     }
 
     private static String seed(WawpMockServer mock, SessionStatus status) {
@@ -72,16 +58,6 @@ class LifecycleAcceptanceTest {
         assertThat(manual.session(id).status()).isEqualTo(SessionStatus.STOPPED);
     }
 
-    @Test
-    void stopKeepsTheLoginSoStartResumesToWorking() throws Exception {
-        String id = seed(timed, SessionStatus.WORKING);
-
-        call(timed, "GET", "/v2/session/stop", id);
-        Calls.start(timed, id, TOKEN);
-
-        Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
-    }
-
     // ---- restart ---------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -94,15 +70,6 @@ class LifecycleAcceptanceTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("STARTING");
         assertThat(manual.session(id).status()).isEqualTo(SessionStatus.STARTING);
-    }
-
-    @Test
-    void restartThenBootsAsAfterStart() throws Exception {
-        String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(false).create().instanceId();
-
-        call(timed, "GET", "/v2/session/restart", id);
-
-        Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
     }
 
     // ---- logout ----------------------------------------------------------------------------
@@ -118,17 +85,6 @@ class LifecycleAcceptanceTest {
         assertThat(r.json().get("instance_id").asText()).isEqualTo(id);
         assertThat(r.json().get("name").asText()).matches("wawp-\\d{8}");
         assertThat(manual.session(id).get().loggedIn()).isFalse();
-    }
-
-    @Test
-    void failedRecoversByLogoutThenStart() throws Exception {
-        String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(true).create().instanceId();
-
-        Http.Response r = call(timed, "POST", "/v2/session/logout", id);
-        Calls.start(timed, id, TOKEN);
-
-        assertThat(r.json().get("status").asText()).isEqualTo("STOPPED");
-        Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
     }
 
     // ---- delete ----------------------------------------------------------------------------
@@ -204,6 +160,7 @@ class LifecycleAcceptanceTest {
 
     @Test
     void theQrRotatesOnItsPeriodWhileScanning() throws Exception {
+        // Its own mock: the QR period is a builder option that @WawpMockTest does not offer.
         try (WawpMockServer fast = WawpMockServer.builder().token(TOKEN).qrRotation(Duration.ofMillis(300)).build().start()) {
             String id = seed(fast, SessionStatus.SCAN_QR_CODE);
             qrValue(fast, id); // the first image may take a moment while the JVM loads its PNG writer
@@ -332,7 +289,7 @@ class LifecycleAcceptanceTest {
         manual.takeUnexpectedCalls();
     }
 
-    private static String qrValue(String id) throws Exception {
+    private String qrValue(String id) throws Exception {
         return qrValue(manual, id);
     }
 
@@ -350,5 +307,46 @@ class LifecycleAcceptanceTest {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    /** The moves whose next boot the engine drives by itself, on a mock whose STARTING lasts 100 ms. */
+    @Nested
+    @WawpMockTest(token = LifecycleAcceptanceTest.TOKEN, bootDelayMillis = 100)
+    class AfterABootDelay {
+        private final WawpMockServer timed;
+
+        AfterABootDelay(WawpMockServer timed) {
+            this.timed = timed;
+        }
+
+        @Test
+        void stopKeepsTheLoginSoStartResumesToWorking() throws Exception {
+            String id = seed(timed, SessionStatus.WORKING);
+
+            call(timed, "GET", "/v2/session/stop", id);
+            Calls.start(timed, id, TOKEN);
+
+            Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
+        }
+
+        @Test
+        void restartThenBootsAsAfterStart() throws Exception {
+            String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(false).create().instanceId();
+
+            call(timed, "GET", "/v2/session/restart", id);
+
+            Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
+        }
+
+        @Test
+        void failedRecoversByLogoutThenStart() throws Exception {
+            String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(true).create().instanceId();
+
+            Http.Response r = call(timed, "POST", "/v2/session/logout", id);
+            Calls.start(timed, id, TOKEN);
+
+            assertThat(r.json().get("status").asText()).isEqualTo("STOPPED");
+            Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
+        }
     }
 }

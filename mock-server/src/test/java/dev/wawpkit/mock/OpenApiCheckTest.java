@@ -1,5 +1,7 @@
 package dev.wawpkit.mock;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import dev.wawpkit.mock.junit5.WawpToken;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -8,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The check every acceptance test runs on the mock's answers can fail, and does run. */
+@WawpMockTest
 class OpenApiCheckTest {
 
     @Test
@@ -32,13 +35,11 @@ class OpenApiCheckTest {
     }
 
     @Test
-    void theAcceptanceTestsAnswersAreChecked() {
-        try (WawpMockServer mock = WawpMockServer.builder().build().start()) {
-            int before = OpenApiCheck.CHECKED.get();
+    void theAcceptanceTestsAnswersAreChecked(WawpMockServer mock, @WawpToken String token) {
+        int before = OpenApiCheck.CHECKED.get();
 
-            Calls.create(mock, WawpMockServer.DEFAULT_TOKEN);
+        Calls.create(mock, token);
 
-            assertThat(OpenApiCheck.CHECKED.get()).isGreaterThan(before);
-        }
+        assertThat(OpenApiCheck.CHECKED.get()).isGreaterThan(before);
     }
 }

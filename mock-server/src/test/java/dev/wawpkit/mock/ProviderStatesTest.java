@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,25 +9,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pact's standard provider-state change call, as any verifier sends it. */
+@WawpMockTest(token = "configured-1", bootDelayMillis = -1)
 class ProviderStatesTest {
-    private static WawpMockServer mock;
+    private final WawpMockServer mock;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token("configured-1").manualBoot().build().start();
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    ProviderStatesTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: provider states set up sessions and tokens beyond the fixed one
     }
 
-    private static Http.Response state(String json) {
+    private Http.Response state(String json) {
         return Http.to(mock, "/__admin/wawp/provider-states").json(json).send();
     }
 

@@ -1,8 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,26 +33,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * remove the simulation; delays and slow senders hold no server thread the others need.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = RequestPathTest.TOKEN, bootDelayMillis = -1)
 class RequestPathTest {
-    private static final String TOKEN = "path-token-00001";
+    static final String TOKEN = "path-token-00001";
     private static final String OTHER = "path-token-00002";
     private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static WawpMockServer mock;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).token(OTHER).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    RequestPathTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server and WireMock's own stubs: these tests add both beyond TOKEN's share
         mock.wireMock().resetAll();
     }
 
@@ -100,6 +95,7 @@ class RequestPathTest {
     @Test
     void delayedAnswersHoldNoServerThread() throws Exception {
         int inFlight = 48; // more than the server's 32 worker threads
+        mock.tokens().unlimited(OTHER);
         mock.faults().onCreate().token(TOKEN).times(inFlight).delay(Duration.ofSeconds(4));
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < inFlight; i++) {
@@ -229,6 +225,7 @@ class RequestPathTest {
 
     @Test
     void aSessionInUseSurvivesTheCapWhileUnusedOnesGo() {
+        // Its own mock: the session cap, the builder option this test is about.
         try (WawpMockServer small = WawpMockServer.builder().token(TOKEN).maxSessions(50).manualBoot().build().start()) {
             String kept = Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send().json()
                     .get("instance_id").asText();
@@ -251,12 +248,12 @@ class RequestPathTest {
         assertThat(mock.session(id).moveTo(SessionStatus.FAILED).status()).isEqualTo(SessionStatus.FAILED);
     }
 
-    private static HttpRequest post(String path) {
+    private HttpRequest post(String path) {
         return HttpRequest.newBuilder(mock.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
-    private static HttpResponse<String> send(String method, String path, Map<String, String> headers) {
+    private HttpResponse<String> send(String method, String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(mock.baseUrl().resolve(path)).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
@@ -270,7 +267,7 @@ class RequestPathTest {
         }
     }
 
-    private static String rawExchange(String request) throws IOException {
+    private String rawExchange(String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", mock.port())) {
             s.setSoTimeout(20_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -279,7 +276,7 @@ class RequestPathTest {
         }
     }
 
-    private static String rawChunked(String path, int size) throws IOException {
+    private String rawChunked(String path, int size) throws IOException {
         try (Socket s = new Socket("127.0.0.1", mock.port())) {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();

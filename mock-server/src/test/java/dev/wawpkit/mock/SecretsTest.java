@@ -46,6 +46,7 @@ class SecretsTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(new Tee(originalErr, log), true));
+        // Its own mock, started and closed inside the capture: what it prints then counts too.
         try (WawpMockServer mock = WawpMockServer.builder().token(SECRET).manualBoot().build().start()) {
             String id = Calls.createdId(mock, SECRET);
             mock.faults().onInfo().token(SECRET).respond(502, Format.XML);

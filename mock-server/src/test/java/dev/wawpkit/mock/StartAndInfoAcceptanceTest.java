@@ -1,8 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,23 +10,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every documented response of start and info, by GET and POST, in every documented format. */
+@WawpMockTest(token = StartAndInfoAcceptanceTest.TOKEN, bootDelayMillis = -1)
 class StartAndInfoAcceptanceTest {
-    private static final String TOKEN = "start-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "start-token-1";
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    StartAndInfoAcceptanceTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole server: faults armed here are server-wide, not only TOKEN's
     }
 
     @ParameterizedTest

@@ -1,13 +1,10 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,27 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The rows of the state table (spec section 4) that create, start, info and the control API
  * drive, over real HTTP. Boot-delay rows use a mock with a 100 ms boot; the rest a manual one.
  */
+@WawpMockTest(token = StateMachineTest.TOKEN, bootDelayMillis = -1)
 class StateMachineTest {
-    private static final String TOKEN = "state-token-1";
-    private static WawpMockServer manual;
-    private static WawpMockServer timed;
+    static final String TOKEN = "state-token-1";
 
-    @BeforeAll
-    static void startMocks() {
-        manual = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-        timed = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100)).build().start();
-    }
+    private final WawpMockServer manual;
 
-    @AfterAll
-    static void stopMocks() {
-        manual.close();
-        timed.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        manual.reset();
-        timed.reset();
+    StateMachineTest(WawpMockServer manual) {
+        this.manual = manual;
     }
 
     @Test
@@ -53,26 +37,6 @@ class StateMachineTest {
         Calls.start(manual, id, TOKEN);
 
         assertThat(Calls.info(manual, id, TOKEN).json().get("status").asText()).isEqualTo("STARTING");
-    }
-
-    @Test
-    void bootWithoutASavedLoginAsksForAQrScan() throws InterruptedException {
-        String id = Calls.createdId(timed, TOKEN);
-
-        assertThat(Calls.start(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STARTING");
-        Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
-
-        assertThat(info.json().get("qr").asText()).startsWith("data:image/png;base64,");
-    }
-
-    @Test
-    void bootWithASavedLoginResumesToWorking() throws InterruptedException {
-        String id = timed.seedSession().token(TOKEN).status(SessionStatus.STOPPED).loggedIn(true).create().instanceId();
-
-        Calls.start(timed, id, TOKEN);
-        Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
-
-        assertThat(info.json().get("me").get("id").asText()).endsWith("@c.us");
     }
 
     @Test
@@ -106,17 +70,6 @@ class StateMachineTest {
         assertThat(Calls.info(manual, id, TOKEN).json().get("status").asText()).isEqualTo("SCAN_QR_CODE");
     }
 
-    @Test
-    void stopKeepsTheLoginSoTheNextBootResumesWithoutAScan() throws InterruptedException {
-        String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
-
-        timed.session(id).moveTo(SessionStatus.STOPPED);
-        assertThat(Calls.info(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STOPPED");
-        Calls.start(timed, id, TOKEN);
-
-        Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
-    }
-
     @ParameterizedTest
     @CsvSource({"STARTING", "SCAN_QR_CODE", "WORKING", "FAILED", "STOPPED"})
     void restartGoesThroughStartingFromAnyStatus(SessionStatus from) {
@@ -125,18 +78,6 @@ class StateMachineTest {
         manual.session(id).moveTo(SessionStatus.STARTING);
 
         assertThat(Calls.info(manual, id, TOKEN).json().get("status").asText()).isEqualTo("STARTING");
-    }
-
-    @Test
-    void logoutFromWorkingWipesTheLoginSoTheNextBootAsksForAScan() throws InterruptedException {
-        String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
-
-        MockSession loggedOut = timed.session(id).moveTo(SessionStatus.SCAN_QR_CODE);
-        timed.session(id).moveTo(SessionStatus.STOPPED);
-        Calls.start(timed, id, TOKEN);
-
-        assertThat(loggedOut.loggedIn()).isFalse();
-        Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
     }
 
     @ParameterizedTest
@@ -192,5 +133,59 @@ class StateMachineTest {
                     assertThat(e.getMessage()).contains(id, from.name(), to.name(), "allows");
                 });
         assertThat(manual.session(id).status()).isEqualTo(from);
+    }
+
+    /** The rows the engine drives by itself, on a mock whose STARTING lasts 100 ms. */
+    @Nested
+    @WawpMockTest(token = StateMachineTest.TOKEN, bootDelayMillis = 100)
+    class AfterABootDelay {
+        private final WawpMockServer timed;
+
+        AfterABootDelay(WawpMockServer timed) {
+            this.timed = timed;
+        }
+
+        @Test
+        void bootWithoutASavedLoginAsksForAQrScan() throws InterruptedException {
+            String id = Calls.createdId(timed, TOKEN);
+
+            assertThat(Calls.start(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STARTING");
+            Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
+
+            assertThat(info.json().get("qr").asText()).startsWith("data:image/png;base64,");
+        }
+
+        @Test
+        void bootWithASavedLoginResumesToWorking() throws InterruptedException {
+            String id = timed.seedSession().token(TOKEN).status(SessionStatus.STOPPED).loggedIn(true).create().instanceId();
+
+            Calls.start(timed, id, TOKEN);
+            Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
+
+            assertThat(info.json().get("me").get("id").asText()).endsWith("@c.us");
+        }
+
+        @Test
+        void stopKeepsTheLoginSoTheNextBootResumesWithoutAScan() throws InterruptedException {
+            String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+
+            timed.session(id).moveTo(SessionStatus.STOPPED);
+            assertThat(Calls.info(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STOPPED");
+            Calls.start(timed, id, TOKEN);
+
+            Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
+        }
+
+        @Test
+        void logoutFromWorkingWipesTheLoginSoTheNextBootAsksForAScan() throws InterruptedException {
+            String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+
+            MockSession loggedOut = timed.session(id).moveTo(SessionStatus.SCAN_QR_CODE);
+            timed.session(id).moveTo(SessionStatus.STOPPED);
+            Calls.start(timed, id, TOKEN);
+
+            assertThat(loggedOut.loggedIn()).isFalse();
+            Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
+        }
     }
 }

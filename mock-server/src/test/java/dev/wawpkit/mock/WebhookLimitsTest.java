@@ -1,6 +1,7 @@
 package dev.wawpkit.mock;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,13 +30,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @org.junit.jupiter.api.parallel.Isolated
+@WawpMockTest(token = WebhookLimitsTest.TOKEN, bootDelayMillis = -1)
 class WebhookLimitsTest {
-    private static final String TOKEN = "limits-token-001";
+    static final String TOKEN = "limits-token-001";
 
     @Test
     void aHangingReceiverCostsBoundedThreadsSocketsAndMemory() throws Exception {
         List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger connections = new AtomicInteger();
+        // Its own mock: fifteen retries 100 ms apart are builder options that @WawpMockTest does not offer.
         try (ServerSocket hanging = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
              WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot()
                      .webhookRetries(15, Duration.ofMillis(100)).build().start()) {
@@ -98,7 +101,7 @@ class WebhookLimitsTest {
     }
 
     @Test
-    void aSessionsEventsArriveInTheOrderTheyHappened() throws Exception {
+    void aSessionsEventsArriveInTheOrderTheyHappened(WawpMockServer mock) throws Exception {
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
@@ -114,7 +117,7 @@ class WebhookLimitsTest {
         });
         receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         receiver.start();
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
+        try {
             String id = mock.seedSession().token(TOKEN).create().instanceId();
             mock.session(id).webhooks(List.of(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")),
                     null);
@@ -135,20 +138,18 @@ class WebhookLimitsTest {
     }
 
     @Test
-    void moreThanTenUrlsAreRefused() {
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start()) {
-            String id = mock.seedSession().token(TOKEN).create().instanceId();
-            List<URI> urls = new ArrayList<>();
-            for (int i = 0; i < 11; i++) {
-                urls.add(URI.create("http://127.0.0.1:9/hook/" + i));
-            }
-
-            assertThatThrownBy(() -> mock.session(id).webhooks(urls, null))
-                    .isInstanceOfSatisfying(WawpMockException.class, e -> {
-                        assertThat(e.httpStatus()).isEqualTo(400);
-                        assertThat(e.code()).isEqualTo("too_many_webhook_urls");
-                    });
+    void moreThanTenUrlsAreRefused(WawpMockServer mock) {
+        String id = mock.seedSession().token(TOKEN).create().instanceId();
+        List<URI> urls = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            urls.add(URI.create("http://127.0.0.1:9/hook/" + i));
         }
+
+        assertThatThrownBy(() -> mock.session(id).webhooks(urls, null))
+                .isInstanceOfSatisfying(WawpMockException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("too_many_webhook_urls");
+                });
     }
 
     private static long liveHeapMb() {

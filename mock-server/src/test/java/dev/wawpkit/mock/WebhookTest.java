@@ -59,6 +59,7 @@ class WebhookTest {
         });
         receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
+        // Its own mock: four retries 20 ms apart are builder options that @WawpMockTest does not offer.
         mock = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100))
                 .webhookRetries(4, Duration.ofMillis(20)).build().start();
     }

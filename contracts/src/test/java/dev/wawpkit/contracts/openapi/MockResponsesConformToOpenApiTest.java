@@ -20,6 +20,7 @@ import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.spec.ErrorBody;
 import dev.wawpkit.spec.WawpOpenApi;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,9 @@ import org.junit.jupiter.api.Timeout;
  * other documented response.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = MockResponsesConformToOpenApiTest.TOKEN, bootDelayMillis = -1)
 class MockResponsesConformToOpenApiTest {
-    private static final String TOKEN = "test-token-1234";
+    static final String TOKEN = "test-token-1234";
     private static final String UNKNOWN_TOKEN = "test-token-unknown";
     private static final String ID = "3EB0BCB2E3D4";
     private static final String PHONE = "201012345678";
@@ -92,13 +93,8 @@ class MockResponsesConformToOpenApiTest {
     }
 
     @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    static void useTheMock(WawpMockServer server) {
+        mock = server; // static: the cases' helpers are static, and they reset the whole mock
     }
 
     @TestFactory

@@ -14,6 +14,7 @@ import dev.wawpkit.contracts.client.SessionStatusEvent;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.spec.WawpOpenApi;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -42,10 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Provider("wawp-api-webhooks")
 @PactFolder("${wawp.pacts.committed:pacts}")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(token = MockHonoursCommittedPactsForWebhooksTest.TOKEN, bootDelayMillis = -1)
 class MockHonoursCommittedPactsForWebhooksTest {
-    private static final String TOKEN = "test-token-1234";
+    static final String TOKEN = "test-token-1234";
     private static final String SECRET = "s3cret-for-tests";
     private static final BlockingQueue<Delivery> DELIVERIES = new LinkedBlockingQueue<>();
+    // Static: Pact, not JUnit, calls the @PactVerifyProvider methods that use it.
     private static WawpMockServer mock;
     private static HttpServer receiver;
 
@@ -53,7 +56,8 @@ class MockHonoursCommittedPactsForWebhooksTest {
     }
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start(WawpMockServer server) throws IOException {
+        mock = server;
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -64,12 +68,10 @@ class MockHonoursCommittedPactsForWebhooksTest {
             exchange.close();
         });
         receiver.start();
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
     }
 
     @AfterAll
     static void stop() {
-        mock.close();
         receiver.stop(0);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wawpkit.contracts.pact.PactDirs;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,11 +17,10 @@ import org.junit.jupiter.api.Timeout;
  * <p>Runs in the {@code check-pacts} surefire execution, after the pacts may have been updated.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(bootDelayMillis = -1)
 class MockHonoursCommittedPactsViaStateChangeUrlTest {
     @Test
-    void everyCommittedInteractionPasses() {
-        try (WawpMockServer mock = WawpMockServer.builder().manualBoot().build().start()) {
-            assertThat(StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(PactDirs.committedPact())).isEmpty();
-        }
+    void everyCommittedInteractionPasses(WawpMockServer mock) {
+        assertThat(StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(PactDirs.committedPact())).isEmpty();
     }
 }

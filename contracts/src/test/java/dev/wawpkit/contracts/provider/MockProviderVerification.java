@@ -7,9 +7,8 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,26 +22,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mock returns to Pact. A sentence the mock does not know fails there (400), and a sentence no
  * method here names fails in Pact ({@code ProviderStatesAreKnownToTheMockTest} and
  * {@code UnknownProviderStateTest} show both). Sessions stay
- * {@code STARTING} until moved ({@code manualBoot()}); teardown resets the whole mock.
+ * {@code STARTING} until moved ({@code bootDelayMillis = -1}); teardown resets the whole mock.
  */
+@WawpMockTest(bootDelayMillis = -1)
 abstract class MockProviderVerification {
-    private static WawpMockServer mock;
-    private static MockProviderStates states;
-
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().manualBoot().build().start();
-        states = new MockProviderStates(mock.baseUrl());
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
+    private MockProviderStates states;
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void target(PactVerificationContext context, WawpMockServer mock) {
         context.setTarget(new HttpTestTarget("127.0.0.1", mock.port()));
+        states = new MockProviderStates(mock.baseUrl());
     }
 
     @TestTemplate

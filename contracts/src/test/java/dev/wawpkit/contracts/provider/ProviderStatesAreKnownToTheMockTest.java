@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.http.HttpResponse;
@@ -13,9 +14,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is posted, with example params, to the mock's HTTP provider-state endpoint and must get 200.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(bootDelayMillis = -1)
 class ProviderStatesAreKnownToTheMockTest {
     /** Example params for each sentence, as the consumer pacts send them. */
     private static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
@@ -37,23 +37,18 @@ class ProviderStatesAreKnownToTheMockTest {
             ProviderStates.NEXT_CALL_FAILS, ProviderStates.fault("start", 502, "xml"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WawpMockServer mock;
-    private static MockProviderStates states;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().manualBoot().build().start();
-        states = new MockProviderStates(mock.baseUrl());
-    }
+    private final WawpMockServer mock;
+    private final MockProviderStates states;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    ProviderStatesAreKnownToTheMockTest(WawpMockServer mock) {
+        this.mock = mock;
+        this.states = new MockProviderStates(mock.baseUrl());
     }
 
     @AfterEach
     void reset() {
-        mock.reset();
+        mock.reset(); // the whole mock: the states set up sessions and tokens beyond the test's own token
     }
 
     /** Lists the sentences: the values of ProviderStates' public String constants. */

@@ -6,12 +6,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -28,19 +27,15 @@ import org.junit.platform.testkit.engine.Events;
  * passes against the mock (shown below), so the only reason for the failures is the state.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@WawpMockTest(bootDelayMillis = -1)
 class UnknownProviderStateTest {
     private static final String UNKNOWN_STATE = "the moon is made of green cheese";
     private static final String ENABLE_BROKEN = "wawp.verify.pacts-broken";
-    private static WawpMockServer mock;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().manualBoot().build().start();
-    }
+    private final WawpMockServer mock;
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    UnknownProviderStateTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     private static Path brokenPact() throws URISyntaxException {

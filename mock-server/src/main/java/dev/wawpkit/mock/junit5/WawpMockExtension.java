@@ -190,6 +190,8 @@ public final class WawpMockExtension
         Config config = config(context);
         if (config.quota >= 0) {
             scope.mock.tokens().quota(scope.token, config.quota);
+        } else {
+            scope.mock.tokens().unlimited(scope.token); // a token's reset keeps its quota; a test's limit must not
         }
     }
 
@@ -430,7 +432,7 @@ public final class WawpMockExtension
         /**
          * Gives every test one fixed access token instead of its own: the token an application is
          * wired with once (a Spring property, a config file). It is valid from the start; its
-         * sessions, faults, journal and unexpected calls are reset before each test; tests that
+         * sessions, faults, journal, quota and unexpected calls are reset before each test; tests that
          * would use it at the same time are refused. Default: a fresh token per test.
          *
          * @throws IllegalArgumentException when the token is blank or has spaces or non-ASCII characters

@@ -2,8 +2,7 @@ package dev.wawpkit.mock.assertj;
 
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,30 +18,25 @@ import static dev.wawpkit.mock.assertj.WawpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The assertions pass on what happened, and fail with expected, actual and the calls received. */
+@WawpMockTest(token = WawpMockAssertTest.TOKEN, bootDelayMillis = -1)
 class WawpMockAssertTest {
-    private static final String TOKEN = "assert-token-1";
-    private static WawpMockServer mock;
+    static final String TOKEN = "assert-token-1";
+
+    private final WawpMockServer mock;
     private String id;
 
-    @BeforeAll
-    static void startMock() {
-        mock = WawpMockServer.builder().token(TOKEN).manualBoot().build().start();
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+    WawpMockAssertTest(WawpMockServer mock) {
+        this.mock = mock;
     }
 
     @BeforeEach
     void createAndStart() throws Exception {
-        mock.reset();
         String created = post("/v2/session/create?access_token=" + TOKEN);
         id = created.replaceAll(".*\"instance_id\":\"(\\w+)\".*", "$1");
         post("/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN);
     }
 
-    private static String post(String path) throws Exception {
+    private String post(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
     }

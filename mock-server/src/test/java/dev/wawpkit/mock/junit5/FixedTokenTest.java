@@ -54,16 +54,19 @@ class FixedTokenTest {
             assertThat(post(baseUrl, "/v2/session/create?access_token=app-token").statusCode())
                     .as("the fixed token is valid without any set-up").isEqualTo(200);
             mock.faults().onInfo().times(3).respond(502);
+            mock.tokens().quota("app-token", 0);
             assertThat(mock.sessions()).hasSize(1);
         }
 
         @Test
         @Order(2)
-        void startsWithACleanShareOfTheSameToken(WawpMock mock) {
+        void startsWithACleanShareOfTheSameToken(WawpMock mock, URI baseUrl) throws Exception {
             assertThat(mock.token()).isEqualTo("app-token");
             assertThat(mock.sessions()).isEmpty();
             assertThat(mock.faults().list()).isEmpty();
             assertThat(mock.requests()).isEmpty();
+            assertThat(post(baseUrl, "/v2/session/create?access_token=app-token").statusCode())
+                    .as("the quota the test before set is gone").isEqualTo(200);
         }
     }
 
