@@ -94,10 +94,6 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Requests the journal keeps in all tokens together. Default: 20000.")
     int journalCap = WawpMockServer.DEFAULT_JOURNAL_MAX;
 
-    /** Starts, answers one call of each kind to itself, and exits: the build records a class-data archive this way. */
-    @Option(names = "--training-run", hidden = true)
-    boolean trainingRun;
-
     private final Map<String, String> env;
     private final PrintWriter out;
 
@@ -140,9 +136,6 @@ public final class WawpMockMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (trainingRun) {
-            return train();
-        }
         WawpMockServer server = build(); // a corrupt state file stops here, with its one-line reason
         try {
             server.start();
@@ -170,34 +163,6 @@ public final class WawpMockMain implements Callable<Integer> {
         out.println("  dashboard: " + server.baseUrl() + "/__admin/wawp/ui");
         stopped.await();
         return 0;
-    }
-
-    /**
-     * Runs the request path once per endpoint kind over loopback, so that
-     * {@code -XX:ArchiveClassesAtExit} records the classes a real start-up and first call load.
-     */
-    private int train() {
-        port = 0;
-        try (WawpMockServer server = build().start()) {
-            String token = server.token();
-            String id = call(server, "POST", "/v2/session/create?access_token=" + token)
-                    .replaceAll("(?s).*\"instance_id\":\"(\\w+)\".*", "$1");
-            call(server, "POST", "/v2/session/start?instance_id=" + id + "&access_token=" + token);
-            call(server, "GET", "/v2/session/info?instance_id=" + id + "&access_token=" + token);
-            call(server, "GET", "/v2/session/nope");
-            call(server, "GET", "/__admin/wawp/sessions");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the training run could not call itself: " + e.getMessage());
-        }
-        return 0;
-    }
-
-    private static String call(WawpMockServer server, String method, String target) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(server.baseUrl().getHost(), server.port())) {
-            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     WawpMockServer build() {
