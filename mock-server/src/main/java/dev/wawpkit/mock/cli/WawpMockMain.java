@@ -94,6 +94,10 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Requests the journal keeps in all tokens together. Default: 20000.")
     int journalCap = WawpMockServer.DEFAULT_JOURNAL_MAX;
 
+    /** Picocli's model of this command, to tell an option given on the command line from one taken from env. */
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final Map<String, String> env;
     private final PrintWriter out;
 
@@ -140,8 +144,13 @@ public final class WawpMockMain implements Callable<Integer> {
         try {
             server.start();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
-                    + "). Is another mock running? Pick another --port.");
+            Throwable root = rootCause(e);
+            if (root instanceof java.net.BindException && String.valueOf(root.getMessage()).contains("in use")) {
+                throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
+                        + "). Is another mock running? Pick another " + named("--port") + ".");
+            }
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + "). "
+                    + named("--bind") + " expects an address of this machine, such as 127.0.0.1 or 0.0.0.0.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -167,52 +176,50 @@ public final class WawpMockMain implements Callable<Integer> {
 
     WawpMockServer build() {
         WawpMockServer.Builder b = WawpMockServer.builder();
-        try {
-            b.port(port).bindAddress(bind).maxSessions(maxSessions);
-            if (quota != null) {
-                b.quota(quota);
-            }
-            for (String t : allTokens()) {
+        option("--port", () -> b.port(port));
+        option("--bind", () -> b.bindAddress(bind));
+        option("--max-sessions", () -> b.maxSessions(maxSessions));
+        if (quota != null) {
+            option("--quota", () -> b.quota(quota));
+        }
+        for (String t : tokens) {
+            option("--token", () -> b.token(t));
+        }
+        for (String t : envTokens()) {
+            try {
                 b.token(t);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("WAWP_MOCK_TOKENS: " + e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
         }
         if (wireMockAdmin) {
             b.wireMockAdminRoutes();
         }
-        try {
-            b.journal(journalSize, journalCap);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--journal-size/--journal-cap: " + e.getMessage());
+        if (journalSize < 1) {
+            throw new UsageError(named("--journal-size") + " expects 1 or more requests per token, but got "
+                    + journalSize + ".");
         }
-        try {
-            b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
-                    : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--cors-origins: " + e.getMessage());
-        }
-        Duration delay = parseDelay(bootDelay);
+        option("--journal-cap", () -> b.journal(journalSize, journalCap));
+        option("--cors-origins", () -> b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
+                : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new)));
+        Duration delay = parseDelay(named("--boot-delay"), bootDelay);
         if (delay == null) {
             b.manualBoot();
         } else {
             b.bootDelay(delay);
         }
         String admin = adminToken != null ? adminToken : env.get("WAWP_MOCK_ADMIN_TOKEN");
-        try {
-            if (admin != null) {
-                b.adminToken(admin);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--admin-token: " + e.getMessage());
+        if (admin != null) {
+            option("--admin-token", () -> b.adminToken(admin));
         }
         if (openControlApi) {
             b.openControlApi();
         }
         Duration rotation = qrRotation.trim().equalsIgnoreCase("manual") ? Duration.ZERO
-                : parseDelay("--qr-rotation", qrRotation);
+                : parseDelay(named("--qr-rotation"), qrRotation);
         if (rotation == null || rotation.isZero()) {
-            throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
+            throw new UsageError(named("--qr-rotation") + " expects a period above 0 like 20s or 1m, but got '"
+                    + qrRotation + "'");
         }
         b.qrRotation(rotation);
         if (stateFile != null) {
@@ -230,6 +237,12 @@ public final class WawpMockMain implements Callable<Integer> {
 
     List<String> allTokens() {
         List<String> all = new ArrayList<>(tokens);
+        all.addAll(envTokens());
+        return all;
+    }
+
+    private List<String> envTokens() {
+        List<String> all = new ArrayList<>();
         String fromEnv = env.get("WAWP_MOCK_TOKENS");
         if (fromEnv != null) {
             for (String t : fromEnv.split(",")) {
@@ -239,6 +252,23 @@ public final class WawpMockMain implements Callable<Integer> {
             }
         }
         return all;
+    }
+
+    /** Sets one option on the builder; a refusal becomes a usage error that names the option. */
+    private void option(String name, Runnable set) {
+        try {
+            set.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(named(name) + ": " + e.getMessage());
+        }
+    }
+
+    /** The option as the user gave it: its name, and the env var when the value came from there. */
+    private String named(String option) {
+        boolean fromEnv = spec != null && ENV_OPTIONS.contains(option)
+                && !spec.commandLine().getParseResult().hasMatchedOption(option)
+                && blankToNull(env.get(envName(option))) != null;
+        return fromEnv ? option + " (from env " + envName(option) + ")" : option;
     }
 
     private String tokenHint() {
@@ -283,7 +313,7 @@ public final class WawpMockMain implements Callable<Integer> {
         Matcher m = DELAY.matcher(t);
         if (!m.matches()) {
             throw new UsageError(option + " expects a duration like 500ms, 3s or 1m"
-                    + (option.equals("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
+                    + (option.startsWith("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -295,11 +325,16 @@ public final class WawpMockMain implements Callable<Integer> {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
     }
 
     /** A bad option value found after parsing; exits 2 like a parse error. */
