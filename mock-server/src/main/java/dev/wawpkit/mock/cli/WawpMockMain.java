@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
                 "Every other option not given also comes from env WAWP_MOCK_<OPTION> (--boot-delay: WAWP_MOCK_BOOT_DELAY,"
                 + " --open-control-api: WAWP_MOCK_OPEN_CONTROL_API=true), as in the container image."})
 public final class WawpMockMain implements Callable<Integer> {
-    /** The boot delay of the command line: long enough to see STARTING when following the README by hand. */
-    static final Duration CLI_BOOT_DELAY = Duration.ofSeconds(3);
-
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port). Default: 8080.")
     int port = 8080;
 
@@ -299,12 +296,7 @@ public final class WawpMockMain implements Callable<Integer> {
 
     private static final Pattern DELAY = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
-    /** Parses 500ms, 3s, 1m or a number of milliseconds; null for 'manual'. */
-    static Duration parseDelay(String text) {
-        return parseDelay("--boot-delay", text);
-    }
-
-    /** Parses a duration given to the named option; the refusal names that option. */
+    /** Parses 500ms, 3s, 1m or a number of milliseconds given to the named option; null for 'manual'. */
     static Duration parseDelay(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("manual")) {

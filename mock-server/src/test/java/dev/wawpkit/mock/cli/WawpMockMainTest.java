@@ -151,12 +151,12 @@ class WawpMockMainTest {
     @ParameterizedTest
     @CsvSource({"500ms, 500", "3s, 3000", "1m, 60000", "250, 250"})
     void bootDelaysParseWithUnits(String text, long millis) {
-        assertThat(WawpMockMain.parseDelay(text)).isEqualTo(Duration.ofMillis(millis));
+        assertThat(WawpMockMain.parseDelay("--boot-delay", text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
     void manualMeansNoAutomaticBoot() {
-        assertThat(WawpMockMain.parseDelay("manual")).isNull();
+        assertThat(WawpMockMain.parseDelay("--boot-delay", "manual")).isNull();
     }
 
     @Test
