@@ -43,6 +43,11 @@ public final class Arranging {
         return sb.toString();
     }
 
+    /** Returns an instance_id that is not of the documented form (12 letters or digits), so it names no session. */
+    public String malformedInstanceId() {
+        return UNKNOWN_PREFIX + "-" + unknownInstanceId().substring(8);
+    }
+
     /** Returns whether the target has a control API to arrange situations with. */
     public boolean hasControlApi() {
         return wawp.target.isMock();

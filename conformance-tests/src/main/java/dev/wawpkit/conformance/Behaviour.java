@@ -3,13 +3,16 @@ package dev.wawpkit.conformance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Describes one documented behaviour the suite reports on; {@link #ALL} lists them in report order: every response of
- * specification section 3 for each endpoint, the decided 400s of me, qr, qr-image and request-code in the wrong status,
- * one per row of the state table in section 4, and the socket faults of section 5. A row has its report id (such as
- * {@code start-400-xml}), section, documented title, status and media type (0 and "" when no response comes), what else
- * is checked, the basis of its own facts, what it needs from the target, and why it may be skipped there (or null).
+ * specification section 3 for each endpoint (for /v2/status, whose answers the documentation does not show, the 200 and
+ * the 404 of a wrong or malformed instance_id, and start's error set as decided), the decided 400s of me, qr, qr-image and
+ * request-code in the wrong status, one per row of the state table in section 4, and the socket faults of section 5.
+ * A row has its report id (such as {@code start-400-xml}), section, documented title, status and media type (0 and ""
+ * when no response comes), what else is checked, the basis of its own facts, what it needs from the target, and why it
+ * may be skipped there (or null).
  * Expected values are literals from the specification, never the mock's own enums.
  */
 public record Behaviour(String id, String section, String title, int status, String mediaType, String detail,
@@ -55,6 +58,14 @@ public record Behaviour(String id, String section, String title, int status, Str
         endpoint(all, "start", "; the session stays STOPPED", "200 Success - Boot Initiated",
                 "Session; status \"STARTING\"; info then says STARTING (or what it boots to)", Need.NEW_SESSION, null);
         endpoint(all, "info", "", "200 Success - Session Information", "SessionInfo {name, status, config}", Need.A_SESSION, null);
+        // The Start page names /v2/status for fetching the QR code and shows neither a body nor errors: the body is decided
+        // (like info), and so is start's error set applied to it, but for the 404 of a wrong or malformed instance_id,
+        // which the documentation gives for any instance_id that names no session.
+        endpoint(all, "status", "", "200 Success - Session Status (body decided: like info)",
+                "SessionInfo {name, status, config} by POST and by GET, the status info answers; qr a data:image/png;base64 URL "
+                        + "while SCAN_QR_CODE, none otherwise", Need.A_SESSION, null, status -> status == 404 ? Basis.DOC : Basis.DECIDED);
+        all.add(new Behaviour("status-404-malformed", "3 status", "404 Not Found - a malformed instance_id", 404, JSON,
+                "JsonError {status: 404} for an instance_id that is not 12 letters or digits", Basis.DOC, Need.NOTHING, null));
         String working = "; the session stays WORKING";
         endpoint(all, "stop", working, "200 Success - Session Stopped", "Session; status \"STOPPED\", config",
                 Need.OWN_SESSION, "stop stops the session it is called on");
@@ -119,12 +130,19 @@ public record Behaviour(String id, String section, String title, int status, Str
 
     /** Adds an endpoint's 200 and start's documented error set for it; {@code stays} ends the 500 and 502 details. */
     private static void endpoint(List<Behaviour> all, String name, String stays, String title, String detail, Need need, String why) {
+        endpoint(all, name, stays, title, detail, need, why, status -> Basis.DOC);
+    }
+
+    /** Adds an endpoint's 200 and start's error set for it, each error row with the basis {@code errors} gives its status. */
+    private static void endpoint(List<Behaviour> all, String name, String stays, String title, String detail, Need need, String why,
+                                 IntFunction<Basis> errors) {
         all.add(new Behaviour(name + "-200", "3 " + name, title, 200, JSON, detail, Basis.DOC, need, why));
         for (String[] e : ERRORS) {
             int status = Integer.parseInt(e[1]);
             boolean fault = status >= 500;
-            all.add(new Behaviour(name + "-" + e[0], "3 " + name, e[3], status, e[2], e[4] + (fault ? stays : ""),
-                    Basis.DOC, fault ? Need.CONTROL_API : Need.NOTHING, fault ? FIVE_HUNDRED[status / 2 % 2] : null));
+            Basis basis = errors.apply(status);
+            all.add(new Behaviour(name + "-" + e[0], "3 " + name, e[3] + (basis == Basis.DECIDED ? " (decided)" : ""), status, e[2],
+                    e[4] + (fault ? stays : ""), basis, fault ? Need.CONTROL_API : Need.NOTHING, fault ? FIVE_HUNDRED[status / 2 % 2] : null));
         }
     }
 

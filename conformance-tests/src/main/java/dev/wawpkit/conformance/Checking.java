@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wawpkit.conformance.Drift.Side;
 import dev.wawpkit.conformance.internal.Masking;
 import dev.wawpkit.conformance.internal.OpenApi;
-import dev.wawpkit.contracts.internal.ErrorBody;
+import dev.wawpkit.spec.ErrorBody;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import org.w3c.dom.NodeList;
  */
 public final class Checking {
     /** Paths whose success body is the mock's choice (specification section 2). */
-    private static final Set<String> DECIDED_BODIES = Set.of("/v2/session/restart", "/v2/session/me");
+    private static final Set<String> DECIDED_BODIES = Set.of("/v2/session/restart", "/v2/session/me", "/v2/status");
     private final Conformance wawp;
     private final List<String> observed = new ArrayList<>();
     /** Every drift the row found, and the responses it checked, in order: for the extension and the drift section. */
@@ -233,6 +233,15 @@ public final class Checking {
             String got = ex.field(name).orElse(null);
             if (ex.answered() && (got == null || !ok.test(got))) {
                 drift(Side.FIELD, basis, expected, got == null ? "no " + name : (named ? "\"" + name + "\": " : "") + "\"" + got + "\"");
+            }
+            return this;
+        }
+
+        /** Checks that the body has no such field, or only null. */
+        public ResponseCheck lacks(String name) {
+            String got = ex.field(name).orElse(null);
+            if (ex.answered() && got != null) {
+                drift(Side.FIELD, basis, "no " + name, "\"" + name + "\": \"" + (got.length() > 40 ? got.substring(0, 37) + "..." : got) + "\"");
             }
             return this;
         }

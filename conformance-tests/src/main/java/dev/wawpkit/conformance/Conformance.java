@@ -34,7 +34,7 @@ public final class Conformance {
         this.check = new Checking(this);
     }
 
-    /** Starts a POST to the endpoint: {@code /v2/auth/} for qr, qr-image and request-code, else {@code /v2/session/}. */
+    /** Starts a POST to the endpoint: {@code /v2/auth/} for qr, qr-image and request-code, {@code /v2/status}, else {@code /v2/session/}. */
     public Request post(String endpoint) {
         return new Request(this::send, "POST", endpoint, target.token());
     }

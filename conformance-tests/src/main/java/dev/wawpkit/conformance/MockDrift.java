@@ -2,7 +2,7 @@ package dev.wawpkit.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wawpkit.conformance.internal.Masking;
-import dev.wawpkit.contracts.internal.ErrorBody;
+import dev.wawpkit.spec.ErrorBody;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * and no body, as every official sample sends it (specification section 1).
  */
 public final class Request {
-    /** The endpoints under {@code /v2/auth/} (specification section 2); every other one is under {@code /v2/session/}. */
+    /** The endpoints under {@code /v2/auth/} (specification section 2); status is {@code /v2/status}, every other one under {@code /v2/session/}. */
     private static final Set<String> AUTH = Set.of("qr", "qr-image", "request-code");
 
     private final Function<Request, Exchange> sender;
@@ -28,7 +28,7 @@ public final class Request {
         this.sender = sender;
         this.method = method;
         this.endpoint = endpoint;
-        this.path = (AUTH.contains(endpoint) ? "/v2/auth/" : "/v2/session/") + endpoint;
+        this.path = endpoint.equals("status") ? "/v2/status" : (AUTH.contains(endpoint) ? "/v2/auth/" : "/v2/session/") + endpoint;
         this.defaultToken = defaultToken;
     }
 

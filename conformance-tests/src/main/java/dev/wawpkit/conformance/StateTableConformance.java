@@ -105,7 +105,7 @@ class StateTableConformance {
         ROWS.put("state-delete", w -> {
             String id = w.arrange.newSession();
             w.check.expect(w.send("delete", id), 200, "application/json").field("status", "DELETED").field("instance_id", id);
-            for (String endpoint : List.of("info", "start", "stop", "restart", "logout", "me", "qr", "qr-image", "request-code", "delete")) {
+            for (String endpoint : List.of("info", "status", "start", "stop", "restart", "logout", "me", "qr", "qr-image", "request-code", "delete")) {
                 w.check.expect(w.send(endpoint, id));
             }
         });

@@ -5,13 +5,14 @@ import dev.wawpkit.conformance.Drift.Side;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Specification sections 2 and 3: the 200 of every endpoint, with the fields the specification documents. */
+/** Specification sections 2 and 3: the 200 of every endpoint, with the fields the specification documents (or decides). */
 @ConformanceSuite
 class SuccessConformance {
     static final String PNG = "data:image/png;base64,[A-Za-z0-9+/=]+";
@@ -32,6 +33,12 @@ class SuccessConformance {
         });
         ROWS.put("info-200", w -> w.check.expect(w.send("info", w.arrange.anySession()))
                 .fieldIn("status", STATUSES).fieldMatches("name", ".+", "non-empty").hasObject("config"));
+        ROWS.put("status-200", w -> {
+            statusOf(w, w.arrange.anySession(), STATUSES);
+            if (w.arrange.hasControlApi()) {   // a session waiting for a scan, without a boot to wait for
+                statusOf(w, w.arrange.seed("SCAN_QR_CODE", false), "SCAN_QR_CODE");
+            }
+        });
         ROWS.put("stop-200", w -> {
             String id = w.arrange.newSession();
             w.send("start", id);
@@ -82,6 +89,27 @@ class SuccessConformance {
     @MethodSource("rows")
     void answersTheDocumentedBody(Behaviour row, Conformance wawp) {
         wawp.run(ROWS.get(row.id()));
+    }
+
+    /**
+     * Checks /v2/status by POST and by GET, as info's 200 is checked: a status among the allowed, the one info answers
+     * right after, and a qr exactly while SCAN_QR_CODE (the Start page names the endpoint for fetching the QR code).
+     */
+    private static void statusOf(Conformance w, String id, String... allowed) {
+        for (Request call : List.of(w.post("status"), w.get("status"))) {
+            Exchange status = call.instance(id).token().send();
+            var check = w.check.expect(status).fieldIn("status", allowed).fieldMatches("name", ".+", "non-empty").hasObject("config");
+            String now = status.field("status").orElse("");
+            if (now.equals("SCAN_QR_CODE")) {
+                check.fieldMatches("qr", PNG, "a data:image/png;base64 URL");
+            } else {
+                check.lacks("qr");
+            }
+            String info = w.send("info", id).field("status").orElse("none");
+            if (!now.isEmpty() && !now.equals(info)) {
+                w.check.drift(Side.STATE, Basis.DECIDED, "\"status\": \"" + info + "\", as info answers", "\"status\": \"" + now + "\"");
+            }
+        }
     }
 
     private static JsonNode decode(String base64) {

@@ -71,7 +71,7 @@ class ConformanceJarIT {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.err()).as("stderr of a passing run (no SLF4J provider warning, no logging)").isEmpty();
         assertThat(r.out()).startsWith("Wawp conformance: PASS against embedded Wawp mock at http://127.0.0.1:")
-                .contains("145 behaviours: 145 pass, 0 fail, 0 differ, 0 skipped");
+                .contains("158 behaviours: 158 pass, 0 fail, 0 differ, 0 skipped");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| `create-200` 200 Success - Session Created | 3 create |");
     }
 
@@ -106,8 +106,8 @@ class ConformanceJarIT {
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).startsWith("Wawp conformance: FAIL against base URL " + WrongServerTest.base(wrong))
-                    .contains("  FAIL start-200 ", "  FAIL create-200 ", "  FAIL create-401 ", "  FAIL state-delete ")
-                    .contains("  DIFFERS start-400-xml ", "  DIFFERS me-400-not-working ")
+                    .contains("  FAIL start-200 ", "  FAIL create-200 ", "  FAIL create-401 ", "  FAIL state-delete ", "  FAIL status-200 ")
+                    .contains("  DIFFERS start-400-xml ", "  DIFFERS me-400-not-working ", "  DIFFERS status-401-json ")
                     .contains("differs from the mock's choice: content type: expected application/xml, observed application/json")
                     .contains("status: expected 401, observed 403")
                     .contains("field: expected \"status\": \"STARTING\", observed \"status\": \"STARTED\"")

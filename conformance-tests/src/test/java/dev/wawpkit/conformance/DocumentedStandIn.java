@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Stands in for the live Wawp API in tests, on 127.0.0.1: it follows the documentation (statuses, success bodies,
- * validation order) but answers every error as {@code {"success": false, "error": {"code": 401, "text": "..."}}},
- * always JSON whatever Accept asks. One instance, {@link #INSTANCE}, exists and is WORKING. It records every call.
+ * validation order; {@code /v2/status} answers like info, as the specification decides) but answers every error as
+ * {@code {"success": false, "error": {"code": 401, "text": "..."}}}, always JSON whatever Accept asks. One instance,
+ * {@link #INSTANCE}, exists and is WORKING. It records every call.
  */
 final class DocumentedStandIn implements AutoCloseable {
     static final String TOKEN = "stand-in-token-0123456789";
@@ -69,7 +70,7 @@ final class DocumentedStandIn implements AutoCloseable {
             ok(ex, "{\"instance_id\":\"NEW000000001\",\"session_name\":\"wawp-00000001\"}");
         } else if (!INSTANCE.equals(id)) {
             error(ex, 404, "Session does not exist");
-        } else if (endpoint.equals("info")) {
+        } else if (endpoint.equals("info") || endpoint.equals("status")) {   // the spec decides /v2/status answers like info
             ok(ex, String.format(SESSION, infoWithConfig ? ",\"config\":{\"webhooks\":{},\"proxy\":null}" : ""));
         } else if (endpoint.equals("me")) {
             ok(ex, "{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"}");

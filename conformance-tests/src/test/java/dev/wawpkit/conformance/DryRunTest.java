@@ -27,11 +27,21 @@ class DryRunTest {
 
         assertThat(run.report().dryRun()).isTrue();
         assertThat(run.report().rows()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.WOULD_RUN));
-        assertThat(run.report().summary()).startsWith("DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped; ");
+        assertThat(run.report().summary()).startsWith("DRY RUN against embedded Wawp mock: 158 behaviours: 158 would run, 0 would be skipped; ");
         assertThat(run.row(Behaviour.of("start-502-xml")).calls()).containsExactly("control API: seed a STOPPED session",
                 "control API: 502 xml on the next start",
                 "POST /v2/session/start?access_token={token}&instance_id={seeded STOPPED} [Accept: application/json]",
                 "POST /v2/session/info?access_token={token}&instance_id={seeded STOPPED} [Accept: application/json]");
+        String status = "/v2/status?access_token={token}&instance_id=";
+        String info = "POST /v2/session/info?access_token={token}&instance_id=";
+        assertThat(run.row(Behaviour.of("status-200")).calls()).containsExactly("control API: seed a STOPPED session",
+                "POST " + status + "{seeded STOPPED} [Accept: application/json]", info + "{seeded STOPPED} [Accept: application/json]",
+                "GET " + status + "{seeded STOPPED} [Accept: application/json]", info + "{seeded STOPPED} [Accept: application/json]",
+                "control API: seed a SCAN_QR_CODE session",
+                "POST " + status + "{seeded SCAN_QR_CODE} [Accept: application/json]", info + "{seeded SCAN_QR_CODE} [Accept: application/json]",
+                "GET " + status + "{seeded SCAN_QR_CODE} [Accept: application/json]", info + "{seeded SCAN_QR_CODE} [Accept: application/json]");
+        assertThat(run.row(Behaviour.of("status-404-malformed")).calls())
+                .containsExactly("POST " + status + "{unknown instance} [Accept: application/json]");
     }
 
     @Test

@@ -61,6 +61,9 @@ class LiveSmokeTest {
         assertThat(run.report().rows()).noneMatch(r -> r.outcome() == Outcome.FAIL);
         assertThat(run.row(Behaviour.of("info-200")).outcome()).isEqualTo(Outcome.PASS);
         assertThat(run.row(Behaviour.of("me-200")).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(run.row(Behaviour.of("status-200")).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(run.row(Behaviour.of("status-404-malformed")).outcome()).isEqualTo(Outcome.DIFFERS);   // its own error body
+        assertThat(run.row(Behaviour.of("status-404-malformed")).differs()).contains("field: expected \"status\": 404, observed \"status\": none");
     }
 
     @Test
@@ -95,7 +98,7 @@ class LiveSmokeTest {
         String summary = run.report().summary();
 
         assertThat(readme).contains(Files.readString(dir.resolve("capture/start-401-json.json")).strip());
-        assertThat(readme).contains(summary.substring(summary.indexOf(": 145 behaviours")));
+        assertThat(readme).contains(summary.substring(summary.indexOf(": 158 behaviours")));
         assertThat(console).contains("  DIFFERS info-401-json (401 Unauthorized - Invalid or Missing Access Token)",
                 "       differs from the mock's choice: field: expected \"status\": 401, observed \"status\": none");
         assertThat(readme).contains("\n      DIFFERS info-401-json (401 Unauthorized - Invalid or Missing Access Token)\n",
@@ -110,9 +113,12 @@ class LiveSmokeTest {
         assertThat(learnt.report().passed()).isTrue();
         assertThat(learnt.row(Behaviour.of("info-401-json")).mockDrift()).isEmpty();
         assertThat(learnt.row(Behaviour.of("start-400-xml")).mockDrift()).isEmpty();
-        // Left: the stand-in's instance is WORKING, the mock's new one is not, so info's "me" is a state, not a shape.
-        assertThat(learnt.report().rows()).filteredOn(r -> !r.mockDrift().isEmpty()).extracting(Report.Row::id).containsExactly("info-200");
+        // Left: the stand-in's instance is WORKING, the mock's new one is not, so the "me" of info and status is a state, not a shape.
+        assertThat(learnt.report().rows()).filteredOn(r -> !r.mockDrift().isEmpty()).extracting(Report.Row::id)
+                .containsExactly("info-200", "status-200");
         assertThat(learnt.row(Behaviour.of("info-200")).mockDrift()).containsExactly("field me: only in the target's answer (object)");
+        assertThat(learnt.row(Behaviour.of("status-200")).mockDrift()).containsExactly("POST /v2/status: field me: only in the target's answer (object)",
+                "GET /v2/status: field me: only in the target's answer (object)");
         assertThat(run.report().rows()).filteredOn(r -> !r.mockDrift().isEmpty()).hasSizeGreaterThan(70);   // before it learnt
     }
 

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Shows the suite can fail: a plain WireMock with seeded defects (STARTED for STARTING, 403 for 401,
  * a 10-character instance_id, JSON where XML was asked, a session that outlives its delete, me answering
- * for a session that is not logged in), and each defect is reported with its side. The server has no control
- * API, so it is not a Wawp mock: the two defects against the mock's own choices (XML by Accept, me's 400) are
- * reported as "differs", with the same drift, and do not fail the run; the documented ones fail it.
+ * for a session that is not logged in, no /v2/status at all), and each defect is reported with its side. The server
+ * has no control API, so it is not a Wawp mock: the defects against the mock's own choices (XML by Accept, me's 400,
+ * status's undocumented 401) are reported as "differs", with the same drift, and do not fail the run; the documented
+ * ones fail it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WrongServerTest {
@@ -48,7 +49,7 @@ class WrongServerTest {
         return "http://127.0.0.1:" + s.port();
     }
 
-    /** Stubs a Wawp look-alike with six defects; everything else it answers roughly right or 404. */
+    /** Stubs a Wawp look-alike with seven defects; everything else it answers roughly right or 404, /v2/status included. */
     static WireMockServer wrongServer() {
         WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         s.start();
@@ -149,6 +150,19 @@ class WrongServerTest {
         assertThat(row.outcome()).isEqualTo(Outcome.DIFFERS);
         assertThat(row.differs()).contains("status: expected 400, observed 200",
                 "field: expected \"error\": \"not_logged_in\", observed no error");
+    }
+
+    @Test
+    void reportsAMissingStatusEndpointAsAStatusDriftAndItsUndocumentedErrorsAsDiffering() {
+        Report.Row ok = run.row(Behaviour.of("status-200"));
+        Report.Row unauthorized = run.row(Behaviour.of("status-401-json"));
+
+        // The Start page names /v2/status: a 404 for it fails. Its 401 is decided, so the 403 there only differs.
+        assertThat(ok.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(ok.drift()).contains("status: expected 200, observed 404");
+        assertThat(unauthorized.outcome()).isEqualTo(Outcome.DIFFERS);
+        assertThat(unauthorized.differs()).contains("status: expected 401, observed 403");
+        assertThat(run.row(Behaviour.of("status-404-malformed")).outcome()).isEqualTo(Outcome.PASS);
     }
 
     @Test

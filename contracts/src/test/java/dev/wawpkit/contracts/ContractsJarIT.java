@@ -3,6 +3,7 @@ package dev.wawpkit.contracts;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wawpkit.spec.WawpOpenApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a team that depends on the built wawp-contracts jar finds in it; the README quotes the loading code. */
+/**
+ * What a team that depends on the built wawp-contracts jar finds on its class path: the jar, and the
+ * wawp-spec jar Maven brings with it (the OpenAPI description's home); the README quotes the loading code.
+ */
 @Timeout(60)
 class ContractsJarIT {
     private static final Path JAR = Path.of("target", "wawp-contracts-" + System.getProperty("wawp.version") + ".jar");
@@ -27,8 +31,9 @@ class ContractsJarIT {
     @Test
     void theJarShipsTheCommittedPactsAndTheOpenApiDescriptionAsResources() throws Exception {
         assertThat(JAR).as("the jar the package phase builds").isNotEmptyFile();
-        // Only the jar on the class path, as in a consumer's build that depends on it.
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, null)) {
+        // Only the jar and its wawp-spec dependency on the class path, as in a consumer's build that depends on it.
+        URL spec = WawpOpenApi.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader classpath = new URLClassLoader(new URL[] {JAR.toUri().toURL(), spec}, null)) {
             // tag::classpath[]
             String pactJson;
             String openApiYaml;
@@ -43,7 +48,7 @@ class ContractsJarIT {
             // end::classpath[]
 
             assertThat(pactJson).isEqualTo(Files.readString(Path.of("pacts/wawp-reference-client-wawp-api.json")));
-            assertThat(openApiYaml).isEqualTo(Files.readString(Path.of("src/main/resources/openapi/wawp-sessions.yaml")));
+            assertThat(openApiYaml).isEqualTo(Files.readString(Path.of("../spec/src/main/resources/openapi/wawp-sessions.yaml")));
             assertThat(interactions).hasSizeGreaterThan(100);
             assertThat(validator).isNotNull();
         }

@@ -13,10 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.wawpkit.contracts.openapi.WawpOpenApi;
 import dev.wawpkit.contracts.pact.PactDirs;
+import dev.wawpkit.contracts.pact.PactOpenApi;
 import dev.wawpkit.contracts.provider.StateChangeUrlVerification;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ class ThreeSidesAgreeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ValidationReport validate(OpenApiInteractionValidator validator, Path pact) {
-        return WawpOpenApi.validate(validator, PactDirs.interaction(pact, START).asSynchronousRequestResponse());
+        return PactOpenApi.validate(validator, PactDirs.interaction(pact, START).asSynchronousRequestResponse());
     }
 
     private static List<String> keys(ValidationReport report) {

@@ -1,52 +1,25 @@
 package dev.wawpkit.mock;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.wawpkit.spec.WawpOpenApi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Checks every API answer the acceptance tests receive against the OpenAPI description in
- * {@code contracts/}, so the mock and the description cannot drift apart unnoticed.
+ * Checks every API answer the acceptance tests receive against the OpenAPI description
+ * ({@link WawpOpenApi}, from {@code spec/}), so the mock and the description cannot drift apart unnoticed.
  *
  * <p>Answers the description does not cover by design are left out: mock-only statuses (405, 415),
  * unknown paths, and socket faults (no answer at all).
  */
 final class OpenApiCheck {
-    static final Path DESCRIPTION = Path.of("../contracts/src/main/resources/openapi/wawp-sessions.yaml");
     private static final Set<Integer> MOCK_ONLY = Set.of(405, 408, 415);
     static final AtomicInteger CHECKED = new AtomicInteger();
-    private static volatile OpenApiInteractionValidator validator;
 
     private OpenApiCheck() {
-    }
-
-    static OpenApiInteractionValidator validator() {
-        OpenApiInteractionValidator v = validator;
-        if (v == null) {
-            synchronized (OpenApiCheck.class) {
-                if (validator == null) {
-                    try {
-                        validator = OpenApiInteractionValidator.createForInlineApiSpecification(
-                                Files.readString(DESCRIPTION)).build();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Expected the OpenAPI description at " + DESCRIPTION.toAbsolutePath()
-                                + "; run the tests from the mock-server folder, as Maven does.", e);
-                    }
-                }
-                v = validator;
-            }
-        }
-        return v;
     }
 
     /** Validates one answer to an API path; returns the report (empty when it conforms or is out of scope). */
@@ -58,12 +31,8 @@ final class OpenApiCheck {
         if (!known || MOCK_ONLY.contains(response.status())) {
             return ValidationReport.empty();
         }
-        SimpleResponse.Builder r = SimpleResponse.Builder.status(response.status()).withBody(response.body());
-        if (!response.contentType().isEmpty()) {
-            r.withContentType(response.contentType());
-        }
         CHECKED.incrementAndGet();
-        return validator().validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), r.build());
+        return WawpOpenApi.validateResponse(method, path, response.status(), response.contentType(), response.body());
     }
 
     /** Fails with the validator's messages when the answer does not conform. */

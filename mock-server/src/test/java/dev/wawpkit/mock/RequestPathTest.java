@@ -143,10 +143,17 @@ class RequestPathTest {
                         + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 slow.add(s);
             }
-            long t0 = System.nanoTime();
-            assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()).statusCode()).isEqualTo(200);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - baseline))
-                    .as("how much 4 slow senders delay a create").isLessThan(1000);
+            // the median of five, so one scheduling hiccup of a loaded build machine does not decide;
+            // a worker held by a slow sender would delay every one of them by seconds
+            long[] delays = new long[5];
+            for (int i = 0; i < delays.length; i++) {
+                long t0 = System.nanoTime();
+                assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()).statusCode()).isEqualTo(200);
+                delays[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - baseline);
+            }
+            java.util.Arrays.sort(delays);
+            assertThat(delays[delays.length / 2]).as("how much 4 slow senders delay a create (median of 5: %s ms)",
+                    java.util.Arrays.toString(delays)).isLessThan(1000);
             for (Socket s : slow) {
                 OutputStream out = s.getOutputStream();
                 String answer = null;

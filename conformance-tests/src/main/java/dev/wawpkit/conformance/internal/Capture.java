@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wawpkit.conformance.Behaviour;
 import dev.wawpkit.conformance.Exchange;
-import dev.wawpkit.mock.internal.Secrets;
+import dev.wawpkit.spec.TokenMask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +47,12 @@ public final class Capture {
             String text = JSON.writeValueAsString(file);
             Matcher id = INSTANCE.matcher(ex.url());
             if (id.find()) {
-                text = text.replace(id.group(2), Secrets.mask(id.group(2)));
+                text = text.replace(id.group(2), TokenMask.mask(id.group(2)));
             }
             Matcher fields = INSTANCE.matcher(text);
             StringBuilder sb = new StringBuilder();
             while (fields.find()) {
-                fields.appendReplacement(sb, Matcher.quoteReplacement(fields.group(1) + Secrets.mask(fields.group(2))));
+                fields.appendReplacement(sb, Matcher.quoteReplacement(fields.group(1) + TokenMask.mask(fields.group(2))));
             }
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(b.id() + ".json"), Masking.mask(fields.appendTail(sb).toString()) + "\n", StandardCharsets.UTF_8);

@@ -57,8 +57,8 @@ class ConformanceMainTest {
     @Test
     void dryRunListsWhatWouldRunAndExitsZero() {
         assertThat(run("--target", "mock", "--dry-run", "--report-dir", dir.toString())).isZero();
-        assertThat(out()).startsWith("Wawp conformance: DRY RUN against embedded Wawp mock: 145 behaviours: 145 would run, 0 would be skipped")
-                .contains("  would run create-200").contains("  would run state-stop", "  would run request-code-400-not-scanning")
+        assertThat(out()).startsWith("Wawp conformance: DRY RUN against embedded Wawp mock: 158 behaviours: 158 would run, 0 would be skipped")
+                .contains("  would run create-200").contains("  would run state-stop", "  would run request-code-400-not-scanning", "  would run status-200")
                 .contains("Report: " + dir.resolve("report.md"));
         assertThat(dir.resolve("report.json")).exists();
     }

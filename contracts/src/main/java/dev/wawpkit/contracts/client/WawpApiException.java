@@ -1,7 +1,7 @@
 package dev.wawpkit.contracts.client;
 
-import dev.wawpkit.contracts.internal.ErrorBody;
-import dev.wawpkit.contracts.internal.Secrets;
+import dev.wawpkit.spec.ErrorBody;
+import dev.wawpkit.spec.TokenMask;
 
 /**
  * Signals that the Wawp API answered a call with a status other than 2xx.
@@ -49,7 +49,7 @@ public final class WawpApiException extends RuntimeException {
             sb.append(": ").append(parsed.message());
         }
         sb.append(" [").append(contentType == null ? "no content type" : contentType).append(']');
-        return Secrets.scrub(sb.toString(), token);
+        return TokenMask.scrub(sb.toString(), token);
     }
 
     /** Returns the HTTP method of the failed call, such as {@code POST}. */

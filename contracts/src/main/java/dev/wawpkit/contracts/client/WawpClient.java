@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wawpkit.contracts.internal.Secrets;
+import dev.wawpkit.spec.TokenMask;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -178,7 +178,7 @@ public final class WawpClient {
     /** Shows the settings, with the access token masked. */
     @Override
     public String toString() {
-        return "WawpClient{baseUrl=" + baseUrl + ", accessToken=" + Secrets.mask(accessToken)
+        return "WawpClient{baseUrl=" + baseUrl + ", accessToken=" + TokenMask.mask(accessToken)
                 + ", credentials=" + credentials + ", accept=" + accept
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "}";
     }
@@ -230,7 +230,7 @@ public final class WawpClient {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException(Secrets.scrub(method + " " + path + " answered " + response.statusCode()
+            throw new UncheckedIOException(TokenMask.scrub(method + " " + path + " answered " + response.statusCode()
                     + " with a body that is not a JSON object [" + contentType + "]: " + abbreviate(response.body()),
                     accessToken), e);
         }
@@ -245,7 +245,7 @@ public final class WawpClient {
                     + "; raise it with WawpClient.builder().timeout(Duration.ofSeconds(60))", e);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " to " + baseUrl + " failed: "
-                    + Secrets.scrub(String.valueOf(e.getMessage()), accessToken), e);
+                    + TokenMask.scrub(String.valueOf(e.getMessage()), accessToken), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException cause = new InterruptedIOException(method + " " + path + " was interrupted");

@@ -18,6 +18,8 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.spec.ErrorBody;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,6 @@ class MockResponsesConformToOpenApiTest {
     private static final OpenApiInteractionValidator VALIDATOR = WawpOpenApi.validator();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern XML_CODE = Pattern.compile("<code>([^<]*)</code>");
     private static WawpMockServer mock;
 
     /** What to send: null leaves a parameter out. */
@@ -174,13 +174,9 @@ class MockResponsesConformToOpenApiTest {
         return method.toUpperCase(Locale.ROOT) + " " + path + " " + status;
     }
 
-    /** Reads the error code of a JSON ({@code error}) or XML ({@code <code>}) error body. */
-    private static String code(String contentType, String body) throws Exception {
-        if (contentType.startsWith(JSON)) {
-            return MAPPER.readTree(body).path("error").asText();
-        }
-        Matcher m = XML_CODE.matcher(body);
-        return m.find() ? m.group(1) : "";
+    /** Reads the error code of a JSON ({@code error}) or XML ({@code <code>}) error body; "" when it has none. */
+    private static String code(String contentType, String body) {
+        return Objects.toString(ErrorBody.parse(contentType, body).code(), "");
     }
 
     private static List<Case> cases() {

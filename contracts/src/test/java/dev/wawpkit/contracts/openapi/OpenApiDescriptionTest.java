@@ -9,6 +9,8 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wawpkit.spec.ErrorBody;
+import dev.wawpkit.spec.WawpOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -16,9 +18,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +184,7 @@ class OpenApiDescriptionTest {
         String body = value instanceof String ? (String) value
                 : mediaType.equals(XML) ? xml(MAPPER.convertValue(value, Map.class)) : MAPPER.writeValueAsString(value);
         if (mediaType.equals(XML)) {
-            Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            Element root = ErrorBody.xmlRoot(body).orElseThrow(() -> new AssertionError("Expecting well-formed XML, but got:\n  " + body));
             assertThat(root.getTagName()).isEqualTo("error");
             assertThat(root.getElementsByTagName("status").item(0).getTextContent()).isEqualTo(status);
             assertThat(root.getElementsByTagName("code").getLength()).isEqualTo(1);

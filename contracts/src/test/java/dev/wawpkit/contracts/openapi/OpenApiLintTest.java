@@ -3,6 +3,7 @@ package dev.wawpkit.contracts.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wawpkit.contracts.NodeTools;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OpenApiLintTest {
-    private static final Path DESCRIPTION = Path.of("src/main/resources", WawpOpenApi.RESOURCE).toAbsolutePath();
+    private static final Path DESCRIPTION = Path.of("../spec/src/main/resources", WawpOpenApi.RESOURCE).toAbsolutePath();
     private static final Path LOGS = Path.of("target/lint").toAbsolutePath();
 
     @Test

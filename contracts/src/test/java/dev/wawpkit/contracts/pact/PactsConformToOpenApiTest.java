@@ -9,7 +9,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import dev.wawpkit.contracts.openapi.WawpOpenApi;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +54,7 @@ class PactsConformToOpenApiTest {
                     SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
                     assertThat(http).as("an HTTP interaction").isNotNull();
 
-                    ValidationReport report = WawpOpenApi.validate(VALIDATOR, http);
+                    ValidationReport report = PactOpenApi.validate(VALIDATOR, http);
 
                     assertThat(report.getMessages()).as("validation of '%s'", interaction.getDescription()).isEmpty();
                 })));

@@ -30,7 +30,8 @@ final class CallParser {
     private CallParser() {
     }
 
-    static Map<String, String> parse(String url, String contentType, String tokenHeader, byte[] body)
+    /** Reads the parameters of a call from its raw query string (or null), header and body. */
+    static Map<String, String> parse(String query, String contentType, String tokenHeader, byte[] body)
             throws ApiError.Rejected {
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiError.Rejected(413, "body_too_large", "Expected a request body of at most 1 MiB ("
@@ -49,11 +50,14 @@ final class CallParser {
         if (tokenHeader != null && !tokenHeader.isEmpty()) {
             params.put("access_token", tokenHeader);
         }
-        int q = url.indexOf('?');
-        if (q >= 0) {
-            Map<String, String> query = new HashMap<>(4);
-            readPairs(url.substring(q + 1), query, "query string");
-            params.putAll(query);
+        if (query != null) {
+            if (params.isEmpty()) {
+                readPairs(query, params, "query string");
+            } else {
+                Map<String, String> fromQuery = new HashMap<>(4);
+                readPairs(query, fromQuery, "query string");
+                params.putAll(fromQuery);
+            }
         }
         params.values().removeIf(String::isEmpty);
         return params;

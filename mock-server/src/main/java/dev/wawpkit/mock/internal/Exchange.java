@@ -22,6 +22,8 @@ final class Exchange {
     String instanceId;
     /** What answered instead of the simulation, as the journal names it, or null. */
     String fault;
+    /** The session the call named and reached, whose call log records it; or null. */
+    Session session;
 
     Exchange(String method, String path, String query, UnaryOperator<String> header, byte[] body, Endpoint endpoint) {
         this.method = method;
@@ -30,36 +32,6 @@ final class Exchange {
         this.header = header;
         this.body = body == null ? new byte[0] : body;
         this.endpoint = endpoint;
-    }
-
-    private Secrets.Known secrets;
-    private String maskedQuery;
-    private boolean queryMasked;
-
-    /** The secret values this call carried (its token, an access-token header), worked out once. */
-    Secrets.Known secrets() {
-        if (secrets == null) {
-            String header = this.header.apply("access-token");
-            secrets = token == null && header == null ? Secrets.Known.NONE
-                    : Secrets.Known.of(header == null || header.equals(token) ? java.util.List.of(token)
-                    : token == null ? java.util.List.of(header) : java.util.List.of(token, header));
-        }
-        return secrets;
-    }
-
-    /** The query with every credential masked, worked out once for the call log and the journal. */
-    String maskedQuery() {
-        if (!queryMasked) {
-            maskedQuery = Secrets.maskQuery(query, secrets());
-            queryMasked = true;
-        }
-        return maskedQuery;
-    }
-
-    /** The path and masked query, as the call logs show them. */
-    String maskedUrl() {
-        String q = maskedQuery();
-        return q == null ? path : path + "?" + q;
     }
 
     /** Returns the path and raw query, as the request line had them. */

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * Keeps the requests the API received: a ring per access token (requests without one share a
  * ring), bounded in entries and in body bytes. The oldest go first; {@link #dropped()} counts them.
  *
- * <p>Writing is lock-free (one counter increment and one slot swap); readers copy and sort a ring.
+ * <p>Writing is lock-free (one counter increment and one slot swap) and stores the request raw;
+ * readers copy and sort a ring and see each entry masked ({@link JournalEntry#recorded()}).
  * When more tokens have written than the global cap leaves rings for, the ring written to least
  * recently is dropped whole.
  */
@@ -58,21 +59,17 @@ final class Journal {
         return sequence.incrementAndGet();
     }
 
-    /** Decides how much of a body to keep: at most 64 KiB, and nothing once the byte budget is spent. */
-    String keepBody(String masked) {
-        if (masked == null || masked.isEmpty()) {
-            return masked;
+    /** Reserves room for a body in the byte budget; false (nothing reserved) once it is spent. */
+    boolean reserveBody(int bytes) {
+        if (bodyBytes.addAndGet(bytes) > MAX_BODY_BYTES) {
+            bodyBytes.addAndGet(-bytes);
+            return false;
         }
-        String kept = masked.length() > MAX_BODY_CHARS ? masked.substring(0, MAX_BODY_CHARS) : masked;
-        if (bodyBytes.addAndGet(kept.length()) > MAX_BODY_BYTES) {
-            bodyBytes.addAndGet(-kept.length());
-            return "";
-        }
-        return kept;
+        return true;
     }
 
     /** Adds a request to its token's ring; wakes anyone waiting in {@link #take}. */
-    void add(String token, RecordedRequest request) {
+    void add(String token, JournalEntry request) {
         String key = token == null ? NO_TOKEN : token;
         Ring ring = rings.get(key);
         if (ring == null) {
@@ -81,7 +78,7 @@ final class Journal {
                 evictStalestRingBut(key);
             }
         }
-        RecordedRequest old = ring.put(request);
+        JournalEntry old = ring.put(request);
         if (old != null) {
             forget(old);
         }
@@ -92,13 +89,23 @@ final class Journal {
         }
     }
 
-    /** Lists the kept requests of one token (or of all, when null) that pass the filter, oldest first. */
+    /**
+     * Lists the kept requests of one token (or of all, when null) that pass the filter, oldest first,
+     * masked (an entry is masked the first time it is read).
+     */
     List<RecordedRequest> list(String token, Predicate<RecordedRequest> filter, int limit) {
-        List<RecordedRequest> out = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
         for (Ring ring : ringsOf(token)) {
-            ring.copyInto(out, filter);
+            ring.copyInto(entries);
         }
-        out.sort(Comparator.comparingLong(RecordedRequest::sequence));
+        entries.sort(Comparator.comparingLong(e -> e.sequence));
+        List<RecordedRequest> out = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            RecordedRequest r = e.recorded();
+            if (filter.test(r)) {
+                out.add(r);
+            }
+        }
         return limit > 0 && out.size() > limit ? List.copyOf(out.subList(out.size() - limit, out.size())) : out;
     }
 
@@ -111,16 +118,16 @@ final class Journal {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long after = cursor.get();
-            RecordedRequest next = null;
+            JournalEntry next = null;
             for (Ring ring : ringsOf(token)) {
-                RecordedRequest r = ring.firstAfter(after);
-                if (r != null && (next == null || r.sequence() < next.sequence())) {
+                JournalEntry r = ring.firstAfter(after);
+                if (r != null && (next == null || r.sequence < next.sequence)) {
                     next = r;
                 }
             }
             if (next != null) {
-                if (cursor.compareAndSet(after, next.sequence())) {
-                    return next;
+                if (cursor.compareAndSet(after, next.sequence)) {
+                    return next.recorded();
                 }
                 continue;
             }
@@ -167,14 +174,14 @@ final class Journal {
         return ring == null ? List.of() : List.of(ring);
     }
 
-    private void forget(RecordedRequest old) {
+    private void forget(JournalEntry old) {
         dropped.incrementAndGet();
         release(old);
     }
 
-    private void release(RecordedRequest old) {
-        if (old.body() != null) {
-            bodyBytes.addAndGet(-old.body().length());
+    private void release(JournalEntry old) {
+        if (old.bodyBytes() > 0) {
+            bodyBytes.addAndGet(-old.bodyBytes());
         }
     }
 
@@ -198,7 +205,7 @@ final class Journal {
 
     /** A fixed ring of requests; writers claim a slot with one increment. */
     private static final class Ring {
-        private final AtomicReferenceArray<RecordedRequest> slots;
+        private final AtomicReferenceArray<JournalEntry> slots;
         private final AtomicLong next = new AtomicLong();
         private volatile long lastSequence;
 
@@ -206,8 +213,8 @@ final class Journal {
             this.slots = new AtomicReferenceArray<>(size);
         }
 
-        RecordedRequest put(RecordedRequest r) {
-            lastSequence = r.sequence();
+        JournalEntry put(JournalEntry r) {
+            lastSequence = r.sequence;
             return slots.getAndSet((int) (next.getAndIncrement() % slots.length()), r);
         }
 
@@ -215,29 +222,29 @@ final class Journal {
             return lastSequence;
         }
 
-        void copyInto(List<RecordedRequest> out, Predicate<RecordedRequest> filter) {
+        void copyInto(List<JournalEntry> out) {
             for (int i = 0; i < slots.length(); i++) {
-                RecordedRequest r = slots.get(i);
-                if (r != null && filter.test(r)) {
+                JournalEntry r = slots.get(i);
+                if (r != null) {
                     out.add(r);
                 }
             }
         }
 
-        RecordedRequest firstAfter(long sequence) {
-            RecordedRequest best = null;
+        JournalEntry firstAfter(long sequence) {
+            JournalEntry best = null;
             for (int i = 0; i < slots.length(); i++) {
-                RecordedRequest r = slots.get(i);
-                if (r != null && r.sequence() > sequence && (best == null || r.sequence() < best.sequence())) {
+                JournalEntry r = slots.get(i);
+                if (r != null && r.sequence > sequence && (best == null || r.sequence < best.sequence)) {
                     best = r;
                 }
             }
             return best;
         }
 
-        void forEach(java.util.function.Consumer<RecordedRequest> action) {
+        void forEach(java.util.function.Consumer<JournalEntry> action) {
             for (int i = 0; i < slots.length(); i++) {
-                RecordedRequest r = slots.get(i);
+                JournalEntry r = slots.get(i);
                 if (r != null) {
                     action.accept(r);
                 }

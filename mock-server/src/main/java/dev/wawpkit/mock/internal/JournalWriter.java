@@ -1,18 +1,16 @@
 package dev.wawpkit.mock.internal;
 
-import dev.wawpkit.mock.RecordedRequest;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.org.eclipse.jetty.http.HttpFields;
+import wiremock.org.eclipse.jetty.server.Request;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
-/** Turns one answered API call into a masked journal entry. */
+/**
+ * Records one answered API call in the journal and, when it named a session, in that session's
+ * call log: one raw entry, masked only when read (see {@link JournalEntry}).
+ */
 final class JournalWriter {
     private final Journal journal;
 
@@ -21,32 +19,38 @@ final class JournalWriter {
     }
 
     void record(HttpServletRequest req, Exchange x, int status) {
-        Secrets.Known secrets = x.secrets();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            Enumeration<String> values = req.getHeaders(name);
-            String first = values.nextElement();
-            if (!values.hasMoreElements()) {
-                headers.put(name, List.of(Secrets.maskHeader(name, first, secrets)));
-                continue;
-            }
-            List<String> all = new ArrayList<>();
-            all.add(Secrets.maskHeader(name, first, secrets));
-            for (String v : Collections.list(values)) {
-                all.add(Secrets.maskHeader(name, v, secrets));
-            }
-            headers.put(name, all);
-        }
-        String body = null;
-        boolean truncated = false;
+        byte[] body = null;
+        boolean cut = false;
         if (x.body.length > 0) {
-            String masked = Secrets.maskBody(new String(x.body, StandardCharsets.UTF_8), req.getContentType(), secrets);
-            body = journal.keepBody(masked);
-            truncated = body.length() < masked.length();
+            body = x.body.length > Journal.MAX_BODY_CHARS ? Arrays.copyOf(x.body, Journal.MAX_BODY_CHARS) : x.body;
+            cut = body.length < x.body.length;
+            if (!journal.reserveBody(body.length)) {
+                body = null;
+                cut = true;
+            }
         }
-        journal.add(x.token, new RecordedRequest(journal.nextSequence(), Instant.now(), x.endpoint, x.method, x.path,
-                x.maskedQuery(), headers, body, truncated, status, x.fault,
-                Secrets.mask(x.token), x.instanceId));
+        JournalEntry entry = new JournalEntry(journal.nextSequence(), Instant.now(), x.endpoint, x.method,
+                x.endpoint != null ? x.endpoint.path() : x.path,
+                x.query, headers(req), body, cut, status, x.fault, x.token, x.instanceId);
+        journal.add(x.token, entry);
+        if (x.session != null) {
+            x.session.record(entry.call());
+        }
+    }
+
+    /** Jetty's headers of the request: an immutable copy made per request, so keeping it is safe. */
+    private static HttpFields headers(HttpServletRequest req) {
+        Request base = Request.getBaseRequest(req);
+        if (base != null && base.getHttpFields() != null) {
+            return base.getHttpFields();
+        }
+        HttpFields.Mutable copy = HttpFields.build();
+        for (var names = req.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (var values = req.getHeaders(name); values.hasMoreElements(); ) {
+                copy.add(name, values.nextElement());
+            }
+        }
+        return copy.asImmutable();
     }
 }

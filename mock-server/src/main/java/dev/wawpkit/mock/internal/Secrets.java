@@ -2,6 +2,7 @@ package dev.wawpkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wawpkit.spec.TokenMask;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -11,8 +12,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks credentials wherever the mock shows them: first 4 characters and {@code ...}.
@@ -26,21 +25,15 @@ public final class Secrets {
     /** Names (folded: lower case, {@code -} as {@code _}) whose values are credentials. */
     private static final Set<String> SECRET_NAMES = Set.of("access_token", "token", "admin_token",
             "x_wawp_admin_token", "authorization", "proxy_authorization", "cookie", "set_cookie", "secret");
-    /** {@code name=value} or {@code "name": "value"} in free text, for lines WireMock or Jetty print. */
-    private static final Pattern NAMED_IN_TEXT = Pattern.compile(
-            "((?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
     /** Values shorter than this are not hunted for in free text: too likely to hit innocent text. */
     private static final int MIN_VALUE_HUNT = 6;
 
     private Secrets() {
     }
 
-    /** Returns the token's first 4 characters and {@code ...}; a shorter token shows only {@code ...}. */
+    /** Returns the token's first 4 characters and {@code ...}, as every module shows it ({@link TokenMask#mask}). */
     public static String mask(String token) {
-        if (token == null) {
-            return null;
-        }
-        return token.length() > 4 ? token.substring(0, 4) + "..." : "...";
+        return TokenMask.mask(token);
     }
 
     /** The folded secret names, as arrays for an allocation-free comparison on the request path. */
@@ -196,18 +189,9 @@ public final class Secrets {
         return secrets.maskIn(out);
     }
 
-    /** Masks {@code name=value} and {@code "name": "value"} credentials in a line of free text. */
+    /** Masks {@code name=value} and {@code "name": "value"} credentials in a line of free text ({@link TokenMask#maskText}). */
     public static String maskText(String line) {
-        if (line == null) {
-            return null;
-        }
-        Matcher m = NAMED_IN_TEXT.matcher(line);
-        StringBuilder sb = new StringBuilder(line.length());
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + mask(decodeQuietly(m.group(2)))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return TokenMask.maskText(line);
     }
 
     private static boolean maskJson(JsonNode node) {

@@ -47,7 +47,7 @@ final class Session {
     private long qrIndex = -1;
     private List<URI> webhooks = List.of();
     private String webhookSecret;
-    private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>(4);
+    private final ArrayDeque<JournalEntry.Call> calls = new ArrayDeque<>(4);
     private ArrayDeque<WebhookDelivery> deliveries; // most sessions never have one
     /** When the API last named this session (nanoTime); the least recently used go first at the cap. */
     private volatile long lastUsed = System.nanoTime();
@@ -210,15 +210,19 @@ final class Session {
         return webhookSecret;
     }
 
-    synchronized void record(RecordedCall call) {
+    synchronized void record(JournalEntry.Call call) {
         if (calls.size() == CALL_BUFFER) {
             calls.removeFirst();
         }
         calls.addLast(call);
     }
 
-    synchronized List<RecordedCall> calls() {
-        return List.copyOf(calls);
+    List<RecordedCall> calls() {
+        List<JournalEntry.Call> raw;
+        synchronized (this) {
+            raw = List.copyOf(calls);
+        }
+        return raw.stream().map(JournalEntry.Call::recorded).toList();   // masked outside the monitor
     }
 
     synchronized void recordDelivery(WebhookDelivery delivery) {

@@ -4,7 +4,6 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Fault;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.Format;
-import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.UnexpectedCall;
 
@@ -54,9 +53,8 @@ public final class WawpEngine {
     Reply handle(Exchange x) {
         List<Format> wanted = Renderer.wanted(x.header.apply("Accept"));
         Endpoint endpoint = x.endpoint;
-        String url = x.url();
         if (endpoint == null) {
-            Endpoint nearest = nearest(url);
+            Endpoint nearest = nearest(x.path);
             x.token = tokenOf(x);
             recordUnexpected(x, 404, nearest);
             return Renderer.error(new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got "
@@ -71,7 +69,7 @@ public final class WawpEngine {
         }
         Map<String, String> params;
         try {
-            params = CallParser.parse(url, x.header.apply("Content-Type"), x.header.apply("access-token"), x.body);
+            params = CallParser.parse(x.query, x.header.apply("Content-Type"), x.header.apply("access-token"), x.body);
         } catch (ApiError.Rejected r) {
             x.token = tokenOf(x);
             return Renderer.error(r.error, wanted, endpoint);
@@ -96,10 +94,7 @@ public final class WawpEngine {
         if (fault != null) {
             x.fault = faultName(fault.fault());
         }
-        if (session != null) {
-            session.record(new RecordedCall(Instant.now(), endpoint, x.method, x.maskedUrl(), reply.status(),
-                    x.fault));
-        }
+        x.session = session;   // the gate records the call in the journal and on the session
         return reply;
     }
 

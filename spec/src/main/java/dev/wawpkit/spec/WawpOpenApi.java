@@ -1,12 +1,8 @@
-package dev.wawpkit.contracts.openapi;
+package dev.wawpkit.spec;
 
-import au.com.dius.pact.core.model.IRequest;
-import au.com.dius.pact.core.model.IResponse;
-import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
-import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -23,7 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
-/** Loads the module's OpenAPI description from the classpath and validates exchanges against it, for tests. */
+/**
+ * Loads the OpenAPI description of the Wawp session API ({@value #RESOURCE}, in this jar) and
+ * validates exchanges against it: the one loader the mock's tests, the contracts' tests and the
+ * conformance suite share.
+ *
+ * <p>Everything but {@link #yaml()} needs {@code com.atlassian.oai:swagger-request-validator-core}
+ * on the class path (an optional dependency of this module: add it to use them). Thread-safe.
+ */
 public final class WawpOpenApi {
     /** The classpath location of the description. */
     public static final String RESOURCE = "openapi/wawp-sessions.yaml";
@@ -31,12 +34,22 @@ public final class WawpOpenApi {
     private WawpOpenApi() {
     }
 
-    /** Reads the description's YAML text. */
+    /** Holds the shared validator, built on first use (building one takes about a second). */
+    private static final class Shared {
+        static final OpenApiInteractionValidator VALIDATOR =
+                OpenApiInteractionValidator.createForInlineApiSpecification(yaml()).build();
+    }
+
+    /**
+     * Reads the description's YAML text.
+     *
+     * @throws IllegalStateException when the resource is missing (a class path without this jar)
+     */
     public static String yaml() {
         try (InputStream in = WawpOpenApi.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Expected " + RESOURCE + " on the test classpath; "
-                        + "run the tests through Maven so src/main/resources is copied.");
+                throw new IllegalStateException("Expected " + RESOURCE + " on the class path (from wawp-spec), but it is "
+                        + "missing: build with Maven (mvn -pl <module> -am) so spec/src/main/resources is on it.");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -57,31 +70,24 @@ public final class WawpOpenApi {
         return parse().getOpenAPI();
     }
 
-    /** Builds a request/response validator over the description. */
+    /** Returns the request/response validator over the description, one shared by every caller. */
     public static OpenApiInteractionValidator validator() {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(yaml()).build();
+        return Shared.VALIDATOR;
     }
 
     /**
-     * Validates a pact interaction's request and response, as the pact states them, against the
-     * description: path, method, parameters, status, media type and JSON body schema.
+     * Validates one response to {@code method path} against the description: the status must be
+     * documented for the operation, the media type listed, and a JSON body must match its schema.
+     *
+     * @param contentType the response's {@code Content-Type}; null or empty when it had none
+     * @param body        the response body; null or empty when it had none
      */
-    public static ValidationReport validate(OpenApiInteractionValidator validator, SynchronousRequestResponse interaction) {
-        IRequest pactRequest = interaction.getRequest();
-        SimpleRequest.Builder request = new SimpleRequest.Builder(
-                pactRequest.getMethod().toUpperCase(Locale.ROOT), pactRequest.getPath());
-        pactRequest.getQuery().forEach(request::withQueryParam);
-        pactRequest.getHeaders().forEach(request::withHeader);
-        if (pactRequest.getBody().isPresent()) {
-            request.withBody(pactRequest.getBody().valueAsString());
+    public static ValidationReport validateResponse(String method, String path, int status, String contentType, String body) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
+        if (contentType != null && !contentType.isEmpty()) {
+            response.withContentType(contentType);
         }
-        IResponse pactResponse = interaction.getResponse();
-        SimpleResponse.Builder response = SimpleResponse.Builder.status(pactResponse.getStatus());
-        pactResponse.getHeaders().forEach(response::withHeader);
-        if (pactResponse.getBody().isPresent()) {
-            response.withBody(pactResponse.getBody().valueAsString());
-        }
-        return validate(validator, request.build(), response.build());
+        return validator().validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.wawpkit.contracts.internal;
+package dev.wawpkit.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the short code and human message out of a Wawp error body in any of its documented
- * formats (JSON, XML, plain text, HTML); not part of the API.
+ * formats (JSON, XML, plain text, HTML): the reference client reads its exceptions with it, the
+ * conformance suite its error checks.
  *
  * @param code    the JSON {@code error} field or the XML {@code <code>}; null for text and HTML
  * @param message the JSON {@code message}, the XML {@code <message>}, the first text line, or the
@@ -82,8 +85,9 @@ public record ErrorBody(String code, String message) {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return Optional.of(factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler());  // throws on fatal errors, never prints "[Fatal Error]"
+            return Optional.of(builder.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
                     .getDocumentElement());
         } catch (Exception e) {
             return Optional.empty();

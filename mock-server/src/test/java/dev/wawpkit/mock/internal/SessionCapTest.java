@@ -1,0 +1,63 @@
+package dev.wawpkit.mock.internal;
+
+import dev.wawpkit.mock.SessionStatus;
+import dev.wawpkit.mock.WawpMockServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session cap as a load run meets it: at the default cap (100,000) the least recently used
+ * sessions go, so one a client keeps using survives any number of creates.
+ *
+ * <p>In process, on the store the engine uses: 200,000 creates over HTTP would measure the
+ * transport, not the eviction. At the benchmark's rate (about 7,000 creates a second), using the
+ * session once per 7,000 creates is using it every second.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SessionCapTest {
+    private static final String TOKEN = "cap-test-token";
+    private static final int CREATES = 200_000;
+    private static final int USED_EVERY = 7_000;
+
+    @Test
+    void aSessionUsedEverySecondSurvives200000CreatesAtTheDefaultCap() {
+        SessionStore store = new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(),
+                WawpMockServer.DEFAULT_MAX_SESSIONS);
+        Session used = store.create(TOKEN);
+        Session unused = store.create(TOKEN);
+
+        for (int i = 1; i <= CREATES; i++) {
+            store.create(TOKEN);
+            if (i % USED_EVERY == 0) {
+                assertThat(store.find(used.instanceId, TOKEN)).as("the used session after %,d creates", i).isSameAs(used);
+            }
+            if (i % 10_000 == 0) {
+                assertThat(store.all().size()).as("sessions after %,d creates", i)
+                        .isLessThanOrEqualTo(WawpMockServer.DEFAULT_MAX_SESSIONS);
+            }
+        }
+
+        assertThat(store.find(used.instanceId, TOKEN)).as("the used session after all creates").isSameAs(used);
+        assertThat(store.find(unused.instanceId, TOKEN)).as("a session nobody used since its create").isNull();
+        assertThat(store.all()).hasSizeGreaterThan(WawpMockServer.DEFAULT_MAX_SESSIONS - 1_001)
+                .hasSizeLessThanOrEqualTo(WawpMockServer.DEFAULT_MAX_SESSIONS);
+    }
+
+    private static final class NoEvents implements SessionEvents {
+        @Override
+        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {
+        }
+
+        @Override
+        public void bootPending(Session session, long delayNanos) {
+        }
+
+        @Override
+        public void changed() {
+        }
+    }
+}
