@@ -69,6 +69,7 @@ class ConformanceJarIT {
         Result r = runJar(Map.of(), List.of(), "--target", "mock", "--report-dir", dir.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.err()).as("stderr of a passing run (no SLF4J provider warning, no logging)").isEmpty();
         assertThat(r.out()).startsWith("Wawp conformance: PASS against embedded Wawp mock at http://127.0.0.1:")
                 .contains("158 behaviours: 158 pass, 0 fail, 0 differ, 0 skipped");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| `create-200` 200 Success - Session Created | 3 create |");

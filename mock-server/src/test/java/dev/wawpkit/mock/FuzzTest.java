@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejected request.
  */
 class FuzzTest {
+    /** jqwik logs an INFO line when edge cases outnumber tries; a quiet build prints nothing. Held so it stays set. */
+    private static final java.util.logging.Logger JQWIK = quietLogger("net.jqwik");
     private static final String TOKEN = "fuzz-token-1";
     private static final String ID = "FUZZ00000001";
     private static WawpMockServer mock;
@@ -263,4 +265,10 @@ class FuzzTest {
         return out.toString();
     }
 
+
+    private static java.util.logging.Logger quietLogger(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 }

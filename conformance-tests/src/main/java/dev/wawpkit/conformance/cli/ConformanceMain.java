@@ -10,8 +10,11 @@ import dev.wawpkit.conformance.internal.TargetSettings;
 import dev.wawpkit.conformance.report.Report;
 import dev.wawpkit.conformance.report.ReportListener;
 import dev.wawpkit.conformance.report.ReportWriter;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +101,10 @@ public final class ConformanceMain implements Callable<Integer> {
         if (target != null && !target.equals("mock") && !target.equals("live")) {
             return fail("Expected --target mock or --target live, but got '" + target + "'. For a URL use --base-url URL.");
         }
+        String refused = refusedValue();
+        if (refused != null) {
+            return fail(refused);
+        }
         if (target != null) {
             parameters.put(TargetSettings.TARGET, target);
             parameters.put(TargetSettings.BASE_URL, "");     // empty counts as unset: --target wins over -Dwawp.baseUrl
@@ -134,6 +141,40 @@ public final class ConformanceMain implements Callable<Integer> {
                 + ConformanceSuite.PACKAGE + "." + ConformanceSuite.CLASS_PATTERN + ") on the classpath, but found none."));
         ReportWriter.consoleLines(report, reportDir).forEach(out::println);
         return report.passed() ? 0 : 1;
+    }
+
+    /** Checks the values a run would only trip over later (or after its work); null when all fit. */
+    private String refusedValue() {
+        if (baseUrl != null) {
+            URI uri = null;
+            try {
+                uri = URI.create(baseUrl);
+            } catch (IllegalArgumentException e) {
+                // refused below
+            }
+            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                return "Expected --base-url to be an http(s) base URL like http://127.0.0.1:8080, but got '" + baseUrl + "'.";
+            }
+        }
+        if (bootTimeout != null && bootTimeout < 1) {
+            return "Expected --boot-timeout to be 1 or more seconds, but got " + bootTimeout + ".";
+        }
+        if (observed != null && !Files.isDirectory(observed)) {
+            return "Expected --observed to be a directory of captured answers, but " + observed
+                    + " is not one: make one with --capture DIR against the server to learn from.";
+        }
+        String unwritable = unwritable("--report-dir", reportDir);
+        return unwritable != null || capture == null ? unwritable : unwritable("--capture", capture);
+    }
+
+    private static String unwritable(String option, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            return "Expected " + option + " to be a directory this user can write, but " + dir + " cannot be created ("
+                    + e.getClass().getSimpleName() + "). Pick another " + option + ".";
+        }
+        return null;
     }
 
     private int fail(String message) {

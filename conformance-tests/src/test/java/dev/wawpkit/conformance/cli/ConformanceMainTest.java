@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConformanceMainTest {
@@ -66,5 +68,28 @@ class ConformanceMainTest {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("--target", "--base-url", "--dry-run", "--report-dir", "--allow-create", "--instance-id", "--capture",
                 "--observed");
+    }
+
+    /**
+     * Every option that takes a value, given a bad one: nothing runs, and the one line on stderr names
+     * that option, says what it expects and what came, without a stack trace; the exit code is 2.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--target staging                          | --target       | Expected --target mock or --target live | 'staging'",
+            "--base-url ftp://x                        | --base-url     | http(s) base URL like                   | 'ftp://x'",
+            "--base-url not-a-url                      | --base-url     | http(s) base URL like                   | 'not-a-url'",
+            "--boot-timeout abc                        | --boot-timeout | is not a long                           | 'abc'",
+            "--boot-timeout 0                          | --boot-timeout | 1 or more seconds                       | 0",
+            "--observed /proc/wawp-no-such-dir         | --observed     | a directory of captured answers         | /proc/wawp-no-such-dir",
+            "--report-dir /proc/wawp-no-such-dir/r     | --report-dir   | a directory this user can write         | /proc/wawp-no-such-dir/r",
+            "--base-url http://127.0.0.1:9 --capture /proc/wawp-no-such-dir/c | --capture | a directory this user can write | /proc/wawp-no-such-dir/c"})
+    void aBadValueIsRefusedWithOneLineNamingItsOption(String args, String option, String expected, String got) {
+        assertThat(run((args + " --dry-run").split(" +"))).isEqualTo(2);
+
+        assertThat(err()).startsWith("wawp-conformance: ").contains(option, expected, got);
+        assertThat(err().strip().lines()).hasSize(1);
+        assertThat(err()).as("no stack trace").doesNotContain("\tat ", "Caused by");
+        assertThat(out()).isEmpty();
     }
 }

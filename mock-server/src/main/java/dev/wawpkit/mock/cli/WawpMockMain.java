@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
                 "Every other option not given also comes from env WAWP_MOCK_<OPTION> (--boot-delay: WAWP_MOCK_BOOT_DELAY,"
                 + " --open-control-api: WAWP_MOCK_OPEN_CONTROL_API=true), as in the container image."})
 public final class WawpMockMain implements Callable<Integer> {
-    /** The boot delay of the command line: long enough to see STARTING when following the README by hand. */
-    static final Duration CLI_BOOT_DELAY = Duration.ofSeconds(3);
-
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port). Default: 8080.")
     int port = 8080;
 
@@ -94,9 +91,9 @@ public final class WawpMockMain implements Callable<Integer> {
             description = "Requests the journal keeps in all tokens together. Default: 20000.")
     int journalCap = WawpMockServer.DEFAULT_JOURNAL_MAX;
 
-    /** Starts, answers one call of each kind to itself, and exits: the build records a class-data archive this way. */
-    @Option(names = "--training-run", hidden = true)
-    boolean trainingRun;
+    /** Picocli's model of this command, to tell an option given on the command line from one taken from env. */
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -140,15 +137,17 @@ public final class WawpMockMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (trainingRun) {
-            return train();
-        }
         WawpMockServer server = build(); // a corrupt state file stops here, with its one-line reason
         try {
             server.start();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
-                    + "). Is another mock running? Pick another --port.");
+            Throwable root = rootCause(e);
+            if (root instanceof java.net.BindException && String.valueOf(root.getMessage()).contains("in use")) {
+                throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
+                        + "). Is another mock running? Pick another " + named("--port") + ".");
+            }
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + "). "
+                    + named("--bind") + " expects an address of this machine, such as 127.0.0.1 or 0.0.0.0.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -172,82 +171,52 @@ public final class WawpMockMain implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Runs the request path once per endpoint kind over loopback, so that
-     * {@code -XX:ArchiveClassesAtExit} records the classes a real start-up and first call load.
-     */
-    private int train() {
-        port = 0;
-        try (WawpMockServer server = build().start()) {
-            String token = server.token();
-            String id = call(server, "POST", "/v2/session/create?access_token=" + token)
-                    .replaceAll("(?s).*\"instance_id\":\"(\\w+)\".*", "$1");
-            call(server, "POST", "/v2/session/start?instance_id=" + id + "&access_token=" + token);
-            call(server, "GET", "/v2/session/info?instance_id=" + id + "&access_token=" + token);
-            call(server, "GET", "/v2/session/nope");
-            call(server, "GET", "/__admin/wawp/sessions");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the training run could not call itself: " + e.getMessage());
-        }
-        return 0;
-    }
-
-    private static String call(WawpMockServer server, String method, String target) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(server.baseUrl().getHost(), server.port())) {
-            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     WawpMockServer build() {
         WawpMockServer.Builder b = WawpMockServer.builder();
-        try {
-            b.port(port).bindAddress(bind).maxSessions(maxSessions);
-            if (quota != null) {
-                b.quota(quota);
-            }
-            for (String t : allTokens()) {
+        option("--port", () -> b.port(port));
+        option("--bind", () -> b.bindAddress(bind));
+        option("--max-sessions", () -> b.maxSessions(maxSessions));
+        if (quota != null) {
+            option("--quota", () -> b.quota(quota));
+        }
+        for (String t : tokens) {
+            option("--token", () -> b.token(t));
+        }
+        for (String t : envTokens()) {
+            try {
                 b.token(t);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("WAWP_MOCK_TOKENS: " + e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
         }
         if (wireMockAdmin) {
             b.wireMockAdminRoutes();
         }
-        try {
-            b.journal(journalSize, journalCap);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--journal-size/--journal-cap: " + e.getMessage());
+        if (journalSize < 1) {
+            throw new UsageError(named("--journal-size") + " expects 1 or more requests per token, but got "
+                    + journalSize + ".");
         }
-        try {
-            b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
-                    : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--cors-origins: " + e.getMessage());
-        }
-        Duration delay = parseDelay(bootDelay);
+        option("--journal-cap", () -> b.journal(journalSize, journalCap));
+        option("--cors-origins", () -> b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
+                : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new)));
+        Duration delay = parseDelay(named("--boot-delay"), bootDelay);
         if (delay == null) {
             b.manualBoot();
         } else {
             b.bootDelay(delay);
         }
         String admin = adminToken != null ? adminToken : env.get("WAWP_MOCK_ADMIN_TOKEN");
-        try {
-            if (admin != null) {
-                b.adminToken(admin);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--admin-token: " + e.getMessage());
+        if (admin != null) {
+            option("--admin-token", () -> b.adminToken(admin));
         }
         if (openControlApi) {
             b.openControlApi();
         }
         Duration rotation = qrRotation.trim().equalsIgnoreCase("manual") ? Duration.ZERO
-                : parseDelay("--qr-rotation", qrRotation);
+                : parseDelay(named("--qr-rotation"), qrRotation);
         if (rotation == null || rotation.isZero()) {
-            throw new UsageError("--qr-rotation expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
+            throw new UsageError(named("--qr-rotation") + " expects a period above 0 like 20s or 1m, but got '"
+                    + qrRotation + "'");
         }
         b.qrRotation(rotation);
         if (stateFile != null) {
@@ -265,6 +234,12 @@ public final class WawpMockMain implements Callable<Integer> {
 
     List<String> allTokens() {
         List<String> all = new ArrayList<>(tokens);
+        all.addAll(envTokens());
+        return all;
+    }
+
+    private List<String> envTokens() {
+        List<String> all = new ArrayList<>();
         String fromEnv = env.get("WAWP_MOCK_TOKENS");
         if (fromEnv != null) {
             for (String t : fromEnv.split(",")) {
@@ -274,6 +249,23 @@ public final class WawpMockMain implements Callable<Integer> {
             }
         }
         return all;
+    }
+
+    /** Sets one option on the builder; a refusal becomes a usage error that names the option. */
+    private void option(String name, Runnable set) {
+        try {
+            set.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(named(name) + ": " + e.getMessage());
+        }
+    }
+
+    /** The option as the user gave it: its name, and the env var when the value came from there. */
+    private String named(String option) {
+        boolean fromEnv = spec != null && ENV_OPTIONS.contains(option)
+                && !spec.commandLine().getParseResult().hasMatchedOption(option)
+                && blankToNull(env.get(envName(option))) != null;
+        return fromEnv ? option + " (from env " + envName(option) + ")" : option;
     }
 
     private String tokenHint() {
@@ -304,12 +296,7 @@ public final class WawpMockMain implements Callable<Integer> {
 
     private static final Pattern DELAY = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
-    /** Parses 500ms, 3s, 1m or a number of milliseconds; null for 'manual'. */
-    static Duration parseDelay(String text) {
-        return parseDelay("--boot-delay", text);
-    }
-
-    /** Parses a duration given to the named option; the refusal names that option. */
+    /** Parses 500ms, 3s, 1m or a number of milliseconds given to the named option; null for 'manual'. */
     static Duration parseDelay(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("manual")) {
@@ -318,7 +305,7 @@ public final class WawpMockMain implements Callable<Integer> {
         Matcher m = DELAY.matcher(t);
         if (!m.matches()) {
             throw new UsageError(option + " expects a duration like 500ms, 3s or 1m"
-                    + (option.equals("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
+                    + (option.startsWith("--boot-delay") ? ", or 'manual'" : "") + ", but got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -330,11 +317,16 @@ public final class WawpMockMain implements Callable<Integer> {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
     }
 
     /** A bad option value found after parsing; exits 2 like a parse error. */

@@ -45,15 +45,10 @@ import java.util.stream.Collectors;
  * same time are refused. After each test the test fails if it called a path or method the mock
  * does not serve with its token. All test state lives in the {@link ExtensionContext.Store};
  * servers close with their scope.
- *
- * <p>Configuration parameter {@code wawp.mock.isolation=none} turns the per-test tokens off
- * (every test then uses the server itself and resets all of it); it exists to show what the
- * isolation prevents, not for everyday use.
  */
 public final class WawpMockExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(WawpMockExtension.class);
-    private static final String ISOLATION = "wawp.mock.isolation";
 
     private final Config explicit;
     /*
@@ -207,7 +202,7 @@ public final class WawpMockExtension
         try {
             Config config = config(context);
             // By token wherever tests may share the server; a METHOD server is the test's alone.
-            unexpected = scope.isolated && config.scope != ServerScope.METHOD
+            unexpected = config.scope != ServerScope.METHOD
                     ? scope.mock.takeUnexpectedCalls() : server(context).takeUnexpectedCalls();
             if (!scope.fixed) {
                 scope.mock.reset();
@@ -271,17 +266,13 @@ public final class WawpMockExtension
             WawpMockServer server = server(context);
             Config config = config(context);
             if (config.token != null) {
-                return new TestScope(config.token, server.forToken(config.token), true, true);
-            }
-            boolean isolated = !"none".equals(context.getConfigurationParameter(ISOLATION).orElse("token"));
-            if (!isolated) {
-                return new TestScope(server.token(), server, false, false);
+                return new TestScope(config.token, server.forToken(config.token), true);
             }
             String token = "wawp-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             if (config.quota >= 0) {
                 server.tokens().quota(token, config.quota);
             }
-            return new TestScope(token, server.forToken(token), true, false);
+            return new TestScope(token, server.forToken(token), false);
         }, TestScope.class);
     }
 
@@ -341,7 +332,7 @@ public final class WawpMockExtension
     }
 
     /** One test's token and its view of the mock. */
-    private record TestScope(String token, WawpMock mock, boolean isolated, boolean fixed) {
+    private record TestScope(String token, WawpMock mock, boolean fixed) {
     }
 
     /** The class's mock as the static field gives it; no server under METHOD scope. */

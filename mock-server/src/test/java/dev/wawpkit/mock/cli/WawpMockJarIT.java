@@ -94,6 +94,7 @@ class WawpMockJarIT {
 
         assertThat(post(URI.create(m.group(1)), "/v2/session/create?access_token=wawp-dev-token")
                 .get("status").asText()).isEqualTo("STOPPED");
+        assertThat(Files.readString(log)).as("the JVM's own warnings about the archive").doesNotContainIgnoringCase("sharing");
         Files.delete(log);
     }
 
@@ -118,13 +119,23 @@ class WawpMockJarIT {
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-        // The README's fix: record an archive beside the copy once; -Xshare:on refuses to start without it.
-        Process training = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=wawp-mock-server.jsa",
-                "-Xlog:cds=error", "-XX:+UseSerialGC", "-Xmx160m", "-jar", "wawp-mock-server.jar", "--training-run")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("training.log").toFile())
-                .start();
-        assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(training.exitValue()).as(Files.readString(dir.resolve("training.log"))).isZero();
+        // The README's fix: start the copy once from its folder with -XX:ArchiveClassesAtExit, make a call,
+        // stop it as Ctrl-C would; the JVM writes the archive as it exits. -Xshare:on then refuses to start
+        // unless the archive fits.
+        String record = "java -XX:ArchiveClassesAtExit=wawp-mock-server.jsa -XX:+UseSerialGC -Xmx160m -jar wawp-mock-server.jar";
+        assertThat(Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ")).contains("`" + record + "`");
+        List<String> recording = new java.util.ArrayList<>(List.of(record.split(" ")));
+        recording.set(0, java);
+        recording.addAll(List.of("--port", "0"));
+        Path training = dir.resolve("training.log");
+        process = new ProcessBuilder(recording).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(training.toFile()).start();
+        Matcher recorded = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(awaitLines(training, 4));
+        assertThat(recorded.find()).as(Files.readString(training)).isTrue();
+        post(URI.create(recorded.group(1)), "/v2/session/create?access_token=wawp-dev-token");
+        process.destroy();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve("wawp-mock-server.jsa")).as(Files.readString(training)).isNotEmptyFile();
         Path fresh = dir.resolve("fresh.log");
         process = new ProcessBuilder(java, "-XX:SharedArchiveFile=wawp-mock-server.jsa", "-Xshare:on",
                 "-XX:+UseSerialGC", "-Xmx160m", "-jar", "wawp-mock-server.jar", "--port", "0").directory(dir.toFile())

@@ -33,24 +33,60 @@ class WawpMockMainTest {
         assertThat(out.toString()).contains("--port", "--bind", "--token", "--quota", "--boot-delay", "WAWP_MOCK_TOKENS");
     }
 
-    @ParameterizedTest
+    /**
+     * Every option that takes a value, given a bad one: the one line on stderr names that option, says
+     * what it expects and what came, and the exit code is the documented one (2 for a bad option, 1
+     * when the server cannot start with it).
+     */
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--port abc | Invalid value for option '--port'",
-            "--frobnicate | Unknown option",
-            "--boot-delay soon | --boot-delay expects a duration like 500ms",
-            "--quota -1 | Expected a quota of 0 or more",
-            "--port 70000 | Expected a port from 0 to 65535",
-            "--qr-rotation 0s | --qr-rotation expects a period above 0",
-            "--qr-rotation soon | --qr-rotation expects a duration like 500ms",
-            "--port 0 --bind 0.0.0.0 | Refusing to listen on 0.0.0.0 with an open control API",
-            "--admin-token short | --admin-token: Expected an admin token of at least 8"})
-    void aBadOptionPrintsOneLineAndExitsTwo(String args, String message) {
-        int code = run(Map.of(), args.split(" "));
+            "--port abc                                   | 2 | --port         | is not an int                       | 'abc'",
+            "--port 70000                                 | 2 | --port         | Expected a port from 0 to 65535     | 70000",
+            "--port 0 --bind 192.0.2.1 --admin-token adm-token-1 | 1 | --bind | expects an address of this machine | 192.0.2.1",
+            "--port 0 --token a\u00e9b                   | 2 | --token        | Expected a token of printable ASCII | 3 characters",
+            "--port 0 --quota abc                         | 2 | --quota        | is not an int                       | 'abc'",
+            "--port 0 --quota -1                          | 2 | --quota        | Expected a quota of 0 or more       | -1",
+            "--port 0 --boot-delay soon                   | 2 | --boot-delay   | expects a duration like 500ms       | 'soon'",
+            "--port 0 --qr-rotation soon                  | 2 | --qr-rotation  | expects a duration like 500ms       | 'soon'",
+            "--port 0 --qr-rotation 0s                    | 2 | --qr-rotation  | expects a period above 0            | '0s'",
+            "--port 0 --state-file /proc/wawp-no-such-dir/state.json | 1 | --state-file | in a folder this user can create files in | /proc/wawp-no-such-dir",
+            "--port 0 --observed /proc/wawp-no-such-dir   | 2 | --observed     | Expected a directory                | /proc/wawp-no-such-dir",
+            "--port 0 --max-sessions abc                  | 2 | --max-sessions | is not an int                       | 'abc'",
+            "--port 0 --max-sessions 0                    | 2 | --max-sessions | Expected a session limit of 1       | 0",
+            "--port 0 --admin-token short                 | 2 | --admin-token  | Expected an admin token of at least 8 | 5 characters",
+            "--port 0 --cors-origins ftp://x              | 2 | --cors-origins | Expected origins like               | 'ftp://x'",
+            "--port 0 --journal-size abc                  | 2 | --journal-size | is not an int                       | 'abc'",
+            "--port 0 --journal-size 0                    | 2 | --journal-size | expects 1 or more requests per token | 0",
+            "--port 0 --journal-cap abc                   | 2 | --journal-cap  | is not an int                       | 'abc'",
+            "--port 0 --journal-cap 0                     | 2 | --journal-cap  | Expected a journal of 1 or more     | 0 in all",
+            "--port 0 --journal-size 50 --journal-cap 10  | 2 | --journal-cap  | Expected a journal of 1 or more     | 10 in all",
+            "--port 0 --frobnicate                        | 2 | --frobnicate   | Unknown option                      | '--frobnicate'",
+            "--port 0 --bind 0.0.0.0                      | 2 | --admin-token  | Refusing to listen on 0.0.0.0       | 0.0.0.0"})
+    void aBadOptionPrintsOneLineNamingItAndExitsWithTheDocumentedCode(String args, int exit, String option,
+                                                                      String expected, String got) {
+        int code = run(Map.of(), args.split(" +"));
+
+        assertThat(code).isEqualTo(exit);
+        String line = err.toString();
+        assertThat(line).startsWith("wawp-mock-server: ").contains(option, expected, got);
+        assertThat(line.strip().lines()).hasSize(1);
+        assertThat(line).as("no stack trace").doesNotContain("\tat ", "Caused by");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "WAWP_MOCK_QUOTA        | -1   | --quota (from env WAWP_MOCK_QUOTA): Expected a quota of 0 or more creates, but got -1.",
+            "WAWP_MOCK_QUOTA        | x    | Invalid value for option '--quota': 'x' is not an int (from env WAWP_MOCK_QUOTA)",
+            "WAWP_MOCK_QR_ROTATION  | 0s   | --qr-rotation (from env WAWP_MOCK_QR_ROTATION) expects a period above 0",
+            "WAWP_MOCK_JOURNAL_SIZE | 0    | --journal-size (from env WAWP_MOCK_JOURNAL_SIZE) expects 1 or more",
+            "WAWP_MOCK_TOKENS       | a b  | WAWP_MOCK_TOKENS: Expected a token of printable ASCII characters"})
+    void aBadValueFromTheEnvironmentNamesTheVariable(String variable, String value, String message) {
+        int code = run(Map.of(variable, value), "--port", "0");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("wawp-mock-server: ").contains(message);
         assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
     }
 
     @Test
@@ -115,12 +151,12 @@ class WawpMockMainTest {
     @ParameterizedTest
     @CsvSource({"500ms, 500", "3s, 3000", "1m, 60000", "250, 250"})
     void bootDelaysParseWithUnits(String text, long millis) {
-        assertThat(WawpMockMain.parseDelay(text)).isEqualTo(Duration.ofMillis(millis));
+        assertThat(WawpMockMain.parseDelay("--boot-delay", text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
     void manualMeansNoAutomaticBoot() {
-        assertThat(WawpMockMain.parseDelay("manual")).isNull();
+        assertThat(WawpMockMain.parseDelay("--boot-delay", "manual")).isNull();
     }
 
     @Test
