@@ -1,12 +1,12 @@
 package dev.wawpkit.bench;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * Starts a bare WireMock 3.13 serving the mock's create, start and info answers as static stubs
@@ -16,19 +16,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * <p>Usage: {@code BareWireMock PORT default|tuned}
  */
 public final class BareWireMock {
-    private BareWireMock() {
-    }
+    private BareWireMock() {}
 
     public static void main(String[] args) {
         int port = WawpAnswers.port(args, "BareWireMock PORT default|tuned");
         String mode = args.length > 1 ? args[1] : "default";
-        WireMockConfiguration options = WireMockConfiguration.options().port(port).bindAddress("127.0.0.1");
+        WireMockConfiguration options =
+                WireMockConfiguration.options().port(port).bindAddress("127.0.0.1");
         switch (mode) {
-            case "default" -> { }
+            case "default" -> {}
             case "tuned" -> options.disableRequestJournal().containerThreads(8);
             default -> {
-                System.err.println("Expected mode default or tuned, but got '" + mode + "'. Run: BareWireMock "
-                        + port + " tuned");
+                System.err.println(
+                        "Expected mode default or tuned, but got '" + mode + "'. Run: BareWireMock " + port + " tuned");
                 System.exit(2);
             }
         }

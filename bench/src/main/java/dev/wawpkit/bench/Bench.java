@@ -1,8 +1,7 @@
 package dev.wawpkit.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs the benchmark: for each connection count, rounds that visit the mock, WireMock at its
@@ -29,11 +29,9 @@ public final class Bench {
     private static final AtomicReference<ServerProcess> RUNNING = new AtomicReference<>();
 
     /** One measured round of one server. */
-    record Round(ServerProcess.Kind kind, int connections, LoadGenerator.Result result, Duration startup, long rss) {
-    }
+    record Round(ServerProcess.Kind kind, int connections, LoadGenerator.Result result, Duration startup, long rss) {}
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Options o;
@@ -44,21 +42,33 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ServerProcess s = RUNNING.get();
-            if (s != null) {
-                s.close();
-            }
-        }, "bench-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            ServerProcess s = RUNNING.get();
+                            if (s != null) {
+                                s.close();
+                            }
+                        },
+                        "bench-cleanup"));
 
-        System.out.printf(Locale.ROOT, "wawp-bench: %d cores, Java %s; servers %s; connections %s; rounds: %d; "
+        System.out.printf(
+                Locale.ROOT,
+                "wawp-bench: %d cores, Java %s; servers %s; connections %s; rounds: %d; "
                         + "%ds warm-up + %ds measured per round%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.servers, o.connections,
-                o.rounds, o.warmup.toSeconds(), o.duration.toSeconds());
-        System.out.println("load average at start: " + loadAverage() + " (1 min; above 1 here, or above about 4 during a "
-                + "round, which counts the bench's own threads, means other processes compete for the cores and every "
-                + "figure below is lower and noisier)");
-        System.out.println("mix per connection: POST create, POST start, GET info (instance_id and access_token in the query)");
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                o.servers,
+                o.connections,
+                o.rounds,
+                o.warmup.toSeconds(),
+                o.duration.toSeconds());
+        System.out.println(
+                "load average at start: " + loadAverage() + " (1 min; above 1 here, or above about 4 during a "
+                        + "round, which counts the bench's own threads, means other processes compete for the cores and every "
+                        + "figure below is lower and noisier)");
+        System.out.println(
+                "mix per connection: POST create, POST start, GET info (instance_id and access_token in the query)");
 
         List<Round> rounds = new ArrayList<>();
         int seq = 0;
@@ -66,7 +76,8 @@ public final class Bench {
             for (int r = 1; r <= o.rounds; r++) {
                 for (ServerProcess.Kind kind : o.servers) {
                     seq++;
-                    Path log = o.logs.resolve(String.format(Locale.ROOT, "%02d-%s-%dc.log", seq, kind.key, connections));
+                    Path log =
+                            o.logs.resolve(String.format(Locale.ROOT, "%02d-%s-%dc.log", seq, kind.key, connections));
                     try (ServerProcess server = ServerProcess.start(kind, o.mockJar, o.jvmOptions, log)) {
                         RUNNING.set(server);
                         LoadGenerator.Result result = new LoadGenerator(server.port(), ServerProcess.TOKEN)
@@ -74,10 +85,21 @@ public final class Bench {
                         long rss = server.rssBytes();
                         Round round = new Round(kind, connections, result, server.startup(), rss);
                         rounds.add(round);
-                        System.out.printf(Locale.ROOT, "  round %d/%d %3d conns  %-17s %9.0f req/s  p50 %7.2f ms  "
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  round %d/%d %3d conns  %-17s %9.0f req/s  p50 %7.2f ms  "
                                         + "p99 %7.2f ms  startup %5.2f s  RSS %5.0f MB  non-200 %d  load %s%s%n",
-                                r, o.rounds, connections, kind.title, result.throughput(), ms(result.latency(), 50),
-                                ms(result.latency(), 99), seconds(server.startup()), rss / MB, result.errors(), loadAverage(),
+                                r,
+                                o.rounds,
+                                connections,
+                                kind.title,
+                                result.throughput(),
+                                ms(result.latency(), 50),
+                                ms(result.latency(), 99),
+                                seconds(server.startup()),
+                                rss / MB,
+                                result.errors(),
+                                loadAverage(),
                                 result.errors() > 0 ? " " + result.statuses() : "");
                     } finally {
                         RUNNING.set(null);
@@ -104,18 +126,40 @@ public final class Bench {
     private static void printTable(int connections, List<Round> rounds, Options o, List<String> verdicts) {
         Map<ServerProcess.Kind, Summary> summaries = new EnumMap<>(ServerProcess.Kind.class);
         for (ServerProcess.Kind kind : o.servers) {
-            List<Round> mine = rounds.stream().filter(r -> r.kind == kind && r.connections == connections).toList();
+            List<Round> mine = rounds.stream()
+                    .filter(r -> r.kind == kind && r.connections == connections)
+                    .toList();
             if (!mine.isEmpty()) {
                 summaries.put(kind, Summary.of(mine));
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d connections (rounds: %d; req/s is the mean of rounds, p50/p99 over all "
-                + "measured requests, startup the median, RSS the largest after a round)%n", connections, o.rounds);
-        System.out.printf(Locale.ROOT, "  %-18s %10s %9s %9s %10s %8s %8s%n",
-                "server", "req/s", "p50 ms", "p99 ms", "startup s", "RSS MB", "non-200");
-        summaries.forEach((kind, s) -> System.out.printf(Locale.ROOT, "  %-18s %10.0f %9.2f %9.2f %10.2f %8.0f %8d%n",
-                kind.title, s.throughput, s.p50, s.p99, s.startup, s.rss / MB, s.errors));
+        System.out.printf(
+                Locale.ROOT,
+                "%d connections (rounds: %d; req/s is the mean of rounds, p50/p99 over all "
+                        + "measured requests, startup the median, RSS the largest after a round)%n",
+                connections,
+                o.rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-18s %10s %9s %9s %10s %8s %8s%n",
+                "server",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "startup s",
+                "RSS MB",
+                "non-200");
+        summaries.forEach((kind, s) -> System.out.printf(
+                Locale.ROOT,
+                "  %-18s %10.0f %9.2f %9.2f %10.2f %8.0f %8d%n",
+                kind.title,
+                s.throughput,
+                s.p50,
+                s.p99,
+                s.startup,
+                s.rss / MB,
+                s.errors));
         Summary mock = summaries.get(ServerProcess.Kind.MOCK);
         if (mock == null) {
             return;
@@ -123,46 +167,82 @@ public final class Bench {
         System.out.println("  mock / peer        (req/s: higher is better for the mock; the rest: lower is better)");
         summaries.forEach((kind, peer) -> {
             if (kind != ServerProcess.Kind.MOCK) {
-                System.out.printf(Locale.ROOT, "  vs %-15s %9.2fx %8.2fx %8.2fx %9.2fx %7.2fx%n", kind.title,
-                        mock.throughput / peer.throughput, mock.p50 / peer.p50, mock.p99 / peer.p99,
-                        mock.startup / peer.startup, (double) mock.rss / peer.rss);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  vs %-15s %9.2fx %8.2fx %8.2fx %9.2fx %7.2fx%n",
+                        kind.title,
+                        mock.throughput / peer.throughput,
+                        mock.p50 / peer.p50,
+                        mock.p99 / peer.p99,
+                        mock.startup / peer.startup,
+                        (double) mock.rss / peer.rss);
             }
         });
         Summary tuned = summaries.get(ServerProcess.Kind.WIREMOCK_TUNED);
         if (tuned != null) {
-            verdicts.add(verdict(mock.throughput / tuned.throughput >= 1.0, String.format(Locale.ROOT,
-                    "throughput >= 1.0x tuned WireMock at %d connections: %.2fx (%.0f vs %.0f req/s)",
-                    connections, mock.throughput / tuned.throughput, mock.throughput, tuned.throughput)));
-            verdicts.add(verdict(mock.p99 / tuned.p99 <= 1.0, String.format(Locale.ROOT,
-                    "p99 <= 1.0x tuned WireMock at %d connections: %.2fx (%.2f vs %.2f ms)",
-                    connections, mock.p99 / tuned.p99, mock.p99, tuned.p99)));
+            verdicts.add(verdict(
+                    mock.throughput / tuned.throughput >= 1.0,
+                    String.format(
+                            Locale.ROOT,
+                            "throughput >= 1.0x tuned WireMock at %d connections: %.2fx (%.0f vs %.0f req/s)",
+                            connections,
+                            mock.throughput / tuned.throughput,
+                            mock.throughput,
+                            tuned.throughput)));
+            verdicts.add(verdict(
+                    mock.p99 / tuned.p99 <= 1.0,
+                    String.format(
+                            Locale.ROOT,
+                            "p99 <= 1.0x tuned WireMock at %d connections: %.2fx (%.2f vs %.2f ms)",
+                            connections,
+                            mock.p99 / tuned.p99,
+                            mock.p99,
+                            tuned.p99)));
         }
         Summary mockServer = summaries.get(ServerProcess.Kind.MOCKSERVER);
         if (mockServer != null) {
             // issue 10's target: twice MockServer's throughput, at a p99 no worse than its
-            verdicts.add(verdict(mock.throughput >= 2.0 * mockServer.throughput && mock.p99 <= mockServer.p99,
-                    String.format(Locale.ROOT, "throughput >= 2.0x and p99 <= 1.0x MockServer at %d connections: "
-                            + "%.2fx (%.0f vs %.0f req/s), p99 %.2fx", connections,
-                            mock.throughput / mockServer.throughput, mock.throughput, mockServer.throughput,
+            verdicts.add(verdict(
+                    mock.throughput >= 2.0 * mockServer.throughput && mock.p99 <= mockServer.p99,
+                    String.format(
+                            Locale.ROOT,
+                            "throughput >= 2.0x and p99 <= 1.0x MockServer at %d connections: "
+                                    + "%.2fx (%.0f vs %.0f req/s), p99 %.2fx",
+                            connections,
+                            mock.throughput / mockServer.throughput,
+                            mock.throughput,
+                            mockServer.throughput,
                             mock.p99 / mockServer.p99)));
         }
     }
 
     private static void startupVerdict(List<Round> rounds, List<String> verdicts) {
-        double[] startups = rounds.stream().filter(r -> r.kind == ServerProcess.Kind.MOCK)
-                .mapToDouble(r -> seconds(r.startup)).sorted().toArray();
+        double[] startups = rounds.stream()
+                .filter(r -> r.kind == ServerProcess.Kind.MOCK)
+                .mapToDouble(r -> seconds(r.startup))
+                .sorted()
+                .toArray();
         if (startups.length == 0) {
             return;
         }
         double worst = startups[startups.length - 1];
-        verdicts.add(verdict(worst < 1.5, String.format(Locale.ROOT,
-                "startup < 1.5 s (fork to first 200 of a create), worst of %d: %.2f s (median %.2f s)",
-                startups.length, worst, median(startups))));
+        verdicts.add(verdict(
+                worst < 1.5,
+                String.format(
+                        Locale.ROOT,
+                        "startup < 1.5 s (fork to first 200 of a create), worst of %d: %.2f s (median %.2f s)",
+                        startups.length,
+                        worst,
+                        median(startups))));
     }
 
     private static void longRun(Options o, List<String> verdicts) throws IOException {
-        System.out.printf(Locale.ROOT, "%nlong run: the mock, %d connections, until %,d requests (at most %d s)%n",
-                o.longConnections, o.requests, o.longLimit.toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "%nlong run: the mock, %d connections, until %,d requests (at most %d s)%n",
+                o.longConnections,
+                o.requests,
+                o.longLimit.toSeconds());
         Path log = o.logs.resolve("long-mock.log");
         try (ServerProcess server = ServerProcess.start(ServerProcess.Kind.MOCK, o.mockJar, o.jvmOptions, log)) {
             RUNNING.set(server);
@@ -171,21 +251,43 @@ public final class Bench {
                     .run(o.longConnections, Duration.ZERO, o.longLimit, o.requests);
             long rss = server.rssBytes();
             long peak = server.peakRssBytes();
-            System.out.printf(Locale.ROOT, "  %,d requests in %.1f s (%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200 %d), "
-                            + "about %,d sessions created%n", result.requests(), result.seconds(), result.throughput(),
-                    ms(result.latency(), 50), ms(result.latency(), 99), result.errors(), result.requests() / 3);
-            System.out.printf(Locale.ROOT, "  RSS %.0f MB after startup, %.0f MB after the run, peak %.0f MB%n",
-                    before / MB, rss / MB, peak / MB);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %,d requests in %.1f s (%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200 %d), "
+                            + "about %,d sessions created%n",
+                    result.requests(),
+                    result.seconds(),
+                    result.throughput(),
+                    ms(result.latency(), 50),
+                    ms(result.latency(), 99),
+                    result.errors(),
+                    result.requests() / 3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  RSS %.0f MB after startup, %.0f MB after the run, peak %.0f MB%n",
+                    before / MB,
+                    rss / MB,
+                    peak / MB);
             long live = server.liveHeapBytes();
             if (live >= 0) {
-                System.out.printf(Locale.ROOT, "  live heap after a full GC %.0f MB (about %.2f KB per session); "
-                                + "RSS after that GC %.0f MB%n", live / MB, live / 1024.0 / Math.max(1, result.requests() / 3),
+                System.out.printf(
+                        Locale.ROOT,
+                        "  live heap after a full GC %.0f MB (about %.2f KB per session); "
+                                + "RSS after that GC %.0f MB%n",
+                        live / MB,
+                        live / 1024.0 / Math.max(1, result.requests() / 3),
                         server.rssBytes() / MB);
             }
             boolean complete = result.requests() >= o.requests;
-            verdicts.add(verdict(complete && rss < 300 * MB, String.format(Locale.ROOT,
-                    "RSS < 300 MB after %,d requests: %.0f MB (peak %.0f MB)%s", result.requests(), rss / MB, peak / MB,
-                    complete ? "" : "; the run stopped at its time limit before " + o.requests + " requests")));
+            verdicts.add(verdict(
+                    complete && rss < 300 * MB,
+                    String.format(
+                            Locale.ROOT,
+                            "RSS < 300 MB after %,d requests: %.0f MB (peak %.0f MB)%s",
+                            result.requests(),
+                            rss / MB,
+                            peak / MB,
+                            complete ? "" : "; the run stopped at its time limit before " + o.requests + " requests")));
         } finally {
             RUNNING.set(null);
         }
@@ -194,7 +296,7 @@ public final class Bench {
     /** Answers the 1-minute load average, or "?" where /proc does not tell. */
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
             return "?";
         }
@@ -235,15 +337,23 @@ public final class Bench {
                 startups[i] = seconds(r.startup);
             }
             Arrays.sort(startups);
-            return new Summary(throughput / rounds.size(), ms(all, 50), ms(all, 99), median(startups), rss,
-                    errors);
+            return new Summary(throughput / rounds.size(), ms(all, 50), ms(all, 99), median(startups), rss, errors);
         }
     }
 
     /** The command line, with the defaults bench/run.sh uses. */
-    private record Options(List<Integer> connections, int rounds, Duration warmup, Duration duration, long requests,
-                           int longConnections, Duration longLimit, List<ServerProcess.Kind> servers, Path mockJar,
-                           Path logs, List<String> jvmOptions) {
+    private record Options(
+            List<Integer> connections,
+            int rounds,
+            Duration warmup,
+            Duration duration,
+            long requests,
+            int longConnections,
+            Duration longLimit,
+            List<ServerProcess.Kind> servers,
+            Path mockJar,
+            Path logs,
+            List<String> jvmOptions) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             List<String> jvm = new ArrayList<>();
@@ -260,28 +370,45 @@ public final class Bench {
                     values.put(name, value);
                 }
             }
-            List<String> known = List.of("--connections", "--rounds", "--warmup", "--duration", "--requests",
-                    "--long-connections", "--long-limit", "--servers", "--mock-jar", "--logs");
+            List<String> known = List.of(
+                    "--connections",
+                    "--rounds",
+                    "--warmup",
+                    "--duration",
+                    "--requests",
+                    "--long-connections",
+                    "--long-limit",
+                    "--servers",
+                    "--mock-jar",
+                    "--logs");
             for (String name : values.keySet()) {
                 if (!known.contains(name)) {
-                    throw new IllegalArgumentException("Unknown option " + name + "; expected one of " + known
-                            + " or --jvm-opt");
+                    throw new IllegalArgumentException(
+                            "Unknown option " + name + "; expected one of " + known + " or --jvm-opt");
                 }
             }
-            List<ServerProcess.Kind> servers = Arrays.stream(values.getOrDefault("--servers",
-                    "mock,wiremock-default,wiremock-tuned,mockserver").split(",")).map(String::trim)
-                    .map(ServerProcess.Kind::byKey).toList();
+            List<ServerProcess.Kind> servers = Arrays.stream(
+                            values.getOrDefault("--servers", "mock,wiremock-default,wiremock-tuned,mockserver")
+                                    .split(","))
+                    .map(String::trim)
+                    .map(ServerProcess.Kind::byKey)
+                    .toList();
             return new Options(
-                    Arrays.stream(values.getOrDefault("--connections", "8,64").split(",")).map(String::trim)
-                            .map(Integer::parseInt).toList(),
+                    Arrays.stream(values.getOrDefault("--connections", "8,64").split(","))
+                            .map(String::trim)
+                            .map(Integer::parseInt)
+                            .toList(),
                     Integer.parseInt(values.getOrDefault("--rounds", "2")),
                     duration(values.getOrDefault("--warmup", "10s")),
                     duration(values.getOrDefault("--duration", "20s")),
-                    Long.parseLong(values.getOrDefault("--requests", "0").replace("_", "").replace(",", "")),
+                    Long.parseLong(values.getOrDefault("--requests", "0")
+                            .replace("_", "")
+                            .replace(",", "")),
                     Integer.parseInt(values.getOrDefault("--long-connections", "64")),
                     duration(values.getOrDefault("--long-limit", "600s")),
                     servers,
-                    Path.of(values.getOrDefault("--mock-jar", "../mock-server/target/wawp-mock-server.jar")).toAbsolutePath(),
+                    Path.of(values.getOrDefault("--mock-jar", "../mock-server/target/wawp-mock-server.jar"))
+                            .toAbsolutePath(),
                     Path.of(values.getOrDefault("--logs", "target/bench-logs")).toAbsolutePath(),
                     jvm);
         }

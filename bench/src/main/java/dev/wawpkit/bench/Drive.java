@@ -10,18 +10,25 @@ import java.util.Locale;
  * <p>Usage: {@code Drive PORT [CONNECTIONS=8] [DURATION=30s] [REQUESTS=unbounded] [TOKEN=bench-token]}
  */
 public final class Drive {
-    private Drive() {
-    }
+    private Drive() {}
 
     public static void main(String[] args) throws Exception {
         int port = WawpAnswers.port(args, "Drive PORT [CONNECTIONS=8] [DURATION=30s] [REQUESTS] [TOKEN=bench-token]");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Duration duration = args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2].replace("s", ""))) : Duration.ofSeconds(30);
+        Duration duration =
+                args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2].replace("s", ""))) : Duration.ofSeconds(30);
         long requests = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
         String token = args.length > 4 ? args[4] : ServerProcess.TOKEN;
         LoadGenerator.Result r = new LoadGenerator(port, token).run(connections, Duration.ZERO, duration, requests);
-        System.out.printf(Locale.ROOT, "%,d requests in %.1f s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200 %d %s%n",
-                r.requests(), r.seconds(), r.throughput(), Bench.ms(r.latency(), 50), Bench.ms(r.latency(), 99),
-                r.errors(), r.statuses());
+        System.out.printf(
+                Locale.ROOT,
+                "%,d requests in %.1f s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200 %d %s%n",
+                r.requests(),
+                r.seconds(),
+                r.throughput(),
+                Bench.ms(r.latency(), 50),
+                Bench.ms(r.latency(), 99),
+                r.errors(),
+                r.statuses());
     }
 }

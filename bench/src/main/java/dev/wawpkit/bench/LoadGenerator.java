@@ -1,7 +1,5 @@
 package dev.wawpkit.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives a server with a closed loop of N HTTP/1.1 keep-alive connections from one thread, like
@@ -25,8 +24,13 @@ import java.util.TreeMap;
  */
 final class LoadGenerator {
     /** Counts of one measured run; latencies in nanoseconds. */
-    record Result(long requests, long errors, double seconds, Histogram latency, TreeMap<Integer, Long> statuses,
-                  long reconnects) {
+    record Result(
+            long requests,
+            long errors,
+            double seconds,
+            Histogram latency,
+            TreeMap<Integer, Long> statuses,
+            long reconnects) {
         double throughput() {
             return requests / seconds;
         }
@@ -42,7 +46,7 @@ final class LoadGenerator {
         this.port = port;
         this.token = token;
         this.create = ("POST " + WawpAnswers.CREATE_PATH + "?access_token=" + token + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\nUser-Agent: wawp-bench\r\nContent-Length: 0\r\n\r\n")
+                        + "Host: 127.0.0.1:" + port + "\r\nUser-Agent: wawp-bench\r\nContent-Length: 0\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -114,7 +118,8 @@ final class LoadGenerator {
                 }
                 selector.selectedKeys().clear();
             }
-            double seconds = (Math.min(System.nanoTime(), measureUntil) - (warmup.isZero() ? start : measureFrom)) / 1e9;
+            double seconds =
+                    (Math.min(System.nanoTime(), measureUntil) - (warmup.isZero() ? start : measureFrom)) / 1e9;
             return new Result(requests, errors, seconds, histogram, statuses, reconnects);
         } finally {
             for (Connection c : all) {
@@ -127,7 +132,7 @@ final class LoadGenerator {
     private final class Connection {
         private SocketChannel channel;
         private SelectionKey key;
-        private int step;                 // 0 create, 1 start, 2 info
+        private int step; // 0 create, 1 start, 2 info
         private String instanceId;
         private ByteBuffer out;
         private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
@@ -157,12 +162,15 @@ final class LoadGenerator {
         void send() throws IOException {
             byte[] request = switch (step) {
                 case 0 -> create;
-                case 1 -> ("POST " + WawpAnswers.START_PATH + "?instance_id=" + instanceId + "&access_token=" + token
-                        + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: wawp-bench\r\nContent-Length: 0\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                default -> ("GET " + WawpAnswers.INFO_PATH + "?instance_id=" + instanceId + "&access_token=" + token
-                        + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: wawp-bench\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII);
+                case 1 ->
+                    ("POST " + WawpAnswers.START_PATH + "?instance_id=" + instanceId + "&access_token=" + token
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                                    + "\r\nUser-Agent: wawp-bench\r\nContent-Length: 0\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+                default ->
+                    ("GET " + WawpAnswers.INFO_PATH + "?instance_id=" + instanceId + "&access_token=" + token
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: wawp-bench\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
             };
             out = ByteBuffer.wrap(request);
             sentAt = System.nanoTime();
@@ -230,7 +238,8 @@ final class LoadGenerator {
                     String value = header.substring(colon + 1).trim();
                     if (name.equalsIgnoreCase("content-length")) {
                         contentLength = Long.parseLong(value);
-                    } else if (name.equalsIgnoreCase("transfer-encoding") && value.toLowerCase().contains("chunked")) {
+                    } else if (name.equalsIgnoreCase("transfer-encoding")
+                            && value.toLowerCase().contains("chunked")) {
                         chunked = true;
                     } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
                         close = true;

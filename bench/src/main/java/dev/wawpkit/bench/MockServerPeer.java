@@ -1,11 +1,11 @@
 package dev.wawpkit.bench;
 
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
 import org.mockserver.configuration.ConfigurationProperties;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.MediaType;
-
-import static org.mockserver.model.HttpRequest.request;
-import static org.mockserver.model.HttpResponse.response;
 
 /**
  * Starts MockServer 5.15 with expectations answering the mock's create, start and info bodies
@@ -15,8 +15,7 @@ import static org.mockserver.model.HttpResponse.response;
  * <p>Usage: {@code MockServerPeer PORT}
  */
 public final class MockServerPeer {
-    private MockServerPeer() {
-    }
+    private MockServerPeer() {}
 
     public static void main(String[] args) {
         int port = WawpAnswers.port(args, "MockServerPeer PORT");
@@ -32,6 +31,9 @@ public final class MockServerPeer {
 
     private static void answer(ClientAndServer server, String method, String path, String body) {
         server.when(request().withMethod(method).withPath(path))
-                .respond(response().withStatusCode(200).withContentType(MediaType.APPLICATION_JSON).withBody(body));
+                .respond(response()
+                        .withStatusCode(200)
+                        .withContentType(MediaType.APPLICATION_JSON)
+                        .withBody(body));
     }
 }

@@ -1,8 +1,10 @@
 package dev.wawpkit.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -84,18 +86,33 @@ final class ServerProcess implements AutoCloseable {
         }
         command.addAll(jvmOptions);
         switch (kind) {
-            case MOCK -> command.addAll(List.of("-jar", mockJar.toString(), "--port", String.valueOf(port),
-                    "--token", TOKEN, "--boot-delay", "manual"));
-            case WIREMOCK_DEFAULT, WIREMOCK_TUNED -> command.addAll(List.of("-cp", classPath(true),
-                    BareWireMock.class.getName(), String.valueOf(port), kind == Kind.WIREMOCK_TUNED ? "tuned" : "default"));
-            case MOCKSERVER -> command.addAll(List.of("-cp", classPath(false),
-                    MockServerPeer.class.getName(), String.valueOf(port)));
+            case MOCK ->
+                command.addAll(List.of(
+                        "-jar",
+                        mockJar.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--token",
+                        TOKEN,
+                        "--boot-delay",
+                        "manual"));
+            case WIREMOCK_DEFAULT, WIREMOCK_TUNED ->
+                command.addAll(List.of(
+                        "-cp",
+                        classPath(true),
+                        BareWireMock.class.getName(),
+                        String.valueOf(port),
+                        kind == Kind.WIREMOCK_TUNED ? "tuned" : "default"));
+            case MOCKSERVER ->
+                command.addAll(List.of("-cp", classPath(false), MockServerPeer.class.getName(), String.valueOf(port)));
         }
         Files.createDirectories(log.getParent());
-        Path workDir = log.getParent().resolve("cwd");   // empty, so WireMock finds no mapping files
+        Path workDir = log.getParent().resolve("cwd"); // empty, so WireMock finds no mapping files
         Files.createDirectories(workDir);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         long forked = System.nanoTime();
         Process process = builder.start();
         ServerProcess server = null;
@@ -136,7 +153,8 @@ final class ServerProcess implements AutoCloseable {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -160,7 +178,9 @@ final class ServerProcess implements AutoCloseable {
     private long procStatus(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).replace("kB", "").trim()) * 1024;
+                return Long.parseLong(
+                                line.substring(field.length()).replace("kB", "").trim())
+                        * 1024;
             }
         }
         throw new IOException("no " + field + " in /proc/" + process.pid() + "/status");
@@ -181,12 +201,13 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return kind.title + (process.isAlive() ? " running on port " + port + " (pid " + process.pid() + ")" : " stopped");
+        return kind.title
+                + (process.isAlive() ? " running on port " + port + " (pid " + process.pid() + ")" : " stopped");
     }
 
     private static Duration awaitFirstCreate(Process process, int port, long forked, Path log) throws IOException {
         byte[] request = ("POST " + WawpAnswers.CREATE_PATH + "?access_token=" + TOKEN + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        + "Host: 127.0.0.1:" + port + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         long deadline = forked + STARTUP_LIMIT.toNanos();
         String last = "no answer";
@@ -217,8 +238,8 @@ final class ServerProcess implements AutoCloseable {
                 throw new IOException("interrupted while waiting for the server", e);
             }
         }
-        throw new IOException("Expected a 200 to a create within " + STARTUP_LIMIT.toSeconds() + " s, but the last try got: "
-                + last + "; see " + log);
+        throw new IOException("Expected a 200 to a create within " + STARTUP_LIMIT.toSeconds()
+                + " s, but the last try got: " + last + "; see " + log);
     }
 
     /**
@@ -229,11 +250,11 @@ final class ServerProcess implements AutoCloseable {
      */
     private static String classPath(boolean wireMock) {
         StringBuilder absolute = new StringBuilder();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             boolean standalone = entry.contains("wiremock-standalone");
             boolean ours = !entry.endsWith(".jar");
             if (!entry.isEmpty() && (ours || (wireMock == standalone))) {
-                absolute.append(absolute.length() == 0 ? "" : java.io.File.pathSeparator)
+                absolute.append(absolute.length() == 0 ? "" : File.pathSeparator)
                         .append(Path.of(entry).toAbsolutePath());
             }
         }
@@ -241,7 +262,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -11,12 +11,11 @@ final class WawpAnswers {
 
     static final String CREATE = "{\"instance_id\":\"19EC27C341E8\",\"session_name\":\"wawp-56892472\","
             + "\"server_name\":\"wawp-mock\",\"status\":\"STOPPED\"}";
-    static final String START = "{\"name\":\"wawp-56892472\",\"status\":\"STARTING\","
-            + "\"config\":{\"webhooks\":{},\"proxy\":null}}";
+    static final String START =
+            "{\"name\":\"wawp-56892472\",\"status\":\"STARTING\"," + "\"config\":{\"webhooks\":{},\"proxy\":null}}";
     static final String INFO = START;
 
-    private WawpAnswers() {
-    }
+    private WawpAnswers() {}
 
     /** Reads the port argument, or exits with one line saying how to call the peer. */
     static int port(String[] args, String usage) {

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Assumptions;
 public final class Arranging {
     /** A phone_number of the documented form that reaches no phone: country code 999 is not assigned. */
     public static final String PHONE = "99900000000";
+
     static final String INVALID_TOKEN = "conformance-invalid-token";
     /** What an instance_id the suite makes up starts with: not hexadecimal, so no real instance_id does. */
     static final String UNKNOWN_PREFIX = "ZZ";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Conformance wawp;
 
@@ -68,8 +70,10 @@ public final class Arranging {
             return seed("STOPPED", false);
         }
         Exchange ex = create();
-        return ex.field("instance_id").orElseThrow(() -> new IllegalStateException(
-                "Expected create to answer 200 with an instance_id, so the row has a session to work on, but got: " + ex));
+        return ex.field("instance_id")
+                .orElseThrow(() -> new IllegalStateException(
+                        "Expected create to answer 200 with an instance_id, so the row has a session to work on, but got: "
+                                + ex));
     }
 
     /** Returns a session to read: on live the one WAWP_INSTANCE_ID names, when given; else a new one. */
@@ -80,8 +84,15 @@ public final class Arranging {
 
     /** Seeds a session through the control API, in a status named as the specification names it. */
     public String seed(String status, boolean loggedIn) {
-        return control("seed a " + status + " session" + (loggedIn ? " with a saved login" : ""), () -> mock().seedSession()
-                .token(wawp.target.token()).status(SessionStatus.valueOf(status)).loggedIn(loggedIn).create().instanceId(), "{seeded " + status + "}");
+        return control(
+                "seed a " + status + " session" + (loggedIn ? " with a saved login" : ""),
+                () -> mock().seedSession()
+                        .token(wawp.target.token())
+                        .status(SessionStatus.valueOf(status))
+                        .loggedIn(loggedIn)
+                        .create()
+                        .instanceId(),
+                "{seeded " + status + "}");
     }
 
     /**
@@ -98,8 +109,11 @@ public final class Arranging {
                     + "(a new one would need a phone to scan its QR code)");
         }
         Exchange info = wawp.send("info", id);
-        String status = !info.answered() ? "does not answer" : info.status() != 200 ? "answers " + info.status()
-                : "is " + info.field("status").orElse("without a status");
+        String status = !info.answered()
+                ? "does not answer"
+                : info.status() != 200
+                        ? "answers " + info.status()
+                        : "is " + info.field("status").orElse("without a status");
         if (!status.equals("is WORKING") && !wawp.target.dry()) {
             Assumptions.abort("needs a logged-in session, but WAWP_INSTANCE_ID " + id + " " + status
                     + ": scan its QR code, or name a WORKING instance");
@@ -123,32 +137,45 @@ public final class Arranging {
      * (json, xml, html), or status 0 with "reset" (the connection is reset) or "empty" (closed without a response).
      */
     public void fault(String endpoint, String instanceId, int status, String format) {
-        control((status == 0 ? format : status + " " + format) + " on the next " + endpoint, () -> {
-            var when = mock().faults().on(endpoint(endpoint));
-            when = instanceId == null ? when : when.session(instanceId);
-            return status != 0 ? when.respond(status, Format.valueOf(format.toUpperCase(Locale.ROOT)))
-                    : format.equals("reset") ? when.resetConnection() : when.emptyResponse();
-        }, null);
+        control(
+                (status == 0 ? format : status + " " + format) + " on the next " + endpoint,
+                () -> {
+                    var when = mock().faults().on(endpoint(endpoint));
+                    when = instanceId == null ? when : when.session(instanceId);
+                    return status != 0
+                            ? when.respond(status, Format.valueOf(format.toUpperCase(Locale.ROOT)))
+                            : format.equals("reset") ? when.resetConnection() : when.emptyResponse();
+                },
+                null);
     }
 
     /** Moves a session through the control API, as the phone or the engine would: scanned, rotated, unlinked. */
     public void move(String instanceId, String status) {
-        control("move " + instanceId + " to " + status, () -> mock().session(instanceId).moveTo(SessionStatus.valueOf(status)), null);
+        control(
+                "move " + instanceId + " to " + status,
+                () -> mock().session(instanceId).moveTo(SessionStatus.valueOf(status)),
+                null);
     }
 
     /** Returns a new token whose create quota is used up, its own so that no row running beside this one spends it. */
     public String spentToken() {
         String token = "conformance-spent-" + unknownInstanceId().substring(2).toLowerCase(Locale.ROOT);
         Masking.register(token);
-        return control("make a token whose create quota is used up", () -> {
-            mock().forToken(token).tokens().quota(token, 0);
-            return token;
-        }, "{spent token}");
+        return control(
+                "make a token whose create quota is used up",
+                () -> {
+                    mock().forToken(token).tokens().quota(token, 0);
+                    return token;
+                },
+                "{spent token}");
     }
 
     /** Returns how many sessions the token has, through the control API. */
     public int sessionCount(String token) {
-        return control("count the sessions of a token", () -> mock().forToken(token).sessions().size(), 0);
+        return control(
+                "count the sessions of a token",
+                () -> mock().forToken(token).sessions().size(),
+                0);
     }
 
     private <T> T control(String what, Supplier<T> action, T dry) {
@@ -160,8 +187,10 @@ public final class Arranging {
     }
 
     private WawpMock mock() {
-        return wawp.target.control().orElseThrow(() -> new IllegalStateException("Expected a target with a control API for "
-                + wawp.behaviour.id() + ", but " + wawp.target.describe() + " has none."));
+        return wawp.target
+                .control()
+                .orElseThrow(() -> new IllegalStateException("Expected a target with a control API for "
+                        + wawp.behaviour.id() + ", but " + wawp.target.describe() + " has none."));
     }
 
     private static Endpoint endpoint(String name) {

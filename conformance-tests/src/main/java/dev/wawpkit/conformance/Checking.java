@@ -24,10 +24,12 @@ import org.w3c.dom.NodeList;
 public final class Checking {
     /** Paths whose success body is the mock's choice (specification section 2). */
     private static final Set<String> DECIDED_BODIES = Set.of("/v2/session/restart", "/v2/session/me", "/v2/status");
+
     private final Conformance wawp;
     private final List<String> observed = new ArrayList<>();
     /** Every drift the row found, and the responses it checked, in order: for the extension and the drift section. */
     final List<Drift> drifts = new ArrayList<>();
+
     final List<Exchange> exchanges = new ArrayList<>();
     /** Whether the row checked anything at all: a row that checks nothing fails. */
     boolean checked;
@@ -75,7 +77,8 @@ public final class Checking {
                     drift(Side.STATUS, basis, "a status the OpenAPI description lists", message);
                 }
             } else {
-                boolean decided = message.contains("server_name") || ex.path().endsWith("/create") && message.contains("\"status\"");
+                boolean decided = message.contains("server_name")
+                        || ex.path().endsWith("/create") && message.contains("\"status\"");
                 drift(Side.FIELD, decided ? Basis.DECIDED : body, "a body matching the OpenAPI description", message);
             }
         }
@@ -89,14 +92,22 @@ public final class Checking {
         Basis d = Basis.DECIDED;
         switch (mediaType) {
             case "application/xml" -> {
-                Element root = ErrorBody.xmlRoot(ex.body()).filter(r -> r.getTagName().equals("error")).orElse(null);
+                Element root = ErrorBody.xmlRoot(ex.body())
+                        .filter(r -> r.getTagName().equals("error"))
+                        .orElse(null);
                 if (root == null) {
-                    drift(Side.FIELD, d, "<error><status/><code/><message/></error>", "a body that is not an <error> document");
+                    drift(
+                            Side.FIELD,
+                            d,
+                            "<error><status/><code/><message/></error>",
+                            "a body that is not an <error> document");
                     return;
                 }
                 for (String child : List.of("status", "code", "message")) {
                     NodeList nodes = root.getElementsByTagName(child);
-                    String got = nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
+                    String got = nodes.getLength() == 0
+                            ? ""
+                            : nodes.item(0).getTextContent().trim();
                     if (got.isEmpty()) {
                         drift(Side.FIELD, d, "<error> with <" + child + ">", "no <" + child + ">");
                     } else if (child.equals("status") && !got.equals(String.valueOf(status))) {
@@ -116,7 +127,10 @@ public final class Checking {
                 }
             }
             default -> {
-                String got = ex.json().map(n -> n.get("status")).map(JsonNode::asText).orElse("none");
+                String got = ex.json()
+                        .map(n -> n.get("status"))
+                        .map(JsonNode::asText)
+                        .orElse("none");
                 if (!got.equals(String.valueOf(status))) {
                     drift(Side.FIELD, d, "\"status\": " + status, "\"status\": " + got);
                 }
@@ -169,7 +183,11 @@ public final class Checking {
             if (done || !Arrays.asList(passing).contains(status) || ms > timeout.toMillis()) {
                 observed.add("info: " + String.join(" -> ", seen) + " after " + ms + " ms");
                 if (!done) {
-                    drift(Side.STATE, wawp.behaviour.basis(), expected + " within " + timeout.toSeconds() + " s", String.join(" -> ", seen));
+                    drift(
+                            Side.STATE,
+                            wawp.behaviour.basis(),
+                            expected + " within " + timeout.toSeconds() + " s",
+                            String.join(" -> ", seen));
                 }
                 return info;
             }
@@ -221,7 +239,8 @@ public final class Checking {
 
         /** Checks that a text field is one of the literals. */
         public ResponseCheck fieldIn(String name, String... literals) {
-            return check(name, List.of(literals)::contains, "\"" + name + "\" one of " + String.join(", ", literals), false);
+            return check(
+                    name, List.of(literals)::contains, "\"" + name + "\" one of " + String.join(", ", literals), false);
         }
 
         /** Checks that a text field matches the pattern, described in words for the report. */
@@ -232,7 +251,11 @@ public final class Checking {
         private ResponseCheck check(String name, Predicate<String> ok, String expected, boolean named) {
             String got = ex.field(name).orElse(null);
             if (ex.answered() && (got == null || !ok.test(got))) {
-                drift(Side.FIELD, basis, expected, got == null ? "no " + name : (named ? "\"" + name + "\": " : "") + "\"" + got + "\"");
+                drift(
+                        Side.FIELD,
+                        basis,
+                        expected,
+                        got == null ? "no " + name : (named ? "\"" + name + "\": " : "") + "\"" + got + "\"");
             }
             return this;
         }
@@ -241,14 +264,19 @@ public final class Checking {
         public ResponseCheck lacks(String name) {
             String got = ex.field(name).orElse(null);
             if (ex.answered() && got != null) {
-                drift(Side.FIELD, basis, "no " + name, "\"" + name + "\": \"" + (got.length() > 40 ? got.substring(0, 37) + "..." : got) + "\"");
+                drift(
+                        Side.FIELD,
+                        basis,
+                        "no " + name,
+                        "\"" + name + "\": \"" + (got.length() > 40 ? got.substring(0, 37) + "..." : got) + "\"");
             }
             return this;
         }
 
         /** Checks that the body has an object field. */
         public ResponseCheck hasObject(String name) {
-            if (ex.answered() && !ex.json().map(n -> n.get(name)).map(JsonNode::isObject).orElse(false)) {
+            if (ex.answered()
+                    && !ex.json().map(n -> n.get(name)).map(JsonNode::isObject).orElse(false)) {
                 drift(Side.FIELD, basis, "an object \"" + name + "\"", "none");
             }
             return this;

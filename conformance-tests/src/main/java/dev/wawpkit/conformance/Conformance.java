@@ -16,6 +16,7 @@ public final class Conformance {
     public final Arranging arrange;
     /** Compares what came with the specification. */
     public final Checking check;
+
     final Target target;
     final Behaviour behaviour;
     final LiveGuard guard;
@@ -72,8 +73,15 @@ public final class Conformance {
         Exchange ex;
         if (target.dry()) {
             calls.add(Request.describe(r.method, r.path, r.query, r.accept, this::placeholder));
-            ex = new Exchange(r.method, r.path, r.path, r.accept, 200, "application/json",
-                    r.endpoint.equals("create") ? "{\"instance_id\": \"{own session}\"}" : "{}", null);
+            ex = new Exchange(
+                    r.method,
+                    r.path,
+                    r.path,
+                    r.accept,
+                    200,
+                    "application/json",
+                    r.endpoint.equals("create") ? "{\"instance_id\": \"{own session}\"}" : "{}",
+                    null);
         } else {
             ex = target.http().send(r.method, r.path, r.query, r.accept);
         }
@@ -82,8 +90,11 @@ public final class Conformance {
     }
 
     private String placeholder(String value) {
-        return value.equals(target.token()) ? "{token}" : value.equals(Arranging.INVALID_TOKEN) ? "{invalid token}"
-                : value.startsWith(Arranging.UNKNOWN_PREFIX) ? "{unknown instance}" : value;
+        return value.equals(target.token())
+                ? "{token}"
+                : value.equals(Arranging.INVALID_TOKEN)
+                        ? "{invalid token}"
+                        : value.startsWith(Arranging.UNKNOWN_PREFIX) ? "{unknown instance}" : value;
     }
 
     /**

@@ -14,12 +14,17 @@ import java.util.Locale;
 public record Drift(Side side, Basis basis, String expected, String observed) {
     /** The sides a response can drift on. */
     public enum Side {
-        STATUS, CONTENT_TYPE, FIELD, STATE, CONNECTION
+        STATUS,
+        CONTENT_TYPE,
+        FIELD,
+        STATE,
+        CONNECTION
     }
 
     /** Renders it as one line, tokens masked: {@code status: expected 401, observed 403}. */
     @Override
     public String toString() {
-        return Masking.mask(side.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": expected " + expected + ", observed " + observed);
+        return Masking.mask(side.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": expected " + expected
+                + ", observed " + observed);
     }
 }

@@ -14,10 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ConformanceSuite
 class ErrorConformance {
     /** The status a session is in when a fault hits the endpoint; it must still be in it afterwards. */
-    private static final Map<String, String> HOME = Map.ofEntries(Map.entry("start", "STOPPED"), Map.entry("info", "STOPPED"),
-            Map.entry("status", "STOPPED"), Map.entry("delete", "STOPPED"), Map.entry("stop", "WORKING"), Map.entry("restart", "WORKING"),
-            Map.entry("logout", "WORKING"), Map.entry("me", "WORKING"), Map.entry("qr", "SCAN_QR_CODE"),
-            Map.entry("qr-image", "SCAN_QR_CODE"), Map.entry("request-code", "SCAN_QR_CODE"));
+    private static final Map<String, String> HOME = Map.ofEntries(
+            Map.entry("start", "STOPPED"),
+            Map.entry("info", "STOPPED"),
+            Map.entry("status", "STOPPED"),
+            Map.entry("delete", "STOPPED"),
+            Map.entry("stop", "WORKING"),
+            Map.entry("restart", "WORKING"),
+            Map.entry("logout", "WORKING"),
+            Map.entry("me", "WORKING"),
+            Map.entry("qr", "SCAN_QR_CODE"),
+            Map.entry("qr-image", "SCAN_QR_CODE"),
+            Map.entry("request-code", "SCAN_QR_CODE"));
 
     static Stream<Behaviour> rows() {
         return Behaviour.ALL.stream().filter(b -> b.section().startsWith("3 ") && b.status() >= 400);
@@ -33,20 +41,32 @@ class ErrorConformance {
         Behaviour b = wawp.behaviour;
         String endpoint = b.endpoint();
         String accept = b.mediaType();
-        if (b.id().endsWith("-not-working") || b.id().endsWith("-not-scanning")) {   // called while the session is STOPPED
+        if (b.id().endsWith("-not-working")
+                || b.id().endsWith("-not-scanning")) { // called while the session is STOPPED
             String id = wawp.arrange.newSession();
-            wawp.check.expect(wawp.send(endpoint, id)).field("error", b.id().endsWith("not-working") ? "not_logged_in" : "not_scanning");
+            wawp.check
+                    .expect(wawp.send(endpoint, id))
+                    .field("error", b.id().endsWith("not-working") ? "not_logged_in" : "not_scanning");
             wawp.check.expectState(id, "STOPPED");
         } else if (b.status() == 400) {
             wawp.check.expect(wawp.call(endpoint).token().accept(accept).send());
         } else if (b.status() == 401) {
-            wawp.check.expect(wawp.call(endpoint).instance(Behaviour.EXAMPLE_INSTANCE).token(wawp.arrange.invalidToken()).accept(accept).send());
+            wawp.check.expect(wawp.call(endpoint)
+                    .instance(Behaviour.EXAMPLE_INSTANCE)
+                    .token(wawp.arrange.invalidToken())
+                    .accept(accept)
+                    .send());
         } else if (b.status() == 404) {
-            String id = b.id().endsWith("-malformed") ? wawp.arrange.malformedInstanceId() : wawp.arrange.unknownInstanceId();
-            wawp.check.expect(wawp.call(endpoint).instance(id).token().accept(accept).send());
-        } else {   // 500 and 502 happen only when injected: the fault names its format, and the session stays as it was
+            String id = b.id().endsWith("-malformed")
+                    ? wawp.arrange.malformedInstanceId()
+                    : wawp.arrange.unknownInstanceId();
+            wawp.check.expect(
+                    wawp.call(endpoint).instance(id).token().accept(accept).send());
+        } else { // 500 and 502 happen only when injected: the fault names its format, and the session stays as it was
             String home = HOME.get(endpoint);
-            String id = home.equals("STOPPED") ? wawp.arrange.newSession() : wawp.arrange.seed(home, home.equals("WORKING"));
+            String id = home.equals("STOPPED")
+                    ? wawp.arrange.newSession()
+                    : wawp.arrange.seed(home, home.equals("WORKING"));
             wawp.arrange.fault(endpoint, id, b.status(), b.id().substring(b.id().lastIndexOf('-') + 1));
             wawp.check.expect(wawp.send(endpoint, id));
             wawp.check.expectState(id, home);
@@ -56,7 +76,9 @@ class ErrorConformance {
     private static void create(Conformance wawp) {
         switch (wawp.behaviour.status()) {
             case 400 -> wawp.check.expect(wawp.post("create").send());
-            case 401 -> wawp.check.expect(wawp.post("create").token(wawp.arrange.invalidToken()).send());
+            case 401 ->
+                wawp.check.expect(
+                        wawp.post("create").token(wawp.arrange.invalidToken()).send());
             case 403 -> {
                 String spent = wawp.arrange.spentToken();
                 int before = wawp.arrange.sessionCount(spent);

@@ -11,8 +11,15 @@ import java.util.Optional;
  * Records one call to the target: method, path, full URL (tokens masked when printed) and Accept sent; the status
  * (0 when no response came), Content-Type ("" when absent) and body that came back, or the transport failure (else null).
  */
-public record Exchange(String method, String path, String url, String accept, int status, String contentType,
-                       String body, IOException failure) {
+public record Exchange(
+        String method,
+        String path,
+        String url,
+        String accept,
+        int status,
+        String contentType,
+        String body,
+        IOException failure) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Returns whether an HTTP response came. */
@@ -37,19 +44,23 @@ public record Exchange(String method, String path, String url, String accept, in
 
     /** Returns a text field of the JSON body, or empty. */
     public Optional<String> field(String name) {
-        return json().map(n -> n.get(name)).filter(n -> n != null && !n.isNull()).map(JsonNode::asText);
+        return json().map(n -> n.get(name))
+                .filter(n -> n != null && !n.isNull())
+                .map(JsonNode::asText);
     }
 
     /** Describes the response in one line (body shortened, tokens masked). */
     public String describeResponse() {
         if (!answered()) {
-            return "no response: " + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+            return "no response: " + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
         }
         String oneLine = body.replaceAll("\\s+", " ").trim();
         if (oneLine.length() > 160) {
             oneLine = oneLine.substring(0, 157) + "...";
         }
-        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType()) + (oneLine.isEmpty() ? "" : " " + oneLine));
+        return Masking.mask(status + " " + (contentType.isEmpty() ? "(no content type)" : mediaType())
+                + (oneLine.isEmpty() ? "" : " " + oneLine));
     }
 
     @Override

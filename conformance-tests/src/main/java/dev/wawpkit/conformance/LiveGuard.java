@@ -29,14 +29,21 @@ final class LiveGuard {
             return;
         }
         if (r.endpoint.equals("create") && !target.settings().allowCreate()) {
-            throw new IllegalStateException("Refusing to call create on live for " + behaviour.id() + ": it spends quota, and this run "
-                    + "may not create. Allow it with -Dwawp.live.allowCreate=true (the suite deletes what it creates).");
+            throw new IllegalStateException(
+                    "Refusing to call create on live for " + behaviour.id() + ": it spends quota, and this run "
+                            + "may not create. Allow it with -Dwawp.live.allowCreate=true (the suite deletes what it creates).");
         }
         String id = r.query.get("instance_id");
-        if (DESTRUCTIVE.contains(r.endpoint) && id != null && !id.startsWith(Arranging.UNKNOWN_PREFIX) && !created.contains(id)) {
-            throw new IllegalStateException(Masking.mask("Refusing to call " + r.endpoint + " on live instance " + id + " for "
-                    + behaviour.id() + ": on live the suite stops, restarts, logs out and deletes only sessions this run created, "
-                    + "and this run did not create " + id + ". Get one with wawp.arrange.newSession() (needs -Dwawp.live.allowCreate=true)."));
+        if (DESTRUCTIVE.contains(r.endpoint)
+                && id != null
+                && !id.startsWith(Arranging.UNKNOWN_PREFIX)
+                && !created.contains(id)) {
+            throw new IllegalStateException(
+                    Masking.mask("Refusing to call " + r.endpoint + " on live instance " + id + " for "
+                            + behaviour.id()
+                            + ": on live the suite stops, restarts, logs out and deletes only sessions this run created, "
+                            + "and this run did not create " + id
+                            + ". Get one with wawp.arrange.newSession() (needs -Dwawp.live.allowCreate=true)."));
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.Set;
  * present or missing, field types and the error body's shape. Values are not compared (ids and names differ by nature).
  */
 final class MockDrift {
-    private MockDrift() {
-    }
+    private MockDrift() {}
 
     /** Compares the responses the row checked, pairing those of the same call in order; one line per difference. */
     static List<String> compare(List<Exchange> target, List<Exchange> mock) {
@@ -23,7 +22,9 @@ final class MockDrift {
         for (int i = 0; i < Math.min(target.size(), mock.size()); i++) {
             Exchange t = target.get(i);
             Exchange m = mock.get(i);
-            if (t.method().equals(m.method()) && t.path().equals(m.path()) && t.accept().equals(m.accept())) {
+            if (t.method().equals(m.method())
+                    && t.path().equals(m.path())
+                    && t.accept().equals(m.accept())) {
                 String call = target.size() > 1 ? t.method() + " " + t.path() + ": " : "";
                 differences(t, m).forEach(d -> lines.add(Masking.mask(call + d)));
             }
@@ -33,14 +34,15 @@ final class MockDrift {
 
     private static List<String> differences(Exchange t, Exchange m) {
         List<String> out = new ArrayList<>();
-        if (t.status() != m.status()) {   // 0: no response
+        if (t.status() != m.status()) { // 0: no response
             out.add("status: the mock answers " + m.status() + ", the target " + t.status());
         }
         if (!t.answered() || !m.answered()) {
             return out;
         }
         if (!t.mediaType().equals(m.mediaType())) {
-            out.add("content type: the mock sends " + m.mediaType() + ", the target " + (t.mediaType().isEmpty() ? "none" : t.mediaType()));
+            out.add("content type: the mock sends " + m.mediaType() + ", the target "
+                    + (t.mediaType().isEmpty() ? "none" : t.mediaType()));
         }
         JsonNode tj = t.json().filter(JsonNode::isContainerNode).orElse(null);
         JsonNode mj = m.json().filter(JsonNode::isContainerNode).orElse(null);
@@ -54,7 +56,8 @@ final class MockDrift {
 
     private static void fields(String at, JsonNode mock, JsonNode target, List<String> out) {
         if (!type(mock).equals(type(target))) {
-            out.add("field " + (at.isEmpty() ? "(the body)" : at) + ": " + type(mock) + " in the mock's answer, " + type(target) + " in the target's");
+            out.add("field " + (at.isEmpty() ? "(the body)" : at) + ": " + type(mock) + " in the mock's answer, "
+                    + type(target) + " in the target's");
             return;
         }
         if (!mock.isObject()) {
@@ -76,7 +79,9 @@ final class MockDrift {
     }
 
     private static String type(JsonNode n) {
-        return n.isNull() ? "null" : n.getNodeType().name().toLowerCase(Locale.ROOT).replace("pojo", "object");
+        return n.isNull()
+                ? "null"
+                : n.getNodeType().name().toLowerCase(Locale.ROOT).replace("pojo", "object");
     }
 
     private static String shape(Exchange e) {
@@ -90,7 +95,8 @@ final class MockDrift {
         if (body.toLowerCase(Locale.ROOT).contains("<html")) {
             return "an HTML page";
         }
-        return ErrorBody.xmlRoot(body).map(root -> "an XML <" + root.getTagName() + "> document")
+        return ErrorBody.xmlRoot(body)
+                .map(root -> "an XML <" + root.getTagName() + "> document")
                 .orElse(body.contains("\n") ? "several lines of text" : "one line of text");
     }
 }

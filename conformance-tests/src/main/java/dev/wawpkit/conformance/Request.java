@@ -28,7 +28,9 @@ public final class Request {
         this.sender = sender;
         this.method = method;
         this.endpoint = endpoint;
-        this.path = endpoint.equals("status") ? "/v2/status" : (AUTH.contains(endpoint) ? "/v2/auth/" : "/v2/session/") + endpoint;
+        this.path = endpoint.equals("status")
+                ? "/v2/status"
+                : (AUTH.contains(endpoint) ? "/v2/auth/" : "/v2/session/") + endpoint;
         this.defaultToken = defaultToken;
     }
 
@@ -64,10 +66,16 @@ public final class Request {
      * Describes a call as a dry run lists it: method, path, parameters sorted by name with each value shown as
      * {@code placeholder} says, and the Accept header. The suite's own tests describe recorded calls the same way.
      */
-    public static String describe(String method, String path, Map<String, String> query, String accept,
-                                  Function<String, String> placeholder) {
-        String q = new TreeMap<>(query).entrySet().stream().map(e -> e.getKey() + "=" + placeholder.apply(e.getValue()))
-                .collect(Collectors.joining("&"));
+    public static String describe(
+            String method,
+            String path,
+            Map<String, String> query,
+            String accept,
+            Function<String, String> placeholder) {
+        String q = new TreeMap<>(query)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + placeholder.apply(e.getValue()))
+                        .collect(Collectors.joining("&"));
         return method + " " + path + (q.isEmpty() ? "" : "?" + q) + " [Accept: " + accept + "]";
     }
 }

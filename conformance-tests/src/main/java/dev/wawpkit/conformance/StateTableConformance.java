@@ -33,7 +33,9 @@ class StateTableConformance {
         ROWS.put("state-boot-no-login", w -> {
             String id = w.arrange.newSession();
             w.check.expect(w.send("start", id)).field("status", "STARTING");
-            w.check.expect(w.check.awaitState(id, "SCAN_QR_CODE", "STARTING")).fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
+            w.check
+                    .expect(w.check.awaitState(id, "SCAN_QR_CODE", "STARTING"))
+                    .fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
         });
         ROWS.put("state-boot-saved-login", w -> {
             String id = w.arrange.seed("STOPPED", true);
@@ -42,15 +44,18 @@ class StateTableConformance {
         });
         ROWS.put("state-qr-scanned", w -> {
             String id = w.arrange.seed("SCAN_QR_CODE", false);
-            w.arrange.move(id, "WORKING");   // the phone scans the QR code
+            w.arrange.move(id, "WORKING"); // the phone scans the QR code
             w.check.expect(w.send("info", id)).field("status", "WORKING").hasObject("me");
         });
         ROWS.put("state-qr-rotates", w -> {
             String id = w.arrange.seed("SCAN_QR_CODE", false);
             String before = w.send("info", id).field("qr").orElse(null);
-            w.arrange.move(id, "SCAN_QR_CODE");   // the QR code rotates
+            w.arrange.move(id, "SCAN_QR_CODE"); // the QR code rotates
             Exchange info = w.send("info", id);
-            w.check.expect(info).field("status", "SCAN_QR_CODE").fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
+            w.check
+                    .expect(info)
+                    .field("status", "SCAN_QR_CODE")
+                    .fieldMatches("qr", SuccessConformance.PNG, "a data:image/png;base64 URL");
             if (Objects.equals(before, info.field("qr").orElse(null))) {
                 w.check.drift(Side.FIELD, Basis.DOC, "a different qr after the rotation", "the same qr");
             }
@@ -60,35 +65,37 @@ class StateTableConformance {
             w.send("start", id);
             w.check.expect(w.send("stop", id)).field("status", "STOPPED");
             w.check.expectState(id, "STOPPED");
-            if (w.arrange.hasControlApi()) {   // a saved login needs a phone that scanned the QR code
+            if (w.arrange.hasControlApi()) { // a saved login needs a phone that scanned the QR code
                 String working = w.arrange.seed("WORKING", true);
                 w.check.expect(w.send("stop", working)).field("status", "STOPPED");
                 w.check.expectState(working, "STOPPED");
                 w.check.expect(w.send("start", working)).field("status", "STARTING");
-                w.check.expect(w.check.awaitState(working, "WORKING", "STARTING")).hasObject("me");   // no new scan
+                w.check
+                        .expect(w.check.awaitState(working, "WORKING", "STARTING"))
+                        .hasObject("me"); // no new scan
             }
         });
         ROWS.put("state-restart", w -> {
             String id = w.arrange.newSession();
             w.check.expect(w.send("restart", id)).field("status", "STARTING");
-            w.check.awaitState(id, "SCAN_QR_CODE", "STARTING");   // no login: a QR code, as after start
-            if (w.arrange.hasControlApi()) {   // a WORKING session needs a phone that scanned the QR code
+            w.check.awaitState(id, "SCAN_QR_CODE", "STARTING"); // no login: a QR code, as after start
+            if (w.arrange.hasControlApi()) { // a WORKING session needs a phone that scanned the QR code
                 String working = w.arrange.seed("WORKING", true);
                 w.check.expect(w.send("restart", working)).field("status", "STARTING");
-                w.check.awaitState(working, "WORKING", "STARTING");   // the login is kept: back to WORKING
+                w.check.awaitState(working, "WORKING", "STARTING"); // the login is kept: back to WORKING
             }
         });
         ROWS.put("state-logout", w -> {
             String id = w.arrange.seed("WORKING", true);
             w.check.expect(w.send("logout", id)).field("status", "SCAN_QR_CODE").field("instance_id", id);
             w.check.expectState(id, "SCAN_QR_CODE");
-            w.send("stop", id);   // the login is gone: started again, the session asks for a QR code instead of resuming
+            w.send("stop", id); // the login is gone: started again, the session asks for a QR code instead of resuming
             w.check.expect(w.send("start", id)).field("status", "STARTING");
             w.check.awaitState(id, "SCAN_QR_CODE", "STARTING");
         });
         ROWS.put("state-failed", w -> {
             String id = w.arrange.seed("WORKING", true);
-            w.arrange.move(id, "FAILED");   // the device is unlinked
+            w.arrange.move(id, "FAILED"); // the device is unlinked
             w.check.expect(w.send("info", id)).field("status", "FAILED");
         });
         ROWS.put("state-failed-recovery", w -> {
@@ -104,8 +111,22 @@ class StateTableConformance {
         });
         ROWS.put("state-delete", w -> {
             String id = w.arrange.newSession();
-            w.check.expect(w.send("delete", id), 200, "application/json").field("status", "DELETED").field("instance_id", id);
-            for (String endpoint : List.of("info", "status", "start", "stop", "restart", "logout", "me", "qr", "qr-image", "request-code", "delete")) {
+            w.check
+                    .expect(w.send("delete", id), 200, "application/json")
+                    .field("status", "DELETED")
+                    .field("instance_id", id);
+            for (String endpoint : List.of(
+                    "info",
+                    "status",
+                    "start",
+                    "stop",
+                    "restart",
+                    "logout",
+                    "me",
+                    "qr",
+                    "qr-image",
+                    "request-code",
+                    "delete")) {
                 w.check.expect(w.send(endpoint, id));
             }
         });

@@ -22,8 +22,12 @@ class SuccessConformance {
     static {
         ROWS.put("create-200", w -> {
             Exchange created = w.arrange.create();
-            w.check.expect(created).fieldMatches("instance_id", "[A-Za-z0-9]{12}", "of 12 letters or digits")
-                    .fieldMatches("session_name", "wawp-[0-9]{8}", "of wawp- and 8 digits").decided().field("status", "STOPPED");
+            w.check
+                    .expect(created)
+                    .fieldMatches("instance_id", "[A-Za-z0-9]{12}", "of 12 letters or digits")
+                    .fieldMatches("session_name", "wawp-[0-9]{8}", "of wawp- and 8 digits")
+                    .decided()
+                    .field("status", "STOPPED");
             created.field("instance_id").ifPresent(id -> w.check.expectState(id, "STOPPED"));
         });
         ROWS.put("start-200", w -> {
@@ -31,25 +35,43 @@ class SuccessConformance {
             w.check.expect(w.send("start", id)).field("status", "STARTING").hasObject("config");
             w.check.expectState(id, "STARTING", "SCAN_QR_CODE");
         });
-        ROWS.put("info-200", w -> w.check.expect(w.send("info", w.arrange.anySession()))
-                .fieldIn("status", STATUSES).fieldMatches("name", ".+", "non-empty").hasObject("config"));
+        ROWS.put(
+                "info-200",
+                w -> w.check
+                        .expect(w.send("info", w.arrange.anySession()))
+                        .fieldIn("status", STATUSES)
+                        .fieldMatches("name", ".+", "non-empty")
+                        .hasObject("config"));
         ROWS.put("status-200", w -> {
             statusOf(w, w.arrange.anySession(), STATUSES);
-            if (w.arrange.hasControlApi()) {   // a session waiting for a scan, without a boot to wait for
+            if (w.arrange.hasControlApi()) { // a session waiting for a scan, without a boot to wait for
                 statusOf(w, w.arrange.seed("SCAN_QR_CODE", false), "SCAN_QR_CODE");
             }
         });
         ROWS.put("stop-200", w -> {
             String id = w.arrange.newSession();
             w.send("start", id);
-            w.check.expect(w.send("stop", id)).field("status", "STOPPED").fieldMatches("name", ".+", "non-empty").hasObject("config");
+            w.check
+                    .expect(w.send("stop", id))
+                    .field("status", "STOPPED")
+                    .fieldMatches("name", ".+", "non-empty")
+                    .hasObject("config");
         });
-        ROWS.put("restart-200", w -> w.check.expect(w.send("restart", w.arrange.newSession()))
-                .field("status", "STARTING").fieldMatches("name", ".+", "non-empty").hasObject("config"));
+        ROWS.put(
+                "restart-200",
+                w -> w.check
+                        .expect(w.send("restart", w.arrange.newSession()))
+                        .field("status", "STARTING")
+                        .fieldMatches("name", ".+", "non-empty")
+                        .hasObject("config"));
         ROWS.put("logout-200", w -> {
-            // Without a control API the suite has only its own, never logged-in sessions, so any documented status will do.
+            // Without a control API the suite has only its own, never logged-in sessions, so any documented status will
+            // do.
             String id = w.arrange.hasControlApi() ? w.arrange.seed("WORKING", true) : w.arrange.newSession();
-            var logout = w.check.expect(w.send("logout", id)).field("instance_id", id).fieldMatches("name", ".+", "non-empty");
+            var logout = w.check
+                    .expect(w.send("logout", id))
+                    .field("instance_id", id)
+                    .fieldMatches("name", ".+", "non-empty");
             if (w.arrange.hasControlApi()) {
                 logout.field("status", "SCAN_QR_CODE");
             } else {
@@ -58,25 +80,47 @@ class SuccessConformance {
         });
         ROWS.put("delete-200", w -> {
             String id = w.arrange.newSession();
-            w.check.expect(w.send("delete", id)).field("status", "DELETED").field("instance_id", id).fieldMatches("name", ".+", "non-empty");
+            w.check
+                    .expect(w.send("delete", id))
+                    .field("status", "DELETED")
+                    .field("instance_id", id)
+                    .fieldMatches("name", ".+", "non-empty");
         });
-        ROWS.put("me-200", w -> w.check.expect(w.send("me", w.arrange.workingSession()))
-                .fieldMatches("id", "[0-9]{8,15}@c\\.us", "digits and @c.us, like 201012345678@c.us").fieldMatches("pushName", "(?s).*", "present"));
+        ROWS.put(
+                "me-200",
+                w -> w.check
+                        .expect(w.send("me", w.arrange.workingSession()))
+                        .fieldMatches("id", "[0-9]{8,15}@c\\.us", "digits and @c.us, like 201012345678@c.us")
+                        .fieldMatches("pushName", "(?s).*", "present"));
         ROWS.put("qr-200", w -> {
             Exchange qr = w.send("qr", w.arrange.scanningSession());
             w.check.expect(qr).field("mimetype", "application/json");
             String data = qr.field("data").orElse("");
             JsonNode value = decode(data);
-            if (qr.status() == 200 && (value == null || !value.path("value").isTextual() || value.path("value").asText().isEmpty() || !value.hasNonNull("expiry"))) {
-                w.check.drift(Side.FIELD, Basis.DOC, "\"data\": base64 of {\"value\": \"...\", \"expiry\": ...}",
-                        data.isEmpty() ? "no data" : value == null ? "data that is not base64 of JSON" : "base64 of " + value);
+            if (qr.status() == 200
+                    && (value == null
+                            || !value.path("value").isTextual()
+                            || value.path("value").asText().isEmpty()
+                            || !value.hasNonNull("expiry"))) {
+                w.check.drift(
+                        Side.FIELD,
+                        Basis.DOC,
+                        "\"data\": base64 of {\"value\": \"...\", \"expiry\": ...}",
+                        data.isEmpty()
+                                ? "no data"
+                                : value == null ? "data that is not base64 of JSON" : "base64 of " + value);
             }
         });
-        ROWS.put("qr-image-200", w -> w.check.expect(w.send("qr-image", w.arrange.scanningSession()))
-                .fieldMatches("qr", PNG, "a data:image/png;base64 URL"));
+        ROWS.put(
+                "qr-image-200",
+                w -> w.check
+                        .expect(w.send("qr-image", w.arrange.scanningSession()))
+                        .fieldMatches("qr", PNG, "a data:image/png;base64 URL"));
         ROWS.put("request-code-200", w -> {
             String id = w.arrange.seed("SCAN_QR_CODE", false);
-            w.check.expect(w.send("request-code", id)).fieldMatches("code", "[A-Z0-9]{4}-[A-Z0-9]{4}", "like ABCD-1234");
+            w.check
+                    .expect(w.send("request-code", id))
+                    .fieldMatches("code", "[A-Z0-9]{4}-[A-Z0-9]{4}", "like ABCD-1234");
             w.check.expectState(id, "SCAN_QR_CODE");
         });
     }
@@ -98,7 +142,11 @@ class SuccessConformance {
     private static void statusOf(Conformance w, String id, String... allowed) {
         for (Request call : List.of(w.post("status"), w.get("status"))) {
             Exchange status = call.instance(id).token().send();
-            var check = w.check.expect(status).fieldIn("status", allowed).fieldMatches("name", ".+", "non-empty").hasObject("config");
+            var check = w.check
+                    .expect(status)
+                    .fieldIn("status", allowed)
+                    .fieldMatches("name", ".+", "non-empty")
+                    .hasObject("config");
             String now = status.field("status").orElse("");
             if (now.equals("SCAN_QR_CODE")) {
                 check.fieldMatches("qr", PNG, "a data:image/png;base64 URL");
@@ -107,14 +155,19 @@ class SuccessConformance {
             }
             String info = w.send("info", id).field("status").orElse("none");
             if (!now.isEmpty() && !now.equals(info)) {
-                w.check.drift(Side.STATE, Basis.DECIDED, "\"status\": \"" + info + "\", as info answers", "\"status\": \"" + now + "\"");
+                w.check.drift(
+                        Side.STATE,
+                        Basis.DECIDED,
+                        "\"status\": \"" + info + "\", as info answers",
+                        "\"status\": \"" + now + "\"");
             }
         }
     }
 
     private static JsonNode decode(String base64) {
         try {
-            JsonNode node = Exchange.JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+            JsonNode node =
+                    Exchange.JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
             return node != null && node.isObject() ? node : null;
         } catch (Exception e) {
             return null;

@@ -12,5 +12,4 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @SelectPackages(ConformanceSuite.PACKAGE)
 @IncludeClassNamePatterns(ConformanceSuite.CLASS_PATTERN)
-class ConformanceSuiteTest {
-}
+class ConformanceSuiteTest {}

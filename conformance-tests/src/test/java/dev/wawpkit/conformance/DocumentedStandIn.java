@@ -25,8 +25,7 @@ final class DocumentedStandIn implements AutoCloseable {
             + "\"me\":{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"}}";
 
     /** One recorded call: method, path, query parameters and Accept. */
-    record Call(String method, String path, Map<String, String> query, String accept) {
-    }
+    record Call(String method, String path, Map<String, String> query, String accept) {}
 
     private final HttpServer server;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -55,10 +54,13 @@ final class DocumentedStandIn implements AutoCloseable {
         String raw = ex.getRequestURI().getRawQuery();
         for (String pair : raw == null ? new String[0] : raw.split("&")) {
             int eq = pair.indexOf('=');
-            q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            q.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         String path = ex.getRequestURI().getPath();
-        calls.add(new Call(ex.getRequestMethod(), path, q, ex.getRequestHeaders().getFirst("Accept")));
+        calls.add(
+                new Call(ex.getRequestMethod(), path, q, ex.getRequestHeaders().getFirst("Accept")));
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
         String token = q.get("access_token");
         String id = q.get("instance_id");
@@ -70,7 +72,8 @@ final class DocumentedStandIn implements AutoCloseable {
             ok(ex, "{\"instance_id\":\"NEW000000001\",\"session_name\":\"wawp-00000001\"}");
         } else if (!INSTANCE.equals(id)) {
             error(ex, 404, "Session does not exist");
-        } else if (endpoint.equals("info") || endpoint.equals("status")) {   // the spec decides /v2/status answers like info
+        } else if (endpoint.equals("info")
+                || endpoint.equals("status")) { // the spec decides /v2/status answers like info
             ok(ex, String.format(SESSION, infoWithConfig ? ",\"config\":{\"webhooks\":{},\"proxy\":null}" : ""));
         } else if (endpoint.equals("me")) {
             ok(ex, "{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"}");

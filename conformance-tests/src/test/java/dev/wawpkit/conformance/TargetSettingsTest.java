@@ -32,7 +32,8 @@ class TargetSettingsTest {
 
     @Test
     void aBaseUrlChoosesTheUrlTargetWithItsToken() {
-        TargetSettings s = resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:8080/"), Map.of("WAWP_TOKEN", "url-token-1"));
+        TargetSettings s =
+                resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:8080/"), Map.of("WAWP_TOKEN", "url-token-1"));
 
         assertThat(s.kind()).isEqualTo(Kind.URL);
         assertThat(s.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
@@ -41,34 +42,45 @@ class TargetSettingsTest {
 
     @Test
     void liveTakesTheTokenFromTheEnvironmentAndTheRealBaseUrl() {
-        TargetSettings s = resolve(Map.of("wawp.target", "live"), Map.of("WAWP_ACCESS_TOKEN", "env-token-1", "WAWP_INSTANCE_ID", "3EB0BCB2E3D4"));
+        TargetSettings s = resolve(
+                Map.of("wawp.target", "live"),
+                Map.of("WAWP_ACCESS_TOKEN", "env-token-1", "WAWP_INSTANCE_ID", "3EB0BCB2E3D4"));
 
         assertThat(s.baseUrl()).isEqualTo(URI.create("https://api.wawp.net"));
         assertThat(s.token()).isEqualTo("env-token-1");
         assertThat(s.instanceId()).isEqualTo("3EB0BCB2E3D4");
         assertThat(s.allowCreate()).isFalse();
-        assertThat(s.describe()).isEqualTo("live Wawp API at https://api.wawp.net (token env-..., creates not allowed, instance 3EB0BCB2E3D4)");
+        assertThat(s.describe())
+                .isEqualTo(
+                        "live Wawp API at https://api.wawp.net (token env-..., creates not allowed, instance 3EB0BCB2E3D4)");
     }
 
     @Test
     void liveTakesTheTokenFromAFile() throws Exception {
         Path file = Files.writeString(dir.resolve("t"), "file-token-1\n");
 
-        assertThat(resolve(Map.of("wawp.target", "live"), Map.of("WAWP_ACCESS_TOKEN_FILE", file.toString())).token()).isEqualTo("file-token-1");
-        assertThat(resolve(Map.of("wawp.target", "live", "wawp.tokenFile", file.toString()), Map.of()).token()).isEqualTo("file-token-1");
+        assertThat(resolve(Map.of("wawp.target", "live"), Map.of("WAWP_ACCESS_TOKEN_FILE", file.toString()))
+                        .token())
+                .isEqualTo("file-token-1");
+        assertThat(resolve(Map.of("wawp.target", "live", "wawp.tokenFile", file.toString()), Map.of())
+                        .token())
+                .isEqualTo("file-token-1");
     }
 
     @Test
     void liveWithoutTokenSaysHowToGiveOne() {
         assertThatThrownBy(() -> resolve(Map.of("wawp.target", "live"), Map.of()))
                 .isInstanceOf(ConformanceConfigException.class)
-                .hasMessageContaining("export WAWP_ACCESS_TOKEN=your-token").hasMessageEndingWith("Nothing was run.");
+                .hasMessageContaining("export WAWP_ACCESS_TOKEN=your-token")
+                .hasMessageEndingWith("Nothing was run.");
     }
 
     @Test
     void liveRefusesATokenOnTheCommandLine() {
-        assertThatThrownBy(() -> resolve(Map.of("wawp.target", "live", "wawp.token", "cli-token-1"), Map.of("WAWP_ACCESS_TOKEN", "x")))
-                .hasMessageStartingWith("Refusing the live token from -Dwawp.token").hasMessageNotContaining("cli-token-1");
+        assertThatThrownBy(() -> resolve(
+                        Map.of("wawp.target", "live", "wawp.token", "cli-token-1"), Map.of("WAWP_ACCESS_TOKEN", "x")))
+                .hasMessageStartingWith("Refusing the live token from -Dwawp.token")
+                .hasMessageNotContaining("cli-token-1");
     }
 
     @Test
@@ -83,16 +95,22 @@ class TargetSettingsTest {
     void capturesOnlyFromATargetToLearnFrom() {
         assertThatThrownBy(() -> resolve(Map.of("wawp.capture.dir", "captured"), Map.of()))
                 .isInstanceOf(ConformanceConfigException.class)
-                .hasMessageStartingWith("Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the embedded mock");
-        assertThat(resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:1", "wawp.capture.dir", "captured"), Map.of()).captureDir())
+                .hasMessageStartingWith(
+                        "Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the embedded mock");
+        assertThat(resolve(Map.of("wawp.baseUrl", "http://127.0.0.1:1", "wawp.capture.dir", "captured"), Map.of())
+                        .captureDir())
                 .isEqualTo(Path.of("captured"));
     }
 
     @Test
     void refusesContradictionsAndNonsense() {
-        assertThatThrownBy(() -> resolve(Map.of("wawp.target", "live", "wawp.baseUrl", "http://127.0.0.1:1"), Map.of("WAWP_ACCESS_TOKEN", "x")))
+        assertThatThrownBy(() -> resolve(
+                        Map.of("wawp.target", "live", "wawp.baseUrl", "http://127.0.0.1:1"),
+                        Map.of("WAWP_ACCESS_TOKEN", "x")))
                 .hasMessageContaining("but got both");
-        assertThatThrownBy(() -> resolve(Map.of("wawp.target", "staging"), Map.of())).hasMessageContaining("mock, url or live");
-        assertThatThrownBy(() -> resolve(Map.of("wawp.baseUrl", "127.0.0.1:8080"), Map.of())).hasMessageContaining("Expected a base URL like");
+        assertThatThrownBy(() -> resolve(Map.of("wawp.target", "staging"), Map.of()))
+                .hasMessageContaining("mock, url or live");
+        assertThatThrownBy(() -> resolve(Map.of("wawp.baseUrl", "127.0.0.1:8080"), Map.of()))
+                .hasMessageContaining("Expected a base URL like");
     }
 }

@@ -1,7 +1,7 @@
 package dev.wawpkit.conformance;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -41,6 +41,7 @@ class WrongServerTest {
     static final String TOKEN = "wrong-server-token";
     static WireMockServer server;
     static Runs.Outcome run;
+
     @TempDir
     static Path dir;
 
@@ -54,37 +55,89 @@ class WrongServerTest {
         WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         s.start();
         String json = "application/json";
-        s.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404).withHeader("Content-Type", json)
-                .withBody("{\"error\":\"session_not_found\",\"message\":\"no such session\",\"status\":404}")));
+        s.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", json)
+                        .withBody("{\"error\":\"session_not_found\",\"message\":\"no such session\",\"status\":404}")));
         // defect: a 10-character instance_id
-        s.stubFor(post(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", equalTo(TOKEN)).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                        .withBody("{\"instance_id\":\"3EB0BCB2E3\",\"session_name\":\"wawp-84729105\",\"server_name\":\"s1\",\"status\":\"STOPPED\"}")));
-        s.stubFor(post(urlPathEqualTo("/v2/session/create")).withQueryParam("access_token", absent()).atPriority(5)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", json)
-                        .withBody("{\"error\":\"missing_parameter\",\"message\":\"access_token is missing\",\"status\":400}")));
+        s.stubFor(
+                post(urlPathEqualTo("/v2/session/create"))
+                        .withQueryParam("access_token", equalTo(TOKEN))
+                        .atPriority(5)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", json)
+                                        .withBody(
+                                                "{\"instance_id\":\"3EB0BCB2E3\",\"session_name\":\"wawp-84729105\",\"server_name\":\"s1\",\"status\":\"STOPPED\"}")));
+        s.stubFor(
+                post(urlPathEqualTo("/v2/session/create"))
+                        .withQueryParam("access_token", absent())
+                        .atPriority(5)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", json)
+                                        .withBody(
+                                                "{\"error\":\"missing_parameter\",\"message\":\"access_token is missing\",\"status\":400}")));
         // defect: STARTED instead of STARTING
-        s.stubFor(any(urlPathEqualTo("/v2/session/start")).withQueryParam("instance_id", matching(".+")).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                        .withBody("{\"name\":\"wawp-84729105\",\"status\":\"STARTED\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
+        s.stubFor(
+                any(urlPathEqualTo("/v2/session/start"))
+                        .withQueryParam("instance_id", matching(".+"))
+                        .atPriority(5)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", json)
+                                        .withBody(
+                                                "{\"name\":\"wawp-84729105\",\"status\":\"STARTED\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
         // defect: JSON where XML was asked
-        s.stubFor(any(urlPathEqualTo("/v2/session/start")).withQueryParam("instance_id", absent()).atPriority(5)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", json)
-                        .withBody("{\"error\":\"missing_parameter\",\"message\":\"instance_id is missing\",\"status\":400}")));
-        s.stubFor(any(urlPathEqualTo("/v2/session/info")).withQueryParam("instance_id", matching("3EB0BCB2E3")).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                        .withBody("{\"name\":\"wawp-84729105\",\"status\":\"STOPPED\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
+        s.stubFor(
+                any(urlPathEqualTo("/v2/session/start"))
+                        .withQueryParam("instance_id", absent())
+                        .atPriority(5)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", json)
+                                        .withBody(
+                                                "{\"error\":\"missing_parameter\",\"message\":\"instance_id is missing\",\"status\":400}")));
+        s.stubFor(
+                any(urlPathEqualTo("/v2/session/info"))
+                        .withQueryParam("instance_id", matching("3EB0BCB2E3"))
+                        .atPriority(5)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", json)
+                                        .withBody(
+                                                "{\"name\":\"wawp-84729105\",\"status\":\"STOPPED\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
         // defect: delete answers DELETED, but the session lives on (info still answers 200 above)
-        s.stubFor(delete(urlPathEqualTo("/v2/session/delete")).withQueryParam("instance_id", equalTo("3EB0BCB2E3")).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
-                        .withBody("{\"name\":\"wawp-84729105\",\"status\":\"DELETED\",\"instance_id\":\"3EB0BCB2E3\"}")));
+        s.stubFor(delete(urlPathEqualTo("/v2/session/delete"))
+                .withQueryParam("instance_id", equalTo("3EB0BCB2E3"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", json)
+                        .withBody(
+                                "{\"name\":\"wawp-84729105\",\"status\":\"DELETED\",\"instance_id\":\"3EB0BCB2E3\"}")));
         // defect: me answers an account for a session that is STOPPED (not logged in)
-        s.stubFor(get(urlPathEqualTo("/v2/session/me")).withQueryParam("instance_id", equalTo("3EB0BCB2E3")).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
+        s.stubFor(get(urlPathEqualTo("/v2/session/me"))
+                .withQueryParam("instance_id", equalTo("3EB0BCB2E3"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", json)
                         .withBody("{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"}")));
         // defect: 403 instead of 401 for a token it does not know
-        s.stubFor(any(anyUrl()).withQueryParam("access_token", containing("invalid")).atPriority(1)
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", json)
+        s.stubFor(any(anyUrl())
+                .withQueryParam("access_token", containing("invalid"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", json)
                         .withBody("{\"error\":\"forbidden\",\"message\":\"forbidden\",\"status\":403}")));
         return s;
     }
@@ -105,12 +158,18 @@ class WrongServerTest {
         Report.Row row = run.row(Behaviour.of("start-200"));
 
         assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(row.drift()).anySatisfy(d -> assertThat(d).startsWith("field: ").contains("\"status\": \"STARTING\"").contains("STARTED"));
+        assertThat(row.drift())
+                .anySatisfy(d -> assertThat(d)
+                        .startsWith("field: ")
+                        .contains("\"status\": \"STARTING\"")
+                        .contains("STARTED"));
     }
 
     @Test
     void reports403InsteadOf401AsAStatusDrift() {
-        for (Behaviour b : new Behaviour[] {Behaviour.of("create-401"), Behaviour.of("start-401-json"), Behaviour.of("info-401-xml")}) {
+        for (Behaviour b : new Behaviour[] {
+            Behaviour.of("create-401"), Behaviour.of("start-401-json"), Behaviour.of("info-401-xml")
+        }) {
             assertThat(run.row(b).outcome()).as(b.id()).isEqualTo(Outcome.FAIL);
             assertThat(run.row(b).drift()).as(b.id()).contains("status: expected 401, observed 403");
         }
@@ -121,8 +180,10 @@ class WrongServerTest {
         Report.Row row = run.row(Behaviour.of("create-200"));
 
         assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(row.drift()).contains("field: expected instance_id of 12 letters or digits, observed \"3EB0BCB2E3\"");
-        assertThat(row.drift()).anySatisfy(d -> assertThat(d).startsWith("field: expected a body matching the OpenAPI description"));
+        assertThat(row.drift())
+                .contains("field: expected instance_id of 12 letters or digits, observed \"3EB0BCB2E3\"");
+        assertThat(row.drift())
+                .anySatisfy(d -> assertThat(d).startsWith("field: expected a body matching the OpenAPI description"));
     }
 
     @Test
@@ -140,7 +201,8 @@ class WrongServerTest {
 
         assertThat(row.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(row.drift()).contains("status: expected 404, observed 200");
-        assertThat(row.observed()).startsWith("200 application/json {\"name\":\"wawp-84729105\",\"status\":\"DELETED\"");
+        assertThat(row.observed())
+                .startsWith("200 application/json {\"name\":\"wawp-84729105\",\"status\":\"DELETED\"");
     }
 
     @Test
@@ -148,8 +210,10 @@ class WrongServerTest {
         Report.Row row = run.row(Behaviour.of("me-400-not-working"));
 
         assertThat(row.outcome()).isEqualTo(Outcome.DIFFERS);
-        assertThat(row.differs()).contains("status: expected 400, observed 200",
-                "field: expected \"error\": \"not_logged_in\", observed no error");
+        assertThat(row.differs())
+                .contains(
+                        "status: expected 400, observed 200",
+                        "field: expected \"error\": \"not_logged_in\", observed no error");
     }
 
     @Test
@@ -178,10 +242,12 @@ class WrongServerTest {
         assertThat(run.report().passed()).isFalse();
         assertThat(run.report().summary()).startsWith("FAIL against base URL " + WrongServerTest.base(server));
         String md = Files.readString(dir.resolve("report.md"));
-        assertThat(md).contains("| `start-400-xml` 400 Bad Request, as XML | 3 start | 400 application/xml;")
+        assertThat(md)
+                .contains("| `start-400-xml` 400 Bad Request, as XML | 3 start | 400 application/xml;")
                 .contains("differs: content type: expected application/xml, observed application/json")
                 .contains("fail: status: expected 401, observed 403");
-        assertThat(Files.readString(dir.resolve("report.json"))).contains("\"outcome\" : \"fail\"")
+        assertThat(Files.readString(dir.resolve("report.json")))
+                .contains("\"outcome\" : \"fail\"")
                 .contains("status: expected 401, observed 403");
     }
 

@@ -2,6 +2,7 @@ package dev.wawpkit.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wawpkit.contracts.client.WawpClient;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -17,20 +18,30 @@ class ApiBoundaryTest {
 
     @Test
     void publicTypesLiveInTheClientPackageOrUnderInternal() throws IOException, URISyntaxException {
-        Path classes = Path.of(dev.wawpkit.contracts.client.WawpClient.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
+        Path classes = Path.of(WawpClient.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> misplaced;
         try (Stream<Path> files = Files.walk(classes)) {
             misplaced = files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", ""))
+                    .map(f -> classes.relativize(f)
+                            .toString()
+                            .replace('/', '.')
+                            .replace('\\', '.')
+                            .replaceAll("\\.class$", ""))
                     .filter(name -> !name.contains("$"))
                     .filter(ApiBoundaryTest::isPublic)
-                    .filter(name -> !name.startsWith(API_PACKAGE + ".") || name.substring(API_PACKAGE.length() + 1).contains("."))
+                    .filter(name -> !name.startsWith(API_PACKAGE + ".")
+                            || name.substring(API_PACKAGE.length() + 1).contains("."))
                     .filter(name -> !name.contains(".internal."))
                     .toList();
         }
 
-        assertThat(misplaced).as("public types outside %s and .internal", API_PACKAGE).isEmpty();
+        assertThat(misplaced)
+                .as("public types outside %s and .internal", API_PACKAGE)
+                .isEmpty();
     }
 
     @Test

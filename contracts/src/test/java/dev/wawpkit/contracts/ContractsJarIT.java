@@ -1,12 +1,11 @@
 package dev.wawpkit.contracts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wawpkit.spec.WawpOpenApi;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -17,8 +16,8 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What a team that depends on the built wawp-contracts jar finds on its class path: the jar, and the
@@ -33,22 +32,25 @@ class ContractsJarIT {
         assertThat(JAR).as("the jar the package phase builds").isNotEmptyFile();
         // Only the jar and its wawp-spec dependency on the class path, as in a consumer's build that depends on it.
         URL spec = WawpOpenApi.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {JAR.toUri().toURL(), spec}, null)) {
+        try (URLClassLoader classpath =
+                new URLClassLoader(new URL[] {JAR.toUri().toURL(), spec}, null)) {
             // tag::classpath[]
             String pactJson;
             String openApiYaml;
             try (InputStream pact = classpath.getResourceAsStream("pacts/wawp-reference-client-wawp-api.json");
-                 InputStream openApi = classpath.getResourceAsStream("openapi/wawp-sessions.yaml")) {
+                    InputStream openApi = classpath.getResourceAsStream("openapi/wawp-sessions.yaml")) {
                 pactJson = new String(pact.readAllBytes(), StandardCharsets.UTF_8);
                 openApiYaml = new String(openApi.readAllBytes(), StandardCharsets.UTF_8);
             }
             JsonNode interactions = new ObjectMapper().readTree(pactJson).get("interactions");
-            OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                    .createForInlineApiSpecification(openApiYaml).build();
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            openApiYaml)
+                    .build();
             // end::classpath[]
 
             assertThat(pactJson).isEqualTo(Files.readString(Path.of("pacts/wawp-reference-client-wawp-api.json")));
-            assertThat(openApiYaml).isEqualTo(Files.readString(Path.of("../spec/src/main/resources/openapi/wawp-sessions.yaml")));
+            assertThat(openApiYaml)
+                    .isEqualTo(Files.readString(Path.of("../spec/src/main/resources/openapi/wawp-sessions.yaml")));
             assertThat(interactions).hasSizeGreaterThan(100);
             assertThat(validator).isNotNull();
         }
@@ -57,7 +59,8 @@ class ContractsJarIT {
     @Test
     void theJarNamesItsModuleAndHasSourcesAndJavadocBesideIt() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo("dev.wawpkit.contracts");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                    .isEqualTo("dev.wawpkit.contracts");
         }
         String base = JAR.getFileName().toString().replace(".jar", "");
         assertThat(JAR.resolveSibling(base + "-sources.jar")).isNotEmptyFile();
@@ -67,10 +70,12 @@ class ContractsJarIT {
     @Test
     void theReadmeQuotesTheLoadingCodeExactly() throws IOException {
         String source = Files.readString(Path.of("src/test/java/dev/wawpkit/contracts/ContractsJarIT.java"));
-        Matcher m = Pattern.compile("// tag::classpath\\[]\\n(.*?)\\n\\s*// end::classpath\\[]", Pattern.DOTALL).matcher(source);
+        Matcher m = Pattern.compile("// tag::classpath\\[]\\n(.*?)\\n\\s*// end::classpath\\[]", Pattern.DOTALL)
+                .matcher(source);
         assertThat(m.find()).isTrue();
 
-        assertThat(Files.readString(Path.of("../README.md"))).as("README.md must quote the loading code verbatim")
+        assertThat(Files.readString(Path.of("../README.md")))
+                .as("README.md must quote the loading code verbatim")
                 .contains(m.group(1).stripIndent().strip());
     }
 }

@@ -29,12 +29,13 @@ public final class NodeTools {
             "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true",
             "NO_UPDATE_NOTIFIER", "1");
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /** Returns the tools folder: system property {@code wawp.tools.dir}, else {@code ../tools}. */
     public static Path dir() {
-        return Path.of(System.getProperty("wawp.tools.dir", "../tools")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("wawp.tools.dir", "../tools"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -48,8 +49,8 @@ public final class NodeTools {
         }
         String install = "run `npm ci --prefix tools` (.ci/run does it before the build)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("Expected " + name + " at " + bin + ", since the test command runs it, but it is missing: "
-                    + install + ".");
+            fail("Expected " + name + " at " + bin + ", since the test command runs it, but it is missing: " + install
+                    + ".");
         }
         String message = name + " is missing from " + bin.getParent() + "; " + install + " (in CI this fails)";
         if (SKIP_REPORTED.compareAndSet(false, true)) {
@@ -60,8 +61,7 @@ public final class NodeTools {
     }
 
     /** What a tool printed and how it ended. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /**
      * Runs a command in the tools folder with telemetry off, stdout and stderr together, and
@@ -70,8 +70,10 @@ public final class NodeTools {
     public static Result run(Path log, Duration timeout, List<String> command) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(OFFLINE);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -17,8 +17,8 @@ import dev.wawpkit.contracts.pact.PactDirs;
 import dev.wawpkit.contracts.pact.PactOpenApi;
 import dev.wawpkit.contracts.provider.StateChangeUrlVerification;
 import dev.wawpkit.mock.WawpMockServer;
-import dev.wawpkit.spec.WawpOpenApi;
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +46,9 @@ class ThreeSidesAgreeTest {
     }
 
     private static List<String> keys(ValidationReport report) {
-        return report.getMessages().stream().map(ValidationReport.Message::getKey).toList();
+        return report.getMessages().stream()
+                .map(ValidationReport.Message::getKey)
+                .toList();
     }
 
     @Test
@@ -54,7 +56,8 @@ class ThreeSidesAgreeTest {
         ObjectNode pact = (ObjectNode) JSON.readTree(PactDirs.committedPact().toFile());
         for (JsonNode interaction : pact.path("interactions")) {
             if (interaction.path("description").asText().equals(START)) {
-                ObjectNode body = (ObjectNode) interaction.path("response").path("body").path("content");
+                ObjectNode body =
+                        (ObjectNode) interaction.path("response").path("body").path("content");
                 body.set("state", body.remove("status"));
             }
         }
@@ -88,7 +91,9 @@ class ThreeSidesAgreeTest {
 
         ValidationReport intact = validate(WawpOpenApi.validator(), PactDirs.committedPact());
         ValidationReport broken = validate(
-                OpenApiInteractionValidator.createForInlineApiSpecification(renamed).build(), PactDirs.committedPact());
+                OpenApiInteractionValidator.createForInlineApiSpecification(renamed)
+                        .build(),
+                PactDirs.committedPact());
 
         assertThat(intact.getMessages()).isEmpty();
         assertThat(keys(broken)).as(broken.toString()).contains("validation.response.body.schema.required");
@@ -97,20 +102,26 @@ class ThreeSidesAgreeTest {
 
     @Test
     void aProviderThatRenamesAResponseFieldFailsPactVerification(WawpMockServer mock) {
-        Predicate<Interaction> start = interaction -> interaction.getDescription().equals(START);
+        Predicate<Interaction> start =
+                interaction -> interaction.getDescription().equals(START);
         WireMockServer wrong = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wrong.start();
         try {
-            wrong.stubFor(any(urlPathEqualTo("/v2/session/start")).willReturn(okJson(
-                    "{\"name\":\"wawp-1\",\"state\":\"STARTING\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
+            wrong.stubFor(
+                    any(urlPathEqualTo("/v2/session/start"))
+                            .willReturn(
+                                    okJson(
+                                            "{\"name\":\"wawp-1\",\"state\":\"STARTING\",\"config\":{\"webhooks\":{},\"proxy\":null}}")));
 
-            List<String> againstMock = StateChangeUrlVerification.ofMock(mock.baseUrl())
-                    .verify(PactDirs.committedPact(), start);
+            List<String> againstMock =
+                    StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(PactDirs.committedPact(), start);
             List<String> againstWrong = new StateChangeUrlVerification("127.0.0.1", wrong.port(), null)
                     .verify(PactDirs.committedPact(), start);
 
             assertThat(againstMock).isEmpty();
-            assertThat(againstWrong).isNotEmpty().anySatisfy(failure -> assertThat(failure).contains("status"));
+            assertThat(againstWrong)
+                    .isNotEmpty()
+                    .anySatisfy(failure -> assertThat(failure).contains("status"));
         } finally {
             wrong.stop();
         }

@@ -74,8 +74,8 @@ public enum Endpoint {
                 return e;
             }
         }
-        throw WawpMockException.badRequest("unknown_endpoint",
-                "Expected an endpoint name, one of " + keys() + ", but got '" + key + "'.");
+        throw WawpMockException.badRequest(
+                "unknown_endpoint", "Expected an endpoint name, one of " + keys() + ", but got '" + key + "'.");
     }
 
     /** Lists every endpoint's short name, for error messages. */

@@ -2,6 +2,8 @@ package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ErrorVariants;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +13,8 @@ import java.util.Objects;
  * connection, a connection closed with no response, a delay before the normal answer, or any
  * response given byte for byte ({@link Raw}) when the documentation is not enough.
  */
-public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fault.EmptyResponse, Fault.Delay,
-        Fault.Raw {
+public sealed interface Fault
+        permits Fault.HttpError, Fault.ConnectionReset, Fault.EmptyResponse, Fault.Delay, Fault.Raw {
 
     /** Creates an HTTP error fault; the status and format must be a documented pair. */
     static Fault httpError(int status, Format format) {
@@ -30,7 +32,7 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
     }
 
     /** Creates a fault that answers exactly this status, these headers and this body. */
-    static Fault raw(int status, java.util.Map<String, String> headers, String body) {
+    static Fault raw(int status, Map<String, String> headers, String body) {
         return new Raw(status, headers, body);
     }
 
@@ -50,20 +52,19 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
         public HttpError {
             Objects.requireNonNull(format, "format");
             if (!ErrorVariants.formatsFor(status).contains(format)) {
-                throw WawpMockException.badRequest("undocumented_fault",
-                        "Expected a documented error variant (" + ErrorVariants.describe()
-                                + "), but got " + status + " as " + format.key() + ".");
+                throw WawpMockException.badRequest(
+                        "undocumented_fault",
+                        "Expected a documented error variant (" + ErrorVariants.describe() + "), but got " + status
+                                + " as " + format.key() + ".");
             }
         }
     }
 
     /** Resets the connection (TCP RST) before any response is sent. */
-    record ConnectionReset() implements Fault {
-    }
+    record ConnectionReset() implements Fault {}
 
     /** Closes the connection without sending any response. */
-    record EmptyResponse() implements Fault {
-    }
+    record EmptyResponse() implements Fault {}
 
     /** Answers normally after waiting for the given duration (0 to 60 s). */
     record Delay(Duration duration) implements Fault {
@@ -71,7 +72,8 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
         public Delay {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(60)) > 0) {
-                throw WawpMockException.badRequest("invalid_delay",
+                throw WawpMockException.badRequest(
+                        "invalid_delay",
                         "Expected a delay between 0 and 60000 ms, but got " + duration.toMillis() + " ms.");
             }
         }
@@ -85,31 +87,38 @@ public sealed interface Fault permits Fault.HttpError, Fault.ConnectionReset, Fa
      * @param headers response headers, such as {@code Content-Type} and {@code Retry-After}
      * @param body    the body as text (UTF-8), at most 1 MiB; empty for none
      */
-    record Raw(int status, java.util.Map<String, String> headers, String body) implements Fault {
+    record Raw(int status, Map<String, String> headers, String body) implements Fault {
         /** Largest raw body, in characters. */
         public static final int MAX_BODY = 1 << 20;
 
         /** Checks the status, the header names and values, and the body size. */
         public Raw {
             if (status < 200 || status > 599) {
-                throw WawpMockException.badRequest("invalid_raw_status", "Expected a raw status from 200 to 599, "
-                        + "but got " + status + ". Informational (1xx) statuses cannot end a response.");
+                throw WawpMockException.badRequest(
+                        "invalid_raw_status",
+                        "Expected a raw status from 200 to 599, " + "but got " + status
+                                + ". Informational (1xx) statuses cannot end a response.");
             }
-            headers = headers == null ? java.util.Map.of() : java.util.Map.copyOf(new java.util.LinkedHashMap<>(headers));
-            for (java.util.Map.Entry<String, String> h : headers.entrySet()) {
+            headers = headers == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(headers));
+            for (Map.Entry<String, String> h : headers.entrySet()) {
                 if (h.getKey().isEmpty() || !h.getKey().chars().allMatch(Raw::isTokenChar)) {
-                    throw WawpMockException.badRequest("invalid_raw_header", "Expected header names of letters, "
-                            + "digits and !#$%&'*+-.^_`|~, but got '" + h.getKey() + "'.");
+                    throw WawpMockException.badRequest(
+                            "invalid_raw_header",
+                            "Expected header names of letters, " + "digits and !#$%&'*+-.^_`|~, but got '" + h.getKey()
+                                    + "'.");
                 }
                 if (h.getValue() == null || h.getValue().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-                    throw WawpMockException.badRequest("invalid_raw_header", "Expected header " + h.getKey()
-                            + " to have a value on one line without control characters, but it has none or some.");
+                    throw WawpMockException.badRequest(
+                            "invalid_raw_header",
+                            "Expected header " + h.getKey()
+                                    + " to have a value on one line without control characters, but it has none or some.");
                 }
             }
             body = body == null ? "" : body;
             if (body.length() > MAX_BODY) {
-                throw WawpMockException.badRequest("invalid_raw_body", "Expected a raw body of at most "
-                        + MAX_BODY + " characters, but got " + body.length() + ".");
+                throw WawpMockException.badRequest(
+                        "invalid_raw_body",
+                        "Expected a raw body of at most " + MAX_BODY + " characters, but got " + body.length() + ".");
             }
         }
 

@@ -1,9 +1,9 @@
 package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ControlPort;
-
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -110,7 +110,7 @@ public final class Faults {
          * {@code respondRaw(429, Map.of("Retry-After", "2"), "{\"error\":\"rate_limited\"}")}. The journal
          * and the calls show it as {@code RAW_<status>}, an undocumented fault.
          */
-        public FaultRule respondRaw(int status, java.util.Map<String, String> headers, String body) {
+        public FaultRule respondRaw(int status, Map<String, String> headers, String body) {
             return arm(Fault.raw(status, headers, body));
         }
 

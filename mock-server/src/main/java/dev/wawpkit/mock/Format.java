@@ -45,7 +45,7 @@ public enum Format {
                 return f;
             }
         }
-        throw WawpMockException.badRequest("unknown_format",
-                "Expected a format, one of json, xml, text, html, but got '" + key + "'.");
+        throw WawpMockException.badRequest(
+                "unknown_format", "Expected a format, one of json, xml, text, html, but got '" + key + "'.");
     }
 }

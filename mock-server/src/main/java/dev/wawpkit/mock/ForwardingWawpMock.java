@@ -1,5 +1,6 @@
 package dev.wawpkit.mock;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Implements {@link WawpMock} by forwarding to a {@link PortMock}: shared by the server and the client. */
@@ -59,7 +60,7 @@ abstract class ForwardingWawpMock implements WawpMock {
     }
 
     @Override
-    public RecordedRequest takeRequest(java.time.Duration timeout) {
+    public RecordedRequest takeRequest(Duration timeout) {
         return api().takeRequest(timeout);
     }
 

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param loggedIn    whether the session keeps a login, so that booting resumes to WORKING
  * @param createdAt   when it was created or seeded
  */
-public record MockSession(String instanceId, String name, String tokenHint, SessionStatus status, boolean loggedIn,
-                          Instant createdAt) {
-}
+public record MockSession(
+        String instanceId, String name, String tokenHint, SessionStatus status, boolean loggedIn, Instant createdAt) {}

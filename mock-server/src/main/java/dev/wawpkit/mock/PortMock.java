@@ -1,9 +1,11 @@
 package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ControlPort;
+import dev.wawpkit.mock.internal.RequestQuery;
 import dev.wawpkit.mock.internal.ScopedPort;
-
+import dev.wawpkit.mock.internal.Secrets;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -67,16 +69,16 @@ final class PortMock implements WawpMock {
 
     @Override
     public List<RecordedRequest> requests() {
-        return port.requests(dev.wawpkit.mock.internal.RequestQuery.of(null));
+        return port.requests(RequestQuery.of(null));
     }
 
     @Override
     public List<RecordedRequest> requests(Endpoint endpoint) {
-        return port.requests(new dev.wawpkit.mock.internal.RequestQuery(null, endpoint.key(), null, null, 0));
+        return port.requests(new RequestQuery(null, endpoint.key(), null, null, 0));
     }
 
     @Override
-    public RecordedRequest takeRequest(java.time.Duration timeout) {
+    public RecordedRequest takeRequest(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return port.takeRequest(null, timeout);
     }
@@ -110,6 +112,6 @@ final class PortMock implements WawpMock {
 
     @Override
     public String toString() {
-        return "WawpMock{" + baseUrl.get() + ", token " + dev.wawpkit.mock.internal.Secrets.mask(token) + "}";
+        return "WawpMock{" + baseUrl.get() + ", token " + Secrets.mask(token) + "}";
     }
 }

@@ -35,8 +35,7 @@ public final class ProviderStates {
      */
     public static final String NEXT_CALL_FAILS = "the next {endpoint} call fails with {status} as {format}";
 
-    private ProviderStates() {
-    }
+    private ProviderStates() {}
 
     /** Returns every sentence, in the order above. */
     public static List<String> sentences() {

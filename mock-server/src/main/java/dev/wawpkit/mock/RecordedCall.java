@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param status   the HTTP status answered, or 0 when a socket fault answered nothing
  * @param fault    the injected fault that answered, such as {@code CONNECTION_RESET}, or {@code null}
  */
-public record RecordedCall(Instant at, Endpoint endpoint, String method, String url, int status, String fault) {
-}
+public record RecordedCall(Instant at, Endpoint endpoint, String method, String url, int status, String fault) {}

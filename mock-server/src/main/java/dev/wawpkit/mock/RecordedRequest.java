@@ -1,6 +1,8 @@
 package dev.wawpkit.mock;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +26,24 @@ import java.util.Map;
  * @param tokenHint     the masked access token the request carried, or {@code null}
  * @param instanceId    the {@code instance_id} it named, or {@code null}
  */
-public record RecordedRequest(long sequence, Instant at, Endpoint endpoint, String method, String path, String query,
-                              Map<String, List<String>> headers, String body, boolean bodyTruncated, int status,
-                              String fault, String tokenHint, String instanceId) {
+public record RecordedRequest(
+        long sequence,
+        Instant at,
+        Endpoint endpoint,
+        String method,
+        String path,
+        String query,
+        Map<String, List<String>> headers,
+        String body,
+        boolean bodyTruncated,
+        int status,
+        String fault,
+        String tokenHint,
+        String instanceId) {
 
     /** Copies the header map so the record stays immutable. */
     public RecordedRequest {
-        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** Returns the first value of a header, matched case-insensitively, or {@code null}. */

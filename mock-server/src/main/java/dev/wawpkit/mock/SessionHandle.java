@@ -1,7 +1,7 @@
 package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ControlPort;
-
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,12 +58,12 @@ public final class SessionHandle {
      * Sends this session's {@code session.status} webhooks to the URLs, signed with the secret as
      * hex HMAC-SHA256 in {@code X-Wawp-Signature} (null: unsigned); an empty list turns them off.
      */
-    public void webhooks(java.util.List<java.net.URI> urls, String secret) {
+    public void webhooks(List<URI> urls, String secret) {
         port.webhooks(instanceId, urls, secret);
     }
 
     /** Lists the webhook delivery attempts of this session, oldest first (the last 256 are kept). */
-    public java.util.List<WebhookDelivery> deliveries() {
+    public List<WebhookDelivery> deliveries() {
         return port.deliveries(instanceId);
     }
 

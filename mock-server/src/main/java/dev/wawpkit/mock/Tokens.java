@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ControlPort;
-
 import java.util.List;
 
 /**

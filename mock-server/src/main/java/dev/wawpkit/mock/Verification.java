@@ -2,7 +2,6 @@ package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.ControlPort;
 import dev.wawpkit.mock.internal.RequestQuery;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,20 +77,33 @@ public final class Verification {
 
     private void check(int min, int max, String expectation) {
         List<RecordedRequest> all = port.requests(new RequestQuery(null, endpoint.key(), null, null, 0)).stream()
-                .filter(r -> !"CORS_PREFLIGHT".equals(r.fault())).toList();
+                .filter(r -> !"CORS_PREFLIGHT".equals(r.fault()))
+                .toList();
         long count = all.stream()
                 .filter(r -> instanceId == null || instanceId.equals(r.instanceId()))
-                .filter(filter).count();
+                .filter(filter)
+                .count();
         if (count >= min && count <= max) {
             return;
         }
-        StringBuilder sb = new StringBuilder("\nExpecting ").append(expectation).append(' ')
-                .append(endpoint.key()).append(" request").append(max == 1 && min == 1 ? "" : "s");
+        StringBuilder sb = new StringBuilder("\nExpecting ")
+                .append(expectation)
+                .append(' ')
+                .append(endpoint.key())
+                .append(" request")
+                .append(max == 1 && min == 1 ? "" : "s");
         if (!conditions.isEmpty()) {
             sb.append(" with ").append(String.join(" and ", conditions));
         }
-        sb.append(",\nbut got ").append(count).append(". The ").append(all.size()).append(' ').append(endpoint.key())
-                .append(" request").append(all.size() == 1 ? "" : "s").append(" received:");
+        sb.append(",\nbut got ")
+                .append(count)
+                .append(". The ")
+                .append(all.size())
+                .append(' ')
+                .append(endpoint.key())
+                .append(" request")
+                .append(all.size() == 1 ? "" : "s")
+                .append(" received:");
         if (all.isEmpty()) {
             sb.append("\n  (none)");
         }

@@ -1,6 +1,7 @@
 package dev.wawpkit.mock;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ public interface WawpMock {
      * like MockWebServer's {@code takeRequest}; {@code null} when none came in time. On a scope,
      * only its token's requests.
      */
-    RecordedRequest takeRequest(java.time.Duration timeout);
+    RecordedRequest takeRequest(Duration timeout);
 
     /** Starts a check of how often an endpoint was called, such as {@code verify(Endpoint.CREATE).times(3)}. */
     Verification verify(Endpoint endpoint);

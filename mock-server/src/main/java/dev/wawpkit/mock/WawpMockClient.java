@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
 import dev.wawpkit.mock.internal.HttpControlPort;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,11 +70,14 @@ public final class WawpMockClient extends ForwardingWawpMock {
             throw new IllegalArgumentException("Expected a timeout of 0 or more, but got " + timeout + ".");
         }
         URI health = api.baseUrl().resolve("/__admin/health");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last;
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(health)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET();
             if (adminToken != null) {
                 request.header("X-Wawp-Admin-Token", adminToken);
             }
@@ -92,14 +94,16 @@ public final class WawpMockClient extends ForwardingWawpMock {
                             + "WawpMockClient.connect(url, token, adminToken).");
                 }
             } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + shortened(e.getMessage()) + ")");
+                last = e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + shortened(e.getMessage()) + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the Wawp mock at " + health, e);
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException("Expected GET " + health + " to answer 200 within " + timeout.toMillis()
-                        + " ms, but the last try got " + last + ". Start the mock (java -jar wawp-mock-server.jar --port "
+                        + " ms, but the last try got " + last
+                        + ". Start the mock (java -jar wawp-mock-server.jar --port "
                         + api.baseUrl().getPort() + ") or wait longer.");
             }
             try {

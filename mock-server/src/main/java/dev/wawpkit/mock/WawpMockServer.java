@@ -3,8 +3,10 @@ package dev.wawpkit.mock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.wawpkit.mock.internal.MockCore;
 import dev.wawpkit.mock.internal.WireMockWiring;
-
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,11 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     /** How often the QR code changes while SCAN_QR_CODE unless configured (Wawp: 20 to 40 s). */
     public static final Duration DEFAULT_QR_ROTATION = Duration.ofSeconds(30);
 
-    private enum State { NEW, RUNNING, CLOSED }
+    private enum State {
+        NEW,
+        RUNNING,
+        CLOSED
+    }
 
     private final MockCore core;
     private final WireMockServer wireMock;
@@ -54,25 +60,36 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         } else {
             b.tokens.forEach((t, q) -> tokens.put(t, q == null ? b.quota : q));
         }
-        this.core = new MockCore(new MockCore.Options(tokens, b.quota, b.bootDelay, b.qrRotation, b.webhookAttempts,
-                b.webhookInterval, b.stateFile, b.maxSessions, b.journalPerToken, b.journalMax, b.observed));
+        this.core = new MockCore(new MockCore.Options(
+                tokens,
+                b.quota,
+                b.bootDelay,
+                b.qrRotation,
+                b.webhookAttempts,
+                b.webhookInterval,
+                b.stateFile,
+                b.maxSessions,
+                b.journalPerToken,
+                b.journalMax,
+                b.observed));
         this.bindAddress = b.bindAddress;
         if (b.adminToken == null && !b.openControlApi && !isLoopback(b.bindAddress)) {
             core.close();
-            throw new IllegalArgumentException("Refusing to listen on " + b.bindAddress + " with an open control API: "
-                    + "anyone who reaches it could change every session. Set an admin token "
-                    + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
-                    + "--open-control-api (env WAWP_MOCK_OPEN_CONTROL_API=true, or openControlApi()) if the network is yours alone.");
+            throw new IllegalArgumentException(
+                    "Refusing to listen on " + b.bindAddress + " with an open control API: "
+                            + "anyone who reaches it could change every session. Set an admin token "
+                            + "(--admin-token, WAWP_MOCK_ADMIN_TOKEN, or adminToken(...)), bind to 127.0.0.1, or pass "
+                            + "--open-control-api (env WAWP_MOCK_OPEN_CONTROL_API=true, or openControlApi()) if the network is yours alone.");
         }
-        this.wireMock = WireMockWiring.create(core, b.port, b.bindAddress, b.adminToken, b.corsOrigins,
-                b.openControlApi, b.wireMockAdmin);
+        this.wireMock = WireMockWiring.create(
+                core, b.port, b.bindAddress, b.adminToken, b.corsOrigins, b.openControlApi, b.wireMockAdmin);
         this.api = new PortMock(core, this::baseUrl, tokens.keySet().iterator().next());
     }
 
     private static boolean isLoopback(String address) {
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }
@@ -92,13 +109,16 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             return this;
         }
         if (state == State.CLOSED) {
-            throw new IllegalStateException("This WawpMockServer was closed; build a new one with WawpMockServer.builder().");
+            throw new IllegalStateException(
+                    "This WawpMockServer was closed; build a new one with WawpMockServer.builder().");
         }
         try {
             wireMock.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not start the Wawp mock on " + bindAddress + ": "
-                    + e.getMessage() + ". Pick another port, or port 0 for a free one.", e);
+            throw new IllegalStateException(
+                    "Could not start the Wawp mock on " + bindAddress + ": " + e.getMessage()
+                            + ". Pick another port, or port 0 for a free one.",
+                    e);
         }
         state = State.RUNNING;
         return this;
@@ -139,25 +159,16 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     /** Returns the base URL, such as {@code http://127.0.0.1:8080}; call {@link #start()} first. */
     @Override
     public URI baseUrl() {
-        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1"
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::")
+                ? "127.0.0.1"
                 : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         return URI.create("http://" + host + ":" + port());
     }
-
-
 
     /** Lists the sessions owned by one access token, oldest first. */
     public List<MockSession> sessions(String accessToken) {
         return core.sessions(Objects.requireNonNull(accessToken, "accessToken"));
     }
-
-
-
-
-
-
-
-
 
     /**
      * Returns the WireMock server underneath, the one escape hatch for what this API does not cover
@@ -201,8 +212,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private Duration qrRotation = DEFAULT_QR_ROTATION;
         private int webhookAttempts = 15;
         private Duration webhookInterval = Duration.ofSeconds(2);
-        private java.nio.file.Path stateFile;
-        private java.nio.file.Path observed;
+        private Path stateFile;
+        private Path observed;
         private String adminToken;
         private boolean openControlApi;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
@@ -211,8 +222,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
         private List<String> corsOrigins = List.of("*");
         private boolean wireMockAdmin;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets which web origins may call the API from a browser (CORS), such as
@@ -317,7 +327,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
          *
          * @throws IllegalStateException from {@link #build()} when the file exists but is corrupt
          */
-        public Builder stateFile(java.nio.file.Path file) {
+        public Builder stateFile(Path file) {
             this.stateFile = Objects.requireNonNull(file, "file");
             return this;
         }
@@ -329,7 +339,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
          *
          * @throws IllegalArgumentException from {@link #build()}, naming a file of the directory that does not fit
          */
-        public Builder observed(java.nio.file.Path captureDir) {
+        public Builder observed(Path captureDir) {
             this.observed = Objects.requireNonNull(captureDir, "captureDir");
             return this;
         }
@@ -348,7 +358,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
             Objects.requireNonNull(bindAddress, "bindAddress");
             // [::1] as in a URL is ::1 to the socket
             this.bindAddress = bindAddress.startsWith("[") && bindAddress.endsWith("]")
-                    ? bindAddress.substring(1, bindAddress.length() - 1) : bindAddress;
+                    ? bindAddress.substring(1, bindAddress.length() - 1)
+                    : bindAddress;
             return this;
         }
 

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param response the receiver's HTTP status, or 0 when it could not be reached
  * @param error    why it failed when no response came, or {@code null}
  */
-public record WebhookDelivery(Instant at, String eventId, SessionStatus status, String url, int attempt,
-                              int response, String error) {
+public record WebhookDelivery(
+        Instant at, String eventId, SessionStatus status, String url, int attempt, int response, String error) {
 
     /** Returns whether the receiver answered 2xx. */
     public boolean delivered() {

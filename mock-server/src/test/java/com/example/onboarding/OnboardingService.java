@@ -2,7 +2,6 @@ package com.example.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ public final class OnboardingService {
 
     private final URI api;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int attempts;
     private final Duration backoff;
 
@@ -34,8 +34,7 @@ public final class OnboardingService {
     }
 
     /** What the user needs to link their phone. */
-    public record Onboarding(String instanceId, String qr) {
-    }
+    public record Onboarding(String instanceId, String qr) {}
 
     /** Why onboarding failed, for the user. */
     public static final class OnboardingException extends RuntimeException {
@@ -54,7 +53,9 @@ public final class OnboardingService {
 
     /** Creates and starts a session, then waits (up to the timeout) until it shows a QR code. */
     public Onboarding begin(Duration timeout) throws InterruptedException {
-        String id = call("/v2/session/create?access_token=" + token).get("instance_id").asText();
+        String id = call("/v2/session/create?access_token=" + token)
+                .get("instance_id")
+                .asText();
         call("/v2/session/start?instance_id=" + id + "&access_token=" + token);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -74,8 +75,11 @@ public final class OnboardingService {
     }
 
     private JsonNode call(String pathAndQuery) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -89,8 +93,8 @@ public final class OnboardingService {
                     throw new OnboardingException(404, "The WhatsApp session no longer exists; start over.");
                 }
                 if (r.statusCode() != 502 || attempt >= attempts) {
-                    throw new OnboardingException(r.statusCode(), "Wawp answered " + r.statusCode() + " after "
-                            + attempt + " attempt(s).");
+                    throw new OnboardingException(
+                            r.statusCode(), "Wawp answered " + r.statusCode() + " after " + attempt + " attempt(s).");
                 }
             } catch (IOException e) { // a dropped connection: worth another try
                 if (attempt >= attempts) {

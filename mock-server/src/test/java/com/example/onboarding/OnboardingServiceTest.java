@@ -1,15 +1,5 @@
 package com.example.onboarding;
 
-import com.example.onboarding.OnboardingService.Onboarding;
-import com.example.onboarding.OnboardingService.OnboardingException;
-import dev.wawpkit.mock.Format;
-import dev.wawpkit.mock.WawpMock;
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import dev.wawpkit.mock.junit5.WawpToken;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static dev.wawpkit.mock.Endpoint.CREATE;
 import static dev.wawpkit.mock.Endpoint.INFO;
 import static dev.wawpkit.mock.Endpoint.START;
@@ -17,6 +7,15 @@ import static dev.wawpkit.mock.SessionStatus.SCAN_QR_CODE;
 import static dev.wawpkit.mock.assertj.WawpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.onboarding.OnboardingService.Onboarding;
+import com.example.onboarding.OnboardingService.OnboardingException;
+import dev.wawpkit.mock.Format;
+import dev.wawpkit.mock.WawpMock;
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import dev.wawpkit.mock.junit5.WawpToken;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 @WawpMockTest(bootDelayMillis = 100)
 class OnboardingServiceTest {
@@ -40,7 +39,10 @@ class OnboardingServiceTest {
 
         Onboarding onboarding = service(mock, token).begin(Duration.ofSeconds(5));
 
-        assertThat(mock).receivedCalls(START).forSession(onboarding.instanceId()).hasSize(3);
+        assertThat(mock)
+                .receivedCalls(START)
+                .forSession(onboarding.instanceId())
+                .hasSize(3);
     }
 
     @Test
@@ -57,14 +59,16 @@ class OnboardingServiceTest {
         mock.faults().onStart().times(3).respond(502);
 
         assertThatThrownBy(() -> service(mock, token).begin(Duration.ofSeconds(5)))
-                .isInstanceOfSatisfying(OnboardingException.class, e -> assertThat(e.status()).isEqualTo(502));
+                .isInstanceOfSatisfying(
+                        OnboardingException.class, e -> assertThat(e.status()).isEqualTo(502));
         assertThat(mock).receivedCalls(START).hasSize(3).allAnsweredWith(502);
     }
 
     @Test
     void doesNotRetryARejectedToken(WawpMock mock) {
         assertThatThrownBy(() -> service(mock, "revoked-token").begin(Duration.ofSeconds(5)))
-                .isInstanceOfSatisfying(OnboardingException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        OnboardingException.class, e -> assertThat(e.status()).isEqualTo(401));
         assertThat(mock).hasSessionCount(0);
     }
 
@@ -73,7 +77,8 @@ class OnboardingServiceTest {
         mock.faults().onInfo().respond(404);
 
         assertThatThrownBy(() -> service(mock, token).begin(Duration.ofSeconds(5)))
-                .isInstanceOfSatisfying(OnboardingException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        OnboardingException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(mock).receivedCalls(INFO).hasSize(1);
         assertThat(mock).receivedCalls(CREATE).hasSize(1);
     }

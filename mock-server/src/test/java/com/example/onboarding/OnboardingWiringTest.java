@@ -1,22 +1,21 @@
 package com.example.onboarding;
 
-import com.example.onboarding.OnboardingService.Onboarding;
-import dev.wawpkit.mock.junit5.WawpMockExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-
 import static dev.wawpkit.mock.Endpoint.START;
 import static dev.wawpkit.mock.SessionStatus.SCAN_QR_CODE;
 import static dev.wawpkit.mock.assertj.WawpMockAssertions.assertThat;
+
+import com.example.onboarding.OnboardingService.Onboarding;
+import dev.wawpkit.mock.junit5.WawpMockExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OnboardingWiringTest {
 
     @RegisterExtension
     static WawpMockExtension wawp = WawpMockExtension.newInstance()
-            .token("app-token")                     // the token the application is configured with
+            .token("app-token") // the token the application is configured with
             .bootDelay(Duration.ofMillis(100))
             .build();
 

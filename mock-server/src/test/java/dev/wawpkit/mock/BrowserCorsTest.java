@@ -1,15 +1,14 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The documentation's browser fetch sample works from a page on another origin, in a real browser. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -37,11 +36,13 @@ class BrowserCorsTest {
         });
         site.start();
         try {
-            String dom = Chromium.dumpDom("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+            String dom =
+                    Chromium.dumpDom("http://127.0.0.1:" + site.getAddress().getPort() + "/");
 
             assertThat(dom).contains("answer STARTING");
             assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STARTING);
-            assertThat(mock.requests(Endpoint.START)).extracting(RecordedRequest::method)
+            assertThat(mock.requests(Endpoint.START))
+                    .extracting(RecordedRequest::method)
                     .containsExactly("OPTIONS", "POST");
         } finally {
             site.stop(0);

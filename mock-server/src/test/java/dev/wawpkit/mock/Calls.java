@@ -2,8 +2,7 @@ package dev.wawpkit.mock;
 
 /** The API calls the tests make most, spelled as Wawp's own samples send them. */
 final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     static Http.Response create(WawpMockServer mock, String token) {
         return Http.to(mock, "/v2/session/create?access_token=" + token).send();
@@ -19,7 +18,8 @@ final class Calls {
 
     static Http.Response call(WawpMockServer mock, String endpoint, String instanceId, String token) {
         return Http.to(mock, "/v2/session/" + endpoint + "?instance_id=" + instanceId + "&access_token=" + token)
-                .header("Content-Type", "application/json").send();
+                .header("Content-Type", "application/json")
+                .send();
     }
 
     static Http.Response start(WawpMockServer mock, String instanceId, String token) {
@@ -31,8 +31,9 @@ final class Calls {
     }
 
     /** Polls info until the status is reached, or fails after the timeout with the last body. */
-    static Http.Response awaitStatus(WawpMockServer mock, String instanceId, String token, String status,
-                                     long timeoutMillis) throws InterruptedException {
+    static Http.Response awaitStatus(
+            WawpMockServer mock, String instanceId, String token, String status, long timeoutMillis)
+            throws InterruptedException {
         long end = System.nanoTime() + timeoutMillis * 1_000_000;
         Http.Response last;
         do {
@@ -42,7 +43,7 @@ final class Calls {
             }
             Thread.sleep(20);
         } while (System.nanoTime() < end);
-        throw new AssertionError("Expecting session " + instanceId + " to reach " + status + " within "
-                + timeoutMillis + " ms, but info answered:\n  " + last.body());
+        throw new AssertionError("Expecting session " + instanceId + " to reach " + status + " within " + timeoutMillis
+                + " ms, but info answered:\n  " + last.body());
     }
 }

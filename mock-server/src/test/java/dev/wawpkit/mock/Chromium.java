@@ -1,18 +1,22 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Runs Debian's headless Chromium for browser tests, by itself or driven by Selenium through Debian's
@@ -23,16 +27,21 @@ final class Chromium {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver");
     /** Each reason to skip is printed once per run, however many classes skip for it. */
-    private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
     /** Kept so its level holds: Selenium warns it has no DevTools bindings for this Chromium; no test needs them. */
-    private static final java.util.logging.Logger CDP_FINDER =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Logger CDP_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     /** Headless, and nothing that reaches another host: no sync, updates, QUIC or background fetches. */
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static Path require() {
         return find(CANDIDATES, "No Chromium at " + CANDIDATES + ": install Debian's chromium package (.ci/run does).");
@@ -59,12 +68,16 @@ final class Chromium {
      * (it would download a driver); the profile is a fresh folder the caller deletes with {@link #delete}.
      */
     static ChromeDriver driver(Path profile) {
-        CDP_FINDER.setLevel(java.util.logging.Level.OFF);
+        CDP_FINDER.setLevel(Level.OFF);
         Path browser = require();
-        Path driver = find(DRIVERS, "No chromedriver at " + DRIVERS
-                + ": install Debian's chromium-driver package (.ci/run does).");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
+        Path driver = find(
+                DRIVERS,
+                "No chromedriver at " + DRIVERS + ": install Debian's chromium-driver package (.ci/run does).");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments(FLAGS);
@@ -84,7 +97,9 @@ final class Chromium {
         List<String> cmd = new ArrayList<>(List.of(browser.toString()));
         cmd.addAll(FLAGS);
         cmd.addAll(List.of("--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", url));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -99,7 +114,7 @@ final class Chromium {
 
     private static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }

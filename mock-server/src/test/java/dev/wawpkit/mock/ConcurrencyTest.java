@@ -1,8 +1,8 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.RepeatedTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.RepeatedTest;
 
 /** Concurrent calls never overrun a quota, duplicate an id, or lose or skip a transition. */
 @WawpMockTest(token = ConcurrencyTest.TOKEN, bootDelayMillis = -1)
@@ -32,7 +31,8 @@ class ConcurrencyTest {
 
         List<Http.Response> answers = race(16, () -> Calls.create(mock, TOKEN));
 
-        List<Http.Response> created = answers.stream().filter(r -> r.status() == 200).toList();
+        List<Http.Response> created =
+                answers.stream().filter(r -> r.status() == 200).toList();
         assertThat(created).hasSize(10);
         assertThat(answers.stream().filter(r -> r.status() == 403)).hasSize(6);
         Set<String> ids = new HashSet<>();
@@ -52,14 +52,20 @@ class ConcurrencyTest {
             assertThat(r.json().get("status").asText()).isEqualTo("STARTING");
         });
         assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STARTING);
-        assertThat(mock.session(id).calls()).filteredOn(c -> c.endpoint() == Endpoint.START).hasSize(32);
+        assertThat(mock.session(id).calls())
+                .filteredOn(c -> c.endpoint() == Endpoint.START)
+                .hasSize(32);
     }
 
     @RepeatedTest(3)
     void concurrentMovesAndReadsOfManySessionsNeverShowAnIllegalStatus() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ids.add(mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId());
+            ids.add(mock.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.SCAN_QR_CODE)
+                    .create()
+                    .instanceId());
         }
 
         List<Http.Response> reads = race(32, () -> {
@@ -72,7 +78,8 @@ class ConcurrencyTest {
             return Calls.info(mock, id, TOKEN);
         });
 
-        assertThat(reads).allSatisfy(r -> assertThat(r.json().get("status").asText()).isIn("SCAN_QR_CODE", "WORKING"));
+        assertThat(reads)
+                .allSatisfy(r -> assertThat(r.json().get("status").asText()).isIn("SCAN_QR_CODE", "WORKING"));
     }
 
     /** Runs the call on n threads released at once, and returns every answer. */

@@ -1,13 +1,13 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every route of the HTTP control API under {@code /__admin/wawp}, and its one error format. */
 @WawpMockTest(token = ControlApiTest.TOKEN, bootDelayMillis = -1)
@@ -32,8 +32,11 @@ class ControlApiTest {
 
     @Test
     void seedingASessionStoresItWithTheGivenFieldsAndMasksTheToken() {
-        Http.Response r = admin("POST", "/sessions", "{\"access_token\": \"" + TOKEN + "\", \"instance_id\": "
-                + "\"3EB0BCB2E3D4\", \"status\": \"SCAN_QR_CODE\", \"logged_in\": false}");
+        Http.Response r = admin(
+                "POST",
+                "/sessions",
+                "{\"access_token\": \"" + TOKEN + "\", \"instance_id\": "
+                        + "\"3EB0BCB2E3D4\", \"status\": \"SCAN_QR_CODE\", \"logged_in\": false}");
 
         assertThat(r.status()).isEqualTo(201);
         JsonNode s = r.json();
@@ -41,7 +44,8 @@ class ControlApiTest {
         assertThat(s.get("status").asText()).isEqualTo("SCAN_QR_CODE");
         assertThat(s.get("access_token").asText()).isEqualTo("cont...");
         assertThat(r.body()).doesNotContain(TOKEN);
-        assertThat(Calls.info(mock, "3EB0BCB2E3D4", TOKEN).json().get("status").asText()).isEqualTo("SCAN_QR_CODE");
+        assertThat(Calls.info(mock, "3EB0BCB2E3D4", TOKEN).json().get("status").asText())
+                .isEqualTo("SCAN_QR_CODE");
     }
 
     @Test
@@ -57,14 +61,21 @@ class ControlApiTest {
         mock.seedSession().token("other-token-2").create();
 
         assertThat(admin("GET", "/sessions", null).json().get("sessions")).hasSize(2);
-        JsonNode mine = Http.to(mock, "/__admin/wawp/sessions?access_token=" + TOKEN).method("GET").send().json();
+        JsonNode mine = Http.to(mock, "/__admin/wawp/sessions?access_token=" + TOKEN)
+                .method("GET")
+                .send()
+                .json();
         assertThat(mine.get("sessions")).hasSize(1);
         assertThat(mine.get("sessions").get(0).get("access_token").asText()).isEqualTo("cont...");
     }
 
     @Test
     void readingOneSessionShowsItsCurrentStatus() {
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
 
         JsonNode s = admin("GET", "/sessions/" + id, null).json();
 
@@ -74,7 +85,11 @@ class ControlApiTest {
 
     @Test
     void movingASessionChangesWhatTheApiShows() {
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.SCAN_QR_CODE)
+                .create()
+                .instanceId();
 
         Http.Response r = admin("POST", "/sessions/" + id + "/status", "{\"status\": \"WORKING\"}");
 
@@ -104,7 +119,8 @@ class ControlApiTest {
         Http.Response r = admin("GET", "/sessions/" + id + "/calls", null);
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("calls")).extracting(c -> c.get("endpoint").asText())
+        assertThat(r.json().get("calls"))
+                .extracting(c -> c.get("endpoint").asText())
                 .containsExactly("create", "start", "info");
         assertThat(r.json().get("calls").get(1).get("url").asText())
                 .isEqualTo("/v2/session/start?instance_id=" + id + "&access_token=cont...");
@@ -113,8 +129,10 @@ class ControlApiTest {
 
     @Test
     void aFaultIsArmedListedAndCleared() {
-        Http.Response armed = admin("POST", "/faults", "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", "
-                + "\"times\": 2}");
+        Http.Response armed = admin(
+                "POST",
+                "/faults",
+                "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", " + "\"times\": 2}");
 
         assertThat(armed.status()).isEqualTo(201);
         assertThat(armed.json().get("times").asInt()).isEqualTo(2);
@@ -151,32 +169,35 @@ class ControlApiTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
-    @CsvSource(delimiter = '|', value = {
-            "POST | /sessions | {\"state\": \"WORKING\"} | 400 | unknown_field",
-            "POST | /sessions | {\"status\": \"WORKING\"} | 400 | missing_token",
-            "POST | /sessions | {\"access_token\": \"t-12345\", \"status\": \"RUNNING\"} | 400 | unknown_status",
-            "POST | /sessions | {\"access_token\": \"t-12345\", \"logged_in\": \"yes\"} | 400 | invalid_field",
-            "POST | /sessions | {\"access_token\": \"t-12345\", \"instance_id\": \"short\"} | 400 | invalid_instance_id",
-            "POST | /sessions | {\"access_token\": 5} | 400 | invalid_field",
-            "POST | /sessions | [1, 2] | 400 | malformed_json",
-            "POST | /sessions | {\"access_token\": | 400 | malformed_json",
-            "GET | /sessions/NOSUCHSESSN1 | | 404 | session_not_found",
-            "POST | /sessions/NOSUCHSESSN1/status | {\"status\": \"WORKING\"} | 404 | session_not_found",
-            "GET | /sessions/NOSUCHSESSN1/calls | | 404 | session_not_found",
-            "POST | /faults | {} | 400 | missing_endpoint",
-            "POST | /faults | {\"endpoint\": \"stat\", \"status\": 502} | 400 | unknown_endpoint",
-            "POST | /faults | {\"endpoint\": \"start\"} | 400 | missing_fault",
-            "POST | /faults | {\"endpoint\": \"start\", \"status\": 418} | 400 | undocumented_fault",
-            "POST | /faults | {\"endpoint\": \"start\", \"status\": 500, \"format\": \"xml\"} | 400 | undocumented_fault",
-            "POST | /faults | {\"endpoint\": \"create\", \"status\": 404} | 400 | undocumented_fault",
-            "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"format\": \"yaml\"} | 400 | unknown_format",
-            "POST | /faults | {\"endpoint\": \"start\", \"fault\": \"TIMEOUT\"} | 400 | unknown_fault",
-            "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"fault\": \"CONNECTION_RESET\"} | 400 | ambiguous_fault",
-            "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"times\": 0} | 400 | invalid_times",
-            "POST | /faults | {\"endpoint\": \"start\", \"delay_ms\": -5} | 400 | invalid_delay",
-            "POST | /faults | {\"endpoint\": \"create\", \"status\": 500, \"instance_id\": \"3EB0BCB2E3D4\"} | 400 | invalid_fault_scope",
-            "PUT | /tokens/t-12345 | {\"quota\": -1} | 400 | invalid_quota",
-            "PUT | /tokens/t-12345 | {\"quota\": 1.5} | 400 | invalid_field"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | /sessions | {\"state\": \"WORKING\"} | 400 | unknown_field",
+                "POST | /sessions | {\"status\": \"WORKING\"} | 400 | missing_token",
+                "POST | /sessions | {\"access_token\": \"t-12345\", \"status\": \"RUNNING\"} | 400 | unknown_status",
+                "POST | /sessions | {\"access_token\": \"t-12345\", \"logged_in\": \"yes\"} | 400 | invalid_field",
+                "POST | /sessions | {\"access_token\": \"t-12345\", \"instance_id\": \"short\"} | 400 | invalid_instance_id",
+                "POST | /sessions | {\"access_token\": 5} | 400 | invalid_field",
+                "POST | /sessions | [1, 2] | 400 | malformed_json",
+                "POST | /sessions | {\"access_token\": | 400 | malformed_json",
+                "GET | /sessions/NOSUCHSESSN1 | | 404 | session_not_found",
+                "POST | /sessions/NOSUCHSESSN1/status | {\"status\": \"WORKING\"} | 404 | session_not_found",
+                "GET | /sessions/NOSUCHSESSN1/calls | | 404 | session_not_found",
+                "POST | /faults | {} | 400 | missing_endpoint",
+                "POST | /faults | {\"endpoint\": \"stat\", \"status\": 502} | 400 | unknown_endpoint",
+                "POST | /faults | {\"endpoint\": \"start\"} | 400 | missing_fault",
+                "POST | /faults | {\"endpoint\": \"start\", \"status\": 418} | 400 | undocumented_fault",
+                "POST | /faults | {\"endpoint\": \"start\", \"status\": 500, \"format\": \"xml\"} | 400 | undocumented_fault",
+                "POST | /faults | {\"endpoint\": \"create\", \"status\": 404} | 400 | undocumented_fault",
+                "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"format\": \"yaml\"} | 400 | unknown_format",
+                "POST | /faults | {\"endpoint\": \"start\", \"fault\": \"TIMEOUT\"} | 400 | unknown_fault",
+                "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"fault\": \"CONNECTION_RESET\"} | 400 | ambiguous_fault",
+                "POST | /faults | {\"endpoint\": \"start\", \"status\": 502, \"times\": 0} | 400 | invalid_times",
+                "POST | /faults | {\"endpoint\": \"start\", \"delay_ms\": -5} | 400 | invalid_delay",
+                "POST | /faults | {\"endpoint\": \"create\", \"status\": 500, \"instance_id\": \"3EB0BCB2E3D4\"} | 400 | invalid_fault_scope",
+                "PUT | /tokens/t-12345 | {\"quota\": -1} | 400 | invalid_quota",
+                "PUT | /tokens/t-12345 | {\"quota\": 1.5} | 400 | invalid_field"
+            })
     void badControlRequestsGetOneJsonErrorFormat(String method, String path, String body, int status, String code) {
         int before = mock.sessions().size();
 
@@ -193,9 +214,14 @@ class ControlApiTest {
 
     @Test
     void seedingATakenInstanceIdIsRefusedWith409AndKeepsTheFirstSession() {
-        mock.seedSession().token(TOKEN).instanceId("TAKEN0000001").status(SessionStatus.WORKING).create();
+        mock.seedSession()
+                .token(TOKEN)
+                .instanceId("TAKEN0000001")
+                .status(SessionStatus.WORKING)
+                .create();
 
-        Http.Response r = admin("POST", "/sessions", "{\"access_token\": \"t-12345\", \"instance_id\": \"TAKEN0000001\"}");
+        Http.Response r =
+                admin("POST", "/sessions", "{\"access_token\": \"t-12345\", \"instance_id\": \"TAKEN0000001\"}");
 
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("error").asText()).isEqualTo("session_exists");

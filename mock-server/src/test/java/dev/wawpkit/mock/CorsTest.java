@@ -1,15 +1,14 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Browsers on other origins may call the API (never the control API); a stray Upgrade header is ignored. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -25,9 +24,12 @@ class CorsTest {
 
     @Test
     void aPreflightForAnApiEndpointIsAnsweredAndTheAnswerCarriesTheOrigin() {
-        Http.Response preflight = Http.to(mock, "/v2/session/start").method("OPTIONS")
-                .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, access-token").send();
+        Http.Response preflight = Http.to(mock, "/v2/session/start")
+                .method("OPTIONS")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, access-token")
+                .send();
 
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -35,7 +37,8 @@ class CorsTest {
         assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("content-type, access-token");
         assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
         Http.Response create = Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
-                .header("Origin", "http://localhost:3000").send();
+                .header("Origin", "http://localhost:3000")
+                .send();
         assertThat(create.status()).isEqualTo(200);
         assertThat(create.header("Access-Control-Allow-Origin")).isEqualTo("*");
         mock.verify(Endpoint.START).never();
@@ -43,7 +46,10 @@ class CorsTest {
 
     @Test
     void theControlApiGetsNoCorsHeaders() {
-        Http.Response r = Http.to(mock, "/__admin/wawp/sessions").method("GET").header("Origin", "http://evil.example").send();
+        Http.Response r = Http.to(mock, "/__admin/wawp/sessions")
+                .method("GET")
+                .header("Origin", "http://evil.example")
+                .send();
 
         assertThat(r.header("Access-Control-Allow-Origin")).isNull();
     }
@@ -51,12 +57,17 @@ class CorsTest {
     @Test
     void onlyTheConfiguredOriginsAreAllowed() {
         // Its own mock: the allowed origins, the builder option this test is about.
-        try (WawpMockServer strict = WawpMockServer.builder().token(TOKEN).corsOrigins("http://localhost:3000").build()
+        try (WawpMockServer strict = WawpMockServer.builder()
+                .token(TOKEN)
+                .corsOrigins("http://localhost:3000")
+                .build()
                 .start()) {
             Http.Response allowed = Http.to(strict.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
-                    .header("Origin", "http://localhost:3000").send();
+                    .header("Origin", "http://localhost:3000")
+                    .send();
             Http.Response other = Http.to(strict.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
-                    .header("Origin", "http://localhost:4000").send();
+                    .header("Origin", "http://localhost:4000")
+                    .send();
 
             assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
             assertThat(allowed.header("Vary")).isEqualTo("Origin");
@@ -68,8 +79,10 @@ class CorsTest {
     void aStrayUpgradeHeaderWithoutConnectionUpgradeIsIgnored() throws IOException {
         try (Socket s = new Socket("127.0.0.1", mock.port())) {
             s.setSoTimeout(10_000);
-            s.getOutputStream().write(("POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: x\r\n"
-                    + "Upgrade: h2c\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: x\r\n"
+                                    + "Upgrade: h2c\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(answer).startsWith("HTTP/1.1 200").contains("\"instance_id\"");

@@ -1,13 +1,14 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every documented response of {@code POST /v2/session/create}, over real HTTP. */
 @WawpMockTest(token = CreateAcceptanceTest.TOKEN, bootDelayMillis = -1)
@@ -41,7 +42,9 @@ class CreateAcceptanceTest {
 
     @Test
     void createTakesTheTokenFromAJsonBody() {
-        Http.Response r = Http.to(mock, "/v2/session/create").json("{\"access_token\": \"" + TOKEN + "\"}").send();
+        Http.Response r = Http.to(mock, "/v2/session/create")
+                .json("{\"access_token\": \"" + TOKEN + "\"}")
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(mock.sessions(TOKEN)).hasSize(1);
@@ -49,7 +52,9 @@ class CreateAcceptanceTest {
 
     @Test
     void createTakesTheTokenFromAFormBody() {
-        Http.Response r = Http.to(mock, "/v2/session/create").form("access_token=" + TOKEN).send();
+        Http.Response r = Http.to(mock, "/v2/session/create")
+                .form("access_token=" + TOKEN)
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(mock.sessions(TOKEN)).hasSize(1);
@@ -57,7 +62,9 @@ class CreateAcceptanceTest {
 
     @Test
     void createTakesTheTokenFromTheAccessTokenHeader() {
-        Http.Response r = Http.to(mock, "/v2/session/create").header("access-token", TOKEN).send();
+        Http.Response r = Http.to(mock, "/v2/session/create")
+                .header("access-token", TOKEN)
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
     }
@@ -65,7 +72,8 @@ class CreateAcceptanceTest {
     @Test
     void theQueryStringWinsOverABodyThatDisagrees() {
         Http.Response r = Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
-                .json("{\"access_token\": \"some-other-token\"}").send();
+                .json("{\"access_token\": \"some-other-token\"}")
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(mock.sessions(TOKEN)).hasSize(1);
@@ -96,8 +104,11 @@ class CreateAcceptanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"application/xml", "text/xml", "text/plain"})
     void createDocumentsItsErrorsAsJsonOnlyWhateverIsAccepted(String accept) {
-        Http.Response unauthorised = Http.to(mock, "/v2/session/create?access_token=wrong-token").accept(accept).send();
-        Http.Response missing = Http.to(mock, "/v2/session/create").accept(accept).send();
+        Http.Response unauthorised = Http.to(mock, "/v2/session/create?access_token=wrong-token")
+                .accept(accept)
+                .send();
+        Http.Response missing =
+                Http.to(mock, "/v2/session/create").accept(accept).send();
 
         assertThat(unauthorised.status()).isEqualTo(401);
         assertThat(unauthorised.mediaType()).isEqualTo("application/json");
@@ -123,7 +134,8 @@ class CreateAcceptanceTest {
     @Test
     void aQuotaConfiguredOnTheBuilderLimitsCreates() {
         // Its own mock: a quota set on the builder is what this test is about.
-        try (WawpMockServer limited = WawpMockServer.builder().token("quota-token", 1).build().start()) {
+        try (WawpMockServer limited =
+                WawpMockServer.builder().token("quota-token", 1).build().start()) {
             assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(200);
             assertThat(Calls.create(limited, "quota-token").status()).isEqualTo(403);
         }
@@ -139,14 +151,17 @@ class CreateAcceptanceTest {
         assertThat(r.mediaType()).isEqualTo("application/json");
         assertThat(r.json().get("status").asInt()).isEqualTo(500);
         assertThat(mock.sessions()).as("a failed create stores nothing").isEmpty();
-        assertThat(Calls.create(mock, TOKEN).status()).as("the fault fired once").isEqualTo(200);
+        assertThat(Calls.create(mock, TOKEN).status())
+                .as("the fault fired once")
+                .isEqualTo(200);
     }
 
     @Test
     void anHtml500OnCreateIsRefusedBecauseCreateDocumentsJsonOnly() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mock.faults().onCreate().respond(500, Format.HTML))
-                .isInstanceOfSatisfying(WawpMockException.class, e ->
-                        assertThat(e.getMessage()).contains("500 on create [JSON], but got html"));
+        Assertions.assertThatThrownBy(() -> mock.faults().onCreate().respond(500, Format.HTML))
+                .isInstanceOfSatisfying(
+                        WawpMockException.class,
+                        e -> assertThat(e.getMessage()).contains("500 on create [JSON], but got html"));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Faults fire on the calls they are scoped to, as many times as asked, then disarm. */
 @WawpMockTest(token = FaultsTest.TOKEN, bootDelayMillis = -1)
@@ -33,7 +32,10 @@ class FaultsTest {
         mock.faults().onStart().times(2).respond(502, Format.XML);
 
         assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(502);
-        assertThat(mock.faults().list()).singleElement().extracting(FaultRule::times).isEqualTo(1);
+        assertThat(mock.faults().list())
+                .singleElement()
+                .extracting(FaultRule::times)
+                .isEqualTo(1);
         assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(502);
         assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(200);
         assertThat(mock.faults().list()).isEmpty();
@@ -73,7 +75,8 @@ class FaultsTest {
         mock.faults().onStart().resetConnection();
 
         assertThatThrownBy(() -> Http.to(mock, "/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN)
-                .sendOrThrow()).isInstanceOf(IOException.class);
+                        .sendOrThrow())
+                .isInstanceOf(IOException.class);
         assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STOPPED);
         assertThat(mock.session(id).calls()).last().satisfies(c -> {
             assertThat(c.status()).isZero();
@@ -85,7 +88,8 @@ class FaultsTest {
     void anEmptyResponseFailsTheCallWithoutAResponse() {
         mock.faults().onCreate().emptyResponse();
 
-        assertThatThrownBy(() -> Http.to(mock, "/v2/session/create?access_token=" + TOKEN).sendOrThrow())
+        assertThatThrownBy(() -> Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
+                        .sendOrThrow())
                 .isInstanceOf(IOException.class);
         assertThat(mock.sessions()).isEmpty();
     }
@@ -102,7 +106,10 @@ class FaultsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("STARTING");
         assertThat(tookMillis).isGreaterThanOrEqualTo(300);
-        assertThat(mock.session(id).calls()).last().extracting(RecordedCall::fault).isEqualTo("DELAY");
+        assertThat(mock.session(id).calls())
+                .last()
+                .extracting(RecordedCall::fault)
+                .isEqualTo("DELAY");
     }
 
     @Test

@@ -1,22 +1,26 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.ServerScope;
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wawpkit.mock.junit5.ServerScope;
+import dev.wawpkit.mock.junit5.WawpMockTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every method of the fluent Java API, run against an in-process server and, through the HTTP
  * control API, against the same server as a remote client would see it.
  */
 // A mock per test, as before; aTokenScopeSeesAndResetsOnlyItsShare calls a path it does not serve on purpose.
-@WawpMockTest(scope = ServerScope.METHOD, token = FluentApiContract.TOKEN, bootDelayMillis = -1,
+@WawpMockTest(
+        scope = ServerScope.METHOD,
+        token = FluentApiContract.TOKEN,
+        bootDelayMillis = -1,
         failOnUnexpectedCalls = false)
 abstract class FluentApiContract {
     static final String TOKEN = "fluent-token-1";
@@ -34,8 +38,12 @@ abstract class FluentApiContract {
 
     @Test
     void seedSessionSetsEveryField() {
-        MockSession s = mock.seedSession().token(TOKEN).instanceId("FLUENT000001").status(SessionStatus.STOPPED)
-                .loggedIn(true).create();
+        MockSession s = mock.seedSession()
+                .token(TOKEN)
+                .instanceId("FLUENT000001")
+                .status(SessionStatus.STOPPED)
+                .loggedIn(true)
+                .create();
 
         assertThat(s.instanceId()).isEqualTo("FLUENT000001");
         assertThat(s.status()).isEqualTo(SessionStatus.STOPPED);
@@ -78,13 +86,20 @@ abstract class FluentApiContract {
                     assertThat(e.code()).isEqualTo("illegal_transition");
                 });
         assertThatThrownBy(() -> mock.session("NOSUCHSESSN1").get())
-                .isInstanceOfSatisfying(WawpMockException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        WawpMockException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
     }
 
     @Test
     void faultsArmListAndClearWithEveryScope() {
         String id = Calls.createdId(server, TOKEN);
-        mock.faults().on(Endpoint.INFO).session(id).token(TOKEN).times(2).after(Duration.ofMillis(1)).respond(502, Format.XML);
+        mock.faults()
+                .on(Endpoint.INFO)
+                .session(id)
+                .token(TOKEN)
+                .times(2)
+                .after(Duration.ofMillis(1))
+                .respond(502, Format.XML);
         mock.faults().onInfo().respond(500);
         mock.faults().onStart().resetConnection();
         mock.faults().onCreate().emptyResponse();
@@ -99,7 +114,8 @@ abstract class FluentApiContract {
         });
         assertThat(Calls.info(server, id, TOKEN).status()).isEqualTo(502);
         assertThatThrownBy(() -> Http.to(server, "/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN)
-                .sendOrThrow()).isInstanceOf(IOException.class);
+                        .sendOrThrow())
+                .isInstanceOf(IOException.class);
 
         mock.faults().clear();
         assertThat(mock.faults().list()).isEmpty();
@@ -134,17 +150,21 @@ abstract class FluentApiContract {
         WawpMock mine = mock.forToken("scope-token-1");
         WawpMock theirs = mock.forToken("scope-token-2");
         String myId = mine.seedSession().create().instanceId();
-        String theirId = theirs.seedSession().status(SessionStatus.WORKING).create().instanceId();
+        String theirId =
+                theirs.seedSession().status(SessionStatus.WORKING).create().instanceId();
         mine.faults().onInfo().respond(502);
         Http.to(server, "/v2/nope?access_token=scope-token-2").send();
 
         assertThat(mine.token()).isEqualTo("scope-token-1");
         assertThat(mine.sessions()).extracting(MockSession::instanceId).containsExactly(myId);
-        assertThat(Calls.info(server, theirId, "scope-token-2").status()).as("my fault spares their calls").isEqualTo(200);
+        assertThat(Calls.info(server, theirId, "scope-token-2").status())
+                .as("my fault spares their calls")
+                .isEqualTo(200);
         assertThat(Calls.info(server, myId, "scope-token-1").status()).isEqualTo(502);
         assertThat(mine.unexpectedCalls()).isEmpty();
         assertThat(theirs.unexpectedCalls()).hasSize(1);
-        assertThatThrownBy(() -> mine.session(theirId).get()).isInstanceOf(WawpMockException.class)
+        assertThatThrownBy(() -> mine.session(theirId).get())
+                .isInstanceOf(WawpMockException.class)
                 .hasMessageContaining("belongs to another token");
 
         mine.reset();
@@ -182,12 +202,13 @@ class RemoteFluentApiTest extends FluentApiContract {
     @Test
     void theFirstCallToNothingFailsWithAFix() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:" + port);
+        URI nowhere = URI.create("http://127.0.0.1:" + port);
 
-        assertThatThrownBy(() -> WawpMockClient.connect(nowhere).sessions()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> WawpMockClient.connect(nowhere).sessions())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Cannot reach the Wawp mock's control API at " + nowhere)
                 .hasMessageContaining("java -jar mock-server/target/wawp-mock-server.jar --port " + port);
     }

@@ -1,6 +1,19 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,16 +23,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Throws random methods, paths, query strings, headers, content types and bodies (invalid UTF-8,
  * deeply nested JSON) at the API and the control API. Whatever comes, the mock answers below 500
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FuzzTest {
     /** jqwik logs an INFO line when edge cases outnumber tries; a quiet build prints nothing. Held so it stays set. */
-    private static final java.util.logging.Logger JQWIK = quietLogger("net.jqwik");
+    private static final Logger JQWIK = quietLogger("net.jqwik");
+
     private static final String TOKEN = "fuzz-token-1";
     private static final String ID = "FUZZ00000001";
     private static WawpMockServer mock;
@@ -52,8 +56,7 @@ class FuzzTest {
         }
     }
 
-    record Response(int status, String contentType, String body) {
-    }
+    record Response(int status, String contentType, String body) {}
 
     // ---- the properties ---------------------------------------------------------------------
 
@@ -73,8 +76,14 @@ class FuzzTest {
             assertThat(after.loggedIn()).isEqualTo(before.loggedIn());
             assertThat(mock.sessions()).hasSize(sessionsBefore);
         }
-        assertThat(send(new Request("GET", "/v2/session/info?instance_id=" + ID + "&access_token=" + TOKEN, Map.of(),
-                new byte[0])).status()).as("the mock keeps serving").isEqualTo(200);
+        assertThat(send(new Request(
+                                "GET",
+                                "/v2/session/info?instance_id=" + ID + "&access_token=" + TOKEN,
+                                Map.of(),
+                                new byte[0]))
+                        .status())
+                .as("the mock keeps serving")
+                .isEqualTo(200);
         mock.takeUnexpectedCalls();
     }
 
@@ -98,7 +107,11 @@ class FuzzTest {
     private static void ensureSeeded() {
         if (mock.sessions().stream().noneMatch(s -> s.instanceId().equals(ID))) {
             mock.reset();
-            mock.seedSession().token(TOKEN).instanceId(ID).status(SessionStatus.SCAN_QR_CODE).create();
+            mock.seedSession()
+                    .token(TOKEN)
+                    .instanceId(ID)
+                    .status(SessionStatus.SCAN_QR_CODE)
+                    .create();
         }
     }
 
@@ -108,7 +121,8 @@ class FuzzTest {
             return;
         }
         String type = r.contentType().toLowerCase(Locale.ROOT);
-        assertThat(type).as("content type of %s", request)
+        assertThat(type)
+                .as("content type of %s", request)
                 .matches("(application/json|application/xml|text/plain)(;.*)?");
         if (type.startsWith("application/json")) {
             JsonNode json = Http.JSON.readTree(r.body());
@@ -118,7 +132,9 @@ class FuzzTest {
         } else if (type.startsWith("application/xml")) {
             assertThat(r.body()).contains("<error><status>" + r.status() + "</status><code>");
         } else {
-            assertThat(r.body().strip()).startsWith(Integer.toString(r.status())).doesNotContain("\n");
+            assertThat(r.body().strip())
+                    .startsWith(Integer.toString(r.status()))
+                    .doesNotContain("\n");
         }
     }
 
@@ -129,19 +145,42 @@ class FuzzTest {
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "PURGE");
         Arbitrary<String> path = Arbitraries.oneOf(
                 Arbitraries.of(Endpoint.values()).map(Endpoint::path),
-                Arbitraries.of(Endpoint.values()).map(Endpoint::path).flatMap(p ->
-                        Arbitraries.strings().withChars("abcxyz/._~-%0123456789").ofMaxLength(12).map(s -> p + s)),
-                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789/._~-").ofMaxLength(40)
+                Arbitraries.of(Endpoint.values())
+                        .map(Endpoint::path)
+                        .flatMap(p -> Arbitraries.strings()
+                                .withChars("abcxyz/._~-%0123456789")
+                                .ofMaxLength(12)
+                                .map(s -> p + s)),
+                Arbitraries.strings()
+                        .withChars("abcdefghijklmnopqrstuvwxyz0123456789/._~-")
+                        .ofMaxLength(40)
                         .map(s -> "/" + s));
-        Arbitrary<String> query = pair().list().ofMaxSize(5).map(pairs -> pairs.isEmpty() ? ""
-                : "?" + String.join("&", pairs));
+        Arbitrary<String> query =
+                pair().list().ofMaxSize(5).map(pairs -> pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
         Arbitrary<Map<String, String>> headers = Combinators.combine(
-                Arbitraries.of("", "application/json", "application/xml", "text/xml", "text/plain", "text/html",
-                        "*/*", "application/xml;q=0.9, text/plain", "garbage/; ;;", "application/json, application/xml"),
-                Arbitraries.of("", "application/json", "application/json; charset=utf-8",
-                        "application/x-www-form-urlencoded", "text/plain", "application/xml", "multipart/form-data", "x/y"),
-                Arbitraries.of("", TOKEN, "wrong-token-9", "   ")).as((accept, type, header) -> {
-                    Map<String, String> h = new java.util.LinkedHashMap<>();
+                        Arbitraries.of(
+                                "",
+                                "application/json",
+                                "application/xml",
+                                "text/xml",
+                                "text/plain",
+                                "text/html",
+                                "*/*",
+                                "application/xml;q=0.9, text/plain",
+                                "garbage/; ;;",
+                                "application/json, application/xml"),
+                        Arbitraries.of(
+                                "",
+                                "application/json",
+                                "application/json; charset=utf-8",
+                                "application/x-www-form-urlencoded",
+                                "text/plain",
+                                "application/xml",
+                                "multipart/form-data",
+                                "x/y"),
+                        Arbitraries.of("", TOKEN, "wrong-token-9", "   "))
+                .as((accept, type, header) -> {
+                    Map<String, String> h = new LinkedHashMap<>();
                     if (!accept.isEmpty()) {
                         h.put("Accept", accept);
                     }
@@ -160,21 +199,45 @@ class FuzzTest {
     @Provide
     Arbitrary<Request> controlRequests() {
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE");
-        Arbitrary<String> path = Arbitraries.of("/sessions", "/sessions/" + ID, "/sessions/NOSUCH000001",
-                "/sessions/" + ID + "/status", "/sessions/" + ID + "/calls", "/sessions/" + ID + "/webhooks",
-                "/faults", "/tokens", "/tokens/" + TOKEN, "/tokens/x%20y", "/unexpected-calls", "/provider-states",
-                "/reset", "/reset?access_token=" + TOKEN, "/sessions?access_token=%zz");
+        Arbitrary<String> path = Arbitraries.of(
+                "/sessions",
+                "/sessions/" + ID,
+                "/sessions/NOSUCH000001",
+                "/sessions/" + ID + "/status",
+                "/sessions/" + ID + "/calls",
+                "/sessions/" + ID + "/webhooks",
+                "/faults",
+                "/tokens",
+                "/tokens/" + TOKEN,
+                "/tokens/x%20y",
+                "/unexpected-calls",
+                "/provider-states",
+                "/reset",
+                "/reset?access_token=" + TOKEN,
+                "/sessions?access_token=%zz");
         Arbitrary<byte[]> body = Arbitraries.oneOf(bodies(), controlJson());
-        return Combinators.combine(method, path, body).as((m, p, b) ->
-                new Request(m, "/__admin/wawp" + p, Map.of("Content-Type", "application/json"), b));
+        return Combinators.combine(method, path, body)
+                .as((m, p, b) -> new Request(m, "/__admin/wawp" + p, Map.of("Content-Type", "application/json"), b));
     }
 
     private static Arbitrary<String> pair() {
-        Arbitrary<String> key = Arbitraries.of("access_token", "instance_id", "phone_number", "x", "access_token[]", "");
+        Arbitrary<String> key =
+                Arbitraries.of("access_token", "instance_id", "phone_number", "x", "access_token[]", "");
         Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.of(TOKEN, "wrong-token-9", ID, "NOSUCH000001", "short", "201012345678", "%zz", "%", "%E0%A4%A",
-                        "", "a+b", "%F0%9F%98%80"),
-                Arbitraries.strings().ofMaxLength(20).map(s -> java.net.URLEncoder.encode(s, StandardCharsets.UTF_8)));
+                Arbitraries.of(
+                        TOKEN,
+                        "wrong-token-9",
+                        ID,
+                        "NOSUCH000001",
+                        "short",
+                        "201012345678",
+                        "%zz",
+                        "%",
+                        "%E0%A4%A",
+                        "",
+                        "a+b",
+                        "%F0%9F%98%80"),
+                Arbitraries.strings().ofMaxLength(20).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)));
         return Combinators.combine(key, value).as((k, v) -> k + "=" + v);
     }
 
@@ -182,30 +245,84 @@ class FuzzTest {
         return Arbitraries.oneOf(
                 Arbitraries.just(new byte[0]),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(600),
-                Arbitraries.integers().between(1, 6000).map(depth ->
-                        ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.integers().between(1, 3000).map(depth ->
-                        ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.integers()
+                        .between(1, 6000)
+                        .map(depth -> ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.integers()
+                        .between(1, 3000)
+                        .map(depth ->
+                                ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.UTF_8)),
                 jsonObjects(),
                 Arbitraries.strings().ofMaxLength(200).map(s -> s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Arbitrary<byte[]> jsonObjects() {
-        Arbitrary<String> value = Arbitraries.of("\"" + TOKEN + "\"", "\"" + ID + "\"", "12", "null", "true", "[]",
-                "{}", "\"\"", "\"\\ud800\"", "1e999", "\"201012345678\"");
+        Arbitrary<String> value = Arbitraries.of(
+                "\"" + TOKEN + "\"",
+                "\"" + ID + "\"",
+                "12",
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "\"\"",
+                "\"\\ud800\"",
+                "1e999",
+                "\"201012345678\"");
         Arbitrary<String> key = Arbitraries.of("access_token", "instance_id", "phone_number", "status", "x");
-        return Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v).list().ofMaxSize(4)
+        return Combinators.combine(key, value)
+                .as((k, v) -> "\"" + k + "\":" + v)
+                .list()
+                .ofMaxSize(4)
                 .map(fields -> ("{" + String.join(",", fields) + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static Arbitrary<byte[]> controlJson() {
-        Arbitrary<String> key = Arbitraries.of("access_token", "instance_id", "status", "logged_in", "endpoint", "format",
-                "fault", "delay_ms", "times", "quota", "urls", "secret", "state", "params", "action");
-        Arbitrary<String> value = Arbitraries.of("\"start\"", "\"create\"", "\"WORKING\"", "\"STOPPED\"", "502", "500",
-                "\"xml\"", "\"html\"", "\"CONNECTION_RESET\"", "-1", "0", "2147483648", "true", "null", "[]",
-                "[\"http://127.0.0.1:9/h\"]", "[\"::\"]", "{}", "\"" + TOKEN + "\"", "\"" + ID + "\"",
-                "\"token {access_token} is valid\"", "\"setup\"", "1.5", "\"\"");
-        return Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v).list().ofMaxSize(5)
+        Arbitrary<String> key = Arbitraries.of(
+                "access_token",
+                "instance_id",
+                "status",
+                "logged_in",
+                "endpoint",
+                "format",
+                "fault",
+                "delay_ms",
+                "times",
+                "quota",
+                "urls",
+                "secret",
+                "state",
+                "params",
+                "action");
+        Arbitrary<String> value = Arbitraries.of(
+                "\"start\"",
+                "\"create\"",
+                "\"WORKING\"",
+                "\"STOPPED\"",
+                "502",
+                "500",
+                "\"xml\"",
+                "\"html\"",
+                "\"CONNECTION_RESET\"",
+                "-1",
+                "0",
+                "2147483648",
+                "true",
+                "null",
+                "[]",
+                "[\"http://127.0.0.1:9/h\"]",
+                "[\"::\"]",
+                "{}",
+                "\"" + TOKEN + "\"",
+                "\"" + ID + "\"",
+                "\"token {access_token} is valid\"",
+                "\"setup\"",
+                "1.5",
+                "\"\"");
+        return Combinators.combine(key, value)
+                .as((k, v) -> "\"" + k + "\":" + v)
+                .list()
+                .ofMaxSize(5)
                 .map(fields -> ("{" + String.join(",", fields) + "}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -265,10 +382,9 @@ class FuzzTest {
         return out.toString();
     }
 
-
-    private static java.util.logging.Logger quietLogger(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quietLogger(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
         return logger;
     }
 }

@@ -1,19 +1,18 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The attacks of issue 13, scripted against 127.0.0.1: a hostile web page, WireMock's own routes,
@@ -39,7 +38,9 @@ class HardeningTest {
         String shutdown = raw("POST /__admin/shutdown HTTP/1.1\r\nHost: 127.0.0.1:" + mock.port()
                 + "\r\nOrigin: http://evil.example\r\nContent-Length: 0\r\n\r\n");
 
-        assertThat(reset).startsWith("HTTP/1.1 403").contains("cross_origin_refused")
+        assertThat(reset)
+                .startsWith("HTTP/1.1 403")
+                .contains("cross_origin_refused")
                 .doesNotContainIgnoringCase("Access-Control-Allow-Origin");
         assertThat(shutdown).startsWith("HTTP/1.1 403");
         assertThat(mock.session(id).status()).isEqualTo(SessionStatus.STOPPED);
@@ -48,7 +49,8 @@ class HardeningTest {
 
     @Test
     void aRebindingHostNameIsRefusedWhileTheControlApiIsOpen() throws IOException {
-        String rebound = raw("GET /__admin/wawp/sessions HTTP/1.1\r\nHost: attacker.example:" + mock.port() + "\r\n\r\n");
+        String rebound =
+                raw("GET /__admin/wawp/sessions HTTP/1.1\r\nHost: attacker.example:" + mock.port() + "\r\n\r\n");
         String own = raw("GET /__admin/wawp/sessions HTTP/1.1\r\nHost: localhost:" + mock.port() + "\r\n\r\n");
 
         assertThat(rebound).startsWith("HTTP/1.1 403").contains("host_refused");
@@ -58,9 +60,15 @@ class HardeningTest {
     @Test
     void withAnAdminTokenAnyHostNameWorksForWhoeverHasTheToken() throws IOException {
         // Its own mock: the admin token, the builder option this test is about.
-        try (WawpMockServer locked = WawpMockServer.builder().token(TOKEN).adminToken("admin-secret-1").build().start()) {
-            String byServiceName = raw(locked.port(), "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n"
-                    + "X-Wawp-Admin-Token: admin-secret-1\r\n\r\n");
+        try (WawpMockServer locked = WawpMockServer.builder()
+                .token(TOKEN)
+                .adminToken("admin-secret-1")
+                .build()
+                .start()) {
+            String byServiceName = raw(
+                    locked.port(),
+                    "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n"
+                            + "X-Wawp-Admin-Token: admin-secret-1\r\n\r\n");
             String without = raw(locked.port(), "GET /__admin/wawp/sessions HTTP/1.1\r\nHost: wawp-mock:8080\r\n\r\n");
 
             assertThat(byServiceName).startsWith("HTTP/1.1 200");
@@ -69,16 +77,22 @@ class HardeningTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "POST | /__admin/shutdown",
-            "PUT | /__admin/files/hello.txt",
-            "GET | /__admin/settings",
-            "POST | /__admin/recordings/start"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | /__admin/shutdown",
+                "PUT | /__admin/files/hello.txt",
+                "GET | /__admin/settings",
+                "POST | /__admin/recordings/start"
+            })
     void wireMocksRoutesAMockDoesNotNeedAreOff(String method, String path) throws IOException {
         String answer = raw(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 2\r\n\r\n{}");
 
-        assertThat(answer).startsWith("HTTP/1.1 404").contains("wiremock_route_off").contains("--wiremock-admin");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 404")
+                .contains("wiremock_route_off")
+                .contains("--wiremock-admin");
         assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
     }
 
@@ -104,7 +118,8 @@ class HardeningTest {
     @Test
     void armedFaultsAndTokensAreCapped() {
         // Its own mock: filling the fault and token tables would leave the class's mock full.
-        try (WawpMockServer capped = WawpMockServer.builder().token(TOKEN).build().start()) {
+        try (WawpMockServer capped =
+                WawpMockServer.builder().token(TOKEN).build().start()) {
             for (int i = 0; i < 1000; i++) {
                 capped.faults().onStart().delay(Duration.ofMillis(1));
             }
@@ -117,16 +132,24 @@ class HardeningTest {
                 capped.tokens().quota("cap-token-" + i, 1);
             }
             assertThatThrownBy(() -> capped.tokens().quota("one-too-many", 1))
-                    .isInstanceOfSatisfying(WawpMockException.class, e -> assertThat(e.code()).isEqualTo("too_many_tokens"));
+                    .isInstanceOfSatisfying(
+                            WawpMockException.class, e -> assertThat(e.code()).isEqualTo("too_many_tokens"));
         }
     }
 
     @Test
     void anIpv6LoopbackBindAddressInBracketsWorks() {
         // Its own mock: the bind address, the builder option this test is about.
-        try (WawpMockServer v6 = WawpMockServer.builder().token(TOKEN).bindAddress("[::1]").build().start()) {
+        try (WawpMockServer v6 = WawpMockServer.builder()
+                .token(TOKEN)
+                .bindAddress("[::1]")
+                .build()
+                .start()) {
             assertThat(v6.baseUrl().toString()).startsWith("http://[::1]:");
-            assertThat(Http.to(v6.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send().status()).isEqualTo(200);
+            assertThat(Http.to(v6.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
+                            .send()
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -137,8 +160,9 @@ class HardeningTest {
     private static String raw(int port, String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
-            s.getOutputStream().write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream()
+                    .write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

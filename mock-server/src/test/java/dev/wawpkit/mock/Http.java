@@ -2,9 +2,10 @@ package dev.wawpkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A tiny HTTP client for the tests: one request, one fully read response. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private String method = "POST";
@@ -96,15 +99,21 @@ final class Http {
     }
 
     Response sendOrThrow() throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
-                .method(method, chunked
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Response response = new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    new String(r.body(), StandardCharsets.UTF_8), r.headers().map());
+            Response response = new Response(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    new String(r.body(), StandardCharsets.UTF_8),
+                    r.headers().map());
             OpenApiCheck.check(method, path, response);
             return response;
         } catch (InterruptedException e) {
@@ -115,30 +124,36 @@ final class Http {
 
     /** Sends a request line java.net.URI would refuse (such as a broken %-escape) over a raw socket. */
     static Response raw(URI base, String method, String rawPathAndQuery, String accept) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             String request = method + " " + rawPathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + (accept == null ? "" : "Accept: " + accept + "\r\n") + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+                    + (accept == null ? "" : "Accept: " + accept + "\r\n")
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = all.indexOf("\r\n\r\n");
             String head = all.substring(0, split);
             String body = all.substring(split + 4);
             int status = Integer.parseInt(head.substring(9, 12));
-            Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    headers.put(line.substring(0, colon), java.util.List.of(line.substring(colon + 1).trim()));
+                    headers.put(
+                            line.substring(0, colon),
+                            List.of(line.substring(colon + 1).trim()));
                 }
             }
-            String contentType = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse("");
+            String contentType = headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse("");
             return new Response(status, contentType, body, headers);
         }
     }
 
-    record Response(int status, String contentType, String body, Map<String, java.util.List<String>> headers) {
+    record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -153,8 +168,11 @@ final class Http {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

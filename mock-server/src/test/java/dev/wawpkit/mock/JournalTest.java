@@ -1,17 +1,17 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every request the API receives is in the journal, masked, and can be questioned like a mock. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -33,18 +33,21 @@ class JournalTest {
 
     @Test
     void a401CreateAndA404StartAreJournaledWithHeadersAndBodyTokensMasked() {
-        Http.Response create = Http.to(mock, "/v2/session/create").header("X-Trace", "trace-401")
-                .json("{\"access_token\": \"" + BAD + "\"}").send();
+        Http.Response create = Http.to(mock, "/v2/session/create")
+                .header("X-Trace", "trace-401")
+                .json("{\"access_token\": \"" + BAD + "\"}")
+                .send();
         Http.Response start = Http.to(mock, "/v2/session/start?instance_id=000000000000&access_token=" + TOKEN)
-                .header("X-Trace", "trace-404").send();
+                .header("X-Trace", "trace-404")
+                .send();
 
         assertThat(create.status()).isEqualTo(401);
         assertThat(start.status()).isEqualTo(404);
         List<RecordedRequest> journal = mock.requests();
-        assertThat(journal).extracting(RecordedRequest::endpoint, RecordedRequest::status, RecordedRequest::tokenHint)
+        assertThat(journal)
+                .extracting(RecordedRequest::endpoint, RecordedRequest::status, RecordedRequest::tokenHint)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Endpoint.CREATE, 401, "not-..."),
-                        org.assertj.core.groups.Tuple.tuple(Endpoint.START, 404, "jour..."));
+                        Tuple.tuple(Endpoint.CREATE, 401, "not-..."), Tuple.tuple(Endpoint.START, 404, "jour..."));
         RecordedRequest first = journal.get(0);
         assertThat(first.header("x-trace")).isEqualTo("trace-401");
         assertThat(first.body()).isEqualTo("{\"access_token\":\"not-...\"}");
@@ -66,10 +69,10 @@ class JournalTest {
 
         mock.verify(Endpoint.CREATE).times(3);
         mock.verify(Endpoint.START).never();
-        assertThat(mock.requests(Endpoint.CREATE)).extracting(RecordedRequest::status, RecordedRequest::fault)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(500, "HTTP_500_JSON"),
-                        org.assertj.core.groups.Tuple.tuple(500, "HTTP_500_JSON"),
-                        org.assertj.core.groups.Tuple.tuple(200, null));
+        assertThat(mock.requests(Endpoint.CREATE))
+                .extracting(RecordedRequest::status, RecordedRequest::fault)
+                .containsExactly(
+                        Tuple.tuple(500, "HTTP_500_JSON"), Tuple.tuple(500, "HTTP_500_JSON"), Tuple.tuple(200, null));
     }
 
     @Test
@@ -82,8 +85,12 @@ class JournalTest {
                 .hasMessageContaining("Expecting exactly 2 start requests with instance_id " + id)
                 .hasMessageContaining("but got 1. The 1 start request received:")
                 .hasMessageContaining("POST /v2/session/start?instance_id=" + id + "&access_token=jour... -> 200")
-                .message().doesNotContain(TOKEN);
-        mock.verify(Endpoint.START).session(id).header("Content-Type", "application/json").times(1);
+                .message()
+                .doesNotContain(TOKEN);
+        mock.verify(Endpoint.START)
+                .session(id)
+                .header("Content-Type", "application/json")
+                .times(1);
         mock.verify(Endpoint.START).header("X-Missing", v -> v != null).never();
     }
 
@@ -91,18 +98,27 @@ class JournalTest {
     void aTokenIsMaskedHoweverItsNameIsEncoded() {
         String id = Calls.createdId(mock, TOKEN);
 
-        Http.Response r = Http.to(mock, "/v2/session/info?instance_id=" + id + "&access%5Ftoken=" + TOKEN).send();
+        Http.Response r = Http.to(mock, "/v2/session/info?instance_id=" + id + "&access%5Ftoken=" + TOKEN)
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(mock.requests(Endpoint.INFO)).singleElement()
+        assertThat(mock.requests(Endpoint.INFO))
+                .singleElement()
                 .satisfies(req -> assertThat(req.query()).isEqualTo("instance_id=" + id + "&access%5Ftoken=jour..."));
-        assertThat(mock.session(id).calls()).extracting(RecordedCall::url).allSatisfy(u -> assertThat(u).doesNotContain(TOKEN));
+        assertThat(mock.session(id).calls())
+                .extracting(RecordedCall::url)
+                .allSatisfy(u -> assertThat(u).doesNotContain(TOKEN));
         Http.to(mock, "/v2/session/strat?access%5Ftoken=" + TOKEN).send();
-        assertThat(mock.unexpectedCalls()).extracting(UnexpectedCall::url).allSatisfy(u -> assertThat(u).doesNotContain(TOKEN));
-        Http.to(mock, "/v2/session/info?instance_id=" + id).header("Access-Token", TOKEN)
-                .header("Authorization", "Bearer " + TOKEN).send();
+        assertThat(mock.unexpectedCalls())
+                .extracting(UnexpectedCall::url)
+                .allSatisfy(u -> assertThat(u).doesNotContain(TOKEN));
+        Http.to(mock, "/v2/session/info?instance_id=" + id)
+                .header("Access-Token", TOKEN)
+                .header("Authorization", "Bearer " + TOKEN)
+                .send();
         assertThat(mock.requests().toString()).doesNotContain(TOKEN);
-        assertThat(mock.requests().get(mock.requests().size() - 1).header("authorization")).isEqualTo("Bearer jour...");
+        assertThat(mock.requests().get(mock.requests().size() - 1).header("authorization"))
+                .isEqualTo("Bearer jour...");
     }
 
     @Test
@@ -121,7 +137,9 @@ class JournalTest {
         assertThat(taken).isNotNull();
         assertThat(taken.endpoint()).isEqualTo(Endpoint.CREATE);
         assertThat(later.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-        assertThat(mock.takeRequest(Duration.ofMillis(100))).as("each request is taken once").isNull();
+        assertThat(mock.takeRequest(Duration.ofMillis(100)))
+                .as("each request is taken once")
+                .isNull();
     }
 
     @Test
@@ -134,7 +152,9 @@ class JournalTest {
 
         assertThat(a.requests()).hasSize(1);
         assertThat(b.requests()).hasSize(2);
-        assertThat(b.forToken("scope-a-token-1").requests()).as("a scope of a scope reads its own token").hasSize(1);
+        assertThat(b.forToken("scope-a-token-1").requests())
+                .as("a scope of a scope reads its own token")
+                .hasSize(1);
         a.verify(Endpoint.CREATE).times(1);
         assertThat(a.takeRequest(Duration.ofSeconds(1)).tokenHint()).isEqualTo("scop...");
         b.clearRequests();
@@ -147,7 +167,9 @@ class JournalTest {
         Http.to(mock, "/v2/session/create?access_token=" + BAD).send();
         Calls.create(mock, TOKEN);
 
-        Http.Response r = Http.to(mock, "/__admin/wawp/requests?endpoint=create&status=401").method("GET").send();
+        Http.Response r = Http.to(mock, "/__admin/wawp/requests?endpoint=create&status=401")
+                .method("GET")
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("requests")).hasSize(1);
@@ -155,13 +177,16 @@ class JournalTest {
         assertThat(r.json().get("requests").get(0).get("endpoint").asText()).isEqualTo("create");
         assertThat(r.json().get("dropped").isNumber()).isTrue();
         assertThat(r.body()).doesNotContain(BAD);
-        Http.Response bad = Http.to(mock, "/__admin/wawp/requests?status=abc").method("GET").send();
+        Http.Response bad =
+                Http.to(mock, "/__admin/wawp/requests?status=abc").method("GET").send();
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asText()).isEqualTo("invalid_query");
-        Http.Response wiremock = Http.to(mock, "/__admin/requests").method("GET").send();
+        Http.Response wiremock =
+                Http.to(mock, "/__admin/requests").method("GET").send();
         assertThat(wiremock.status()).isEqualTo(404);
         assertThat(wiremock.json().get("message").asText()).contains("GET /__admin/wawp/requests");
-        Http.Response cleared = Http.to(mock, "/__admin/wawp/requests").method("DELETE").send();
+        Http.Response cleared =
+                Http.to(mock, "/__admin/wawp/requests").method("DELETE").send();
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(mock.requests()).isEmpty();
     }
@@ -173,17 +198,23 @@ class JournalTest {
 
         assertThat(client.requests()).hasSize(1);
         client.verify(Endpoint.CREATE).times(1);
-        assertThat(client.takeRequest(Duration.ofSeconds(2))).extracting(RecordedRequest::status).isEqualTo(200);
-        assertThat(client.forToken(TOKEN).requests(Endpoint.CREATE)).singleElement()
-                .extracting(RecordedRequest::tokenHint).isEqualTo("jour...");
+        assertThat(client.takeRequest(Duration.ofSeconds(2)))
+                .extracting(RecordedRequest::status)
+                .isEqualTo(200);
+        assertThat(client.forToken(TOKEN).requests(Endpoint.CREATE))
+                .singleElement()
+                .extracting(RecordedRequest::tokenHint)
+                .isEqualTo("jour...");
     }
 
     @Test
     void theJournalStaysWithinItsBoundsAndCountsWhatItDropped() {
         // Its own mock: the journal's bounds, the builder option this test is about.
-        try (WawpMockServer small = WawpMockServer.builder().token(TOKEN).journal(3, 6).build().start()) {
+        try (WawpMockServer small =
+                WawpMockServer.builder().token(TOKEN).journal(3, 6).build().start()) {
             for (int i = 0; i < 5; i++) {
-                Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send();
+                Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
+                        .send();
             }
             for (String t : List.of("tok-one-0001", "tok-two-0002", "tok-three-003")) {
                 Http.to(small.baseUrl(), "/v2/session/create?access_token=" + t).send();
@@ -191,7 +222,9 @@ class JournalTest {
 
             assertThat(small.requests()).hasSizeLessThanOrEqualTo(6);
             assertThat(small.forToken("tok-three-003").requests()).hasSize(1);
-            Http.Response r = Http.to(small.baseUrl(), "/__admin/wawp/requests").method("GET").send();
+            Http.Response r = Http.to(small.baseUrl(), "/__admin/wawp/requests")
+                    .method("GET")
+                    .send();
             assertThat(r.json().get("dropped").asLong()).isGreaterThanOrEqualTo(2);
         }
     }

@@ -1,27 +1,27 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stop, restart, logout, delete, me, QR and pairing code: bodies, transitions, and the shared error set. */
 @WawpMockTest(token = LifecycleAcceptanceTest.TOKEN, bootDelayMillis = -1)
@@ -39,7 +39,9 @@ class LifecycleAcceptanceTest {
     }
 
     private static Http.Response call(WawpMockServer mock, String method, String path, String id) {
-        return Http.to(mock, path + "?instance_id=" + id + "&access_token=" + TOKEN).method(method).send();
+        return Http.to(mock, path + "?instance_id=" + id + "&access_token=" + TOKEN)
+                .method(method)
+                .send();
     }
 
     // ---- stop ------------------------------------------------------------------------------
@@ -101,8 +103,12 @@ class LifecycleAcceptanceTest {
         assertThat(manual.sessions()).isEmpty();
         for (Endpoint e : Endpoint.values()) {
             if (e != Endpoint.CREATE) {
-                Http.Response after = Http.to(manual, e.path() + "?instance_id=" + id + "&access_token=" + TOKEN
-                        + "&phone_number=201012345678").method(e.methods().get(0)).send();
+                Http.Response after = Http.to(
+                                manual,
+                                e.path() + "?instance_id=" + id + "&access_token=" + TOKEN
+                                        + "&phone_number=201012345678")
+                        .method(e.methods().get(0))
+                        .send();
                 assertThat(after.status()).as(e.key()).isEqualTo(404);
             }
         }
@@ -122,11 +128,15 @@ class LifecycleAcceptanceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"STOPPED, , application/json", "SCAN_QR_CODE, application/xml, application/xml",
-            "FAILED, text/plain, text/plain"})
+    @CsvSource({
+        "STOPPED, , application/json",
+        "SCAN_QR_CODE, application/xml, application/xml",
+        "FAILED, text/plain, text/plain"
+    })
     void meWithoutALoginAnswers400NotLoggedIn(SessionStatus status, String accept, String mediaType) {
         String id = seed(manual, status);
-        Http http = Http.to(manual, "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN).method("GET");
+        Http http = Http.to(manual, "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN)
+                .method("GET");
         if (accept != null) {
             http.accept(accept);
         }
@@ -150,7 +160,8 @@ class LifecycleAcceptanceTest {
 
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.json().get("mimetype").asText()).isEqualTo("application/json");
-        JsonNode data = Http.JSON.readTree(Base64.getDecoder().decode(raw.json().get("data").asText()));
+        JsonNode data = Http.JSON.readTree(
+                Base64.getDecoder().decode(raw.json().get("data").asText()));
         String value = data.get("value").asText();
         assertThat(value).startsWith("2@");
         assertThat(data.get("expiry").asLong()).isGreaterThan(System.currentTimeMillis() - 1_000);
@@ -161,7 +172,11 @@ class LifecycleAcceptanceTest {
     @Test
     void theQrRotatesOnItsPeriodWhileScanning() throws Exception {
         // Its own mock: the QR period is a builder option that @WawpMockTest does not offer.
-        try (WawpMockServer fast = WawpMockServer.builder().token(TOKEN).qrRotation(Duration.ofMillis(300)).build().start()) {
+        try (WawpMockServer fast = WawpMockServer.builder()
+                .token(TOKEN)
+                .qrRotation(Duration.ofMillis(300))
+                .build()
+                .start()) {
             String id = seed(fast, SessionStatus.SCAN_QR_CODE);
             qrValue(fast, id); // the first image may take a moment while the JVM loads its PNG writer
 
@@ -199,8 +214,11 @@ class LifecycleAcceptanceTest {
     void requestCodeGivesAPairingCodeWhileScanning() {
         String id = seed(manual, SessionStatus.SCAN_QR_CODE);
 
-        Http.Response r = Http.to(manual, "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN
-                + "&phone_number=201012345678").send();
+        Http.Response r = Http.to(
+                        manual,
+                        "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN
+                                + "&phone_number=201012345678")
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("code").asText()).matches("[A-Z]{4}-\\d{4}");
@@ -210,20 +228,27 @@ class LifecycleAcceptanceTest {
     void requestCodeTakesThePhoneNumberFromAJsonBody() {
         String id = seed(manual, SessionStatus.SCAN_QR_CODE);
 
-        Http.Response r = Http.to(manual, "/v2/auth/request-code").json("{\"instance_id\": \"" + id
-                + "\", \"access_token\": \"" + TOKEN + "\", \"phone_number\": \"201012345678\"}").send();
+        Http.Response r = Http.to(manual, "/v2/auth/request-code")
+                .json("{\"instance_id\": \"" + id + "\", \"access_token\": \"" + TOKEN
+                        + "\", \"phone_number\": \"201012345678\"}")
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"'' | missing_parameter", "+20 101 234 5678 | invalid_phone_number",
-            "1234 | invalid_phone_number"}, delimiter = '|')
+    @CsvSource(
+            value = {"'' | missing_parameter", "+20 101 234 5678 | invalid_phone_number", "1234 | invalid_phone_number"
+            },
+            delimiter = '|')
     void requestCodeRefusesAMissingOrMalformedPhoneNumber(String phone, String code) {
         String id = seed(manual, SessionStatus.SCAN_QR_CODE);
 
-        Http.Response r = Http.to(manual, "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN
-                + "&phone_number=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)).send();
+        Http.Response r = Http.to(
+                        manual,
+                        "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN + "&phone_number="
+                                + URLEncoder.encode(phone, StandardCharsets.UTF_8))
+                .send();
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo(code);
@@ -233,8 +258,11 @@ class LifecycleAcceptanceTest {
     void requestCodeOutsideScanQrCodeAnswers400() {
         String id = seed(manual, SessionStatus.WORKING);
 
-        Http.Response r = Http.to(manual, "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN
-                + "&phone_number=201012345678").send();
+        Http.Response r = Http.to(
+                        manual,
+                        "/v2/auth/request-code?instance_id=" + id + "&access_token=" + TOKEN
+                                + "&phone_number=201012345678")
+                .send();
 
         assertThat(r.json().get("error").asText()).isEqualTo("not_scanning");
     }
@@ -242,8 +270,16 @@ class LifecycleAcceptanceTest {
     // ---- the shared error set of every new endpoint -----------------------------------------
 
     static Stream<Arguments> newEndpoints() {
-        return Stream.of(Endpoint.STOP, Endpoint.RESTART, Endpoint.LOGOUT, Endpoint.DELETE, Endpoint.ME, Endpoint.QR,
-                Endpoint.QR_IMAGE, Endpoint.REQUEST_CODE).map(Arguments::of);
+        return Stream.of(
+                        Endpoint.STOP,
+                        Endpoint.RESTART,
+                        Endpoint.LOGOUT,
+                        Endpoint.DELETE,
+                        Endpoint.ME,
+                        Endpoint.QR,
+                        Endpoint.QR_IMAGE,
+                        Endpoint.REQUEST_CODE)
+                .map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -253,20 +289,65 @@ class LifecycleAcceptanceTest {
         String method = endpoint.methods().get(0);
         String query = "&phone_number=201012345678";
 
-        assertError(Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query).method(method), null, 400, "application/json");
-        assertError(Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query).method(method), "application/xml", 400, "application/xml");
-        assertError(Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query).method(method), "text/plain", 400, "text/plain");
-        assertError(Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=bad-token" + query).method(method), null, 401, "application/json");
-        assertError(Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=bad-token" + query).method(method), "application/xml", 401, "application/xml");
-        assertError(Http.to(manual, endpoint.path() + "?instance_id=AAAAAAAAAAAA&access_token=" + TOKEN + query).method(method), null, 404, "application/json");
-        assertError(Http.to(manual, endpoint.path() + "?instance_id=AAAAAAAAAAAA&access_token=" + TOKEN + query).method(method), "application/xml", 404, "application/xml");
-        for (Object[] fault : new Object[][] {{500, Format.JSON, "application/json"}, {500, Format.HTML, "text/html"},
-                {502, Format.JSON, "application/json"}, {502, Format.XML, "application/xml"}}) {
+        assertError(
+                Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query)
+                        .method(method),
+                null,
+                400,
+                "application/json");
+        assertError(
+                Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query)
+                        .method(method),
+                "application/xml",
+                400,
+                "application/xml");
+        assertError(
+                Http.to(manual, endpoint.path() + "?access_token=" + TOKEN + query)
+                        .method(method),
+                "text/plain",
+                400,
+                "text/plain");
+        assertError(
+                Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=bad-token" + query)
+                        .method(method),
+                null,
+                401,
+                "application/json");
+        assertError(
+                Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=bad-token" + query)
+                        .method(method),
+                "application/xml",
+                401,
+                "application/xml");
+        assertError(
+                Http.to(manual, endpoint.path() + "?instance_id=AAAAAAAAAAAA&access_token=" + TOKEN + query)
+                        .method(method),
+                null,
+                404,
+                "application/json");
+        assertError(
+                Http.to(manual, endpoint.path() + "?instance_id=AAAAAAAAAAAA&access_token=" + TOKEN + query)
+                        .method(method),
+                "application/xml",
+                404,
+                "application/xml");
+        for (Object[] fault : new Object[][] {
+            {500, Format.JSON, "application/json"},
+            {500, Format.HTML, "text/html"},
+            {502, Format.JSON, "application/json"},
+            {502, Format.XML, "application/xml"}
+        }) {
             manual.faults().on(endpoint).respond((Integer) fault[0], (Format) fault[1]);
-            assertError(Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=" + TOKEN + query)
-                    .method(method), null, (Integer) fault[0], (String) fault[2]);
+            assertError(
+                    Http.to(manual, endpoint.path() + "?instance_id=" + id + "&access_token=" + TOKEN + query)
+                            .method(method),
+                    null,
+                    (Integer) fault[0],
+                    (String) fault[2]);
         }
-        assertThat(manual.session(id).status()).as("no error changed the session").isEqualTo(SessionStatus.SCAN_QR_CODE);
+        assertThat(manual.session(id).status())
+                .as("no error changed the session")
+                .isEqualTo(SessionStatus.SCAN_QR_CODE);
     }
 
     private static void assertError(Http http, String accept, int status, String mediaType) {
@@ -295,17 +376,20 @@ class LifecycleAcceptanceTest {
 
     private static String qrValue(WawpMockServer mock, String id) throws Exception {
         Http.Response raw = call(mock, "GET", "/v2/auth/qr", id);
-        return Http.JSON.readTree(Base64.getDecoder().decode(raw.json().get("data").asText())).get("value").asText();
+        return Http.JSON
+                .readTree(Base64.getDecoder().decode(raw.json().get("data").asText()))
+                .get("value")
+                .asText();
     }
 
     /** Reads a QR code image as a phone would. */
     static String decode(String dataUrl) throws Exception {
         assertThat(dataUrl).startsWith("data:image/png;base64,");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
-                dataUrl.substring("data:image/png;base64,".length()))));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(dataUrl.substring("data:image/png;base64,".length()))));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap).getText();
     }
 
@@ -331,7 +415,12 @@ class LifecycleAcceptanceTest {
 
         @Test
         void restartThenBootsAsAfterStart() throws Exception {
-            String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(false).create().instanceId();
+            String id = timed.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.FAILED)
+                    .loggedIn(false)
+                    .create()
+                    .instanceId();
 
             call(timed, "GET", "/v2/session/restart", id);
 
@@ -340,7 +429,12 @@ class LifecycleAcceptanceTest {
 
         @Test
         void failedRecoversByLogoutThenStart() throws Exception {
-            String id = timed.seedSession().token(TOKEN).status(SessionStatus.FAILED).loggedIn(true).create().instanceId();
+            String id = timed.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.FAILED)
+                    .loggedIn(true)
+                    .create()
+                    .instanceId();
 
             Http.Response r = call(timed, "POST", "/v2/session/logout", id);
             Calls.start(timed, id, TOKEN);

@@ -2,7 +2,7 @@ package dev.wawpkit.mock;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.wawpkit.spec.WawpOpenApi;
-
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,15 +19,14 @@ final class OpenApiCheck {
     private static final Set<Integer> MOCK_ONLY = Set.of(405, 408, 415);
     static final AtomicInteger CHECKED = new AtomicInteger();
 
-    private OpenApiCheck() {
-    }
+    private OpenApiCheck() {}
 
     /** Validates one answer to an API path; returns the report (empty when it conforms or is out of scope). */
     static ValidationReport report(String method, String pathAndQuery, Http.Response response) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        boolean known = java.util.Arrays.stream(Endpoint.values()).anyMatch(e -> e.path().equals(path)
-                && e.methods().contains(method.toUpperCase(Locale.ROOT)));
+        boolean known = Arrays.stream(Endpoint.values())
+                .anyMatch(e -> e.path().equals(path) && e.methods().contains(method.toUpperCase(Locale.ROOT)));
         if (!known || MOCK_ONLY.contains(response.status())) {
             return ValidationReport.empty();
         }
@@ -40,9 +39,12 @@ final class OpenApiCheck {
         ValidationReport report = report(method, pathAndQuery, response);
         if (report.hasErrors()) {
             throw new AssertionError("Expecting the mock's answer to " + method + " " + pathAndQuery
-                    + " to conform to the OpenAPI description, but:\n" + report.getMessages().stream()
-                    .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n"))
-                    + "\nThe answer was " + response.status() + " " + response.contentType() + ":\n  " + response.body());
+                    + " to conform to the OpenAPI description, but:\n"
+                    + report.getMessages().stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n"))
+                    + "\nThe answer was " + response.status() + " " + response.contentType() + ":\n  "
+                    + response.body());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -10,10 +10,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Guards the public API boundary: public signatures in {@code dev.wawpkit.mock} use JDK types and
@@ -26,14 +27,17 @@ class PublicApiTest {
         List<String> leaks = new ArrayList<>();
         for (Class<?> type : publicApiClasses()) {
             for (Method m : type.getMethods()) {
-                if (m.getDeclaringClass() != type || (type == WawpMockServer.class && m.getName().equals("wireMock"))) {
+                if (m.getDeclaringClass() != type
+                        || (type == WawpMockServer.class && m.getName().equals("wireMock"))) {
                     continue;
                 }
                 List<Type> used = new ArrayList<>(List.of(m.getGenericParameterTypes()));
                 used.add(m.getGenericReturnType());
                 for (Type t : used) {
                     String name = t.getTypeName();
-                    if (name.contains("tomakehurst") || name.contains("fasterxml") || name.contains(".internal.")
+                    if (name.contains("tomakehurst")
+                            || name.contains("fasterxml")
+                            || name.contains(".internal.")
                             || name.contains("wiremock.")) {
                         leaks.add(type.getSimpleName() + "." + m.getName() + " uses " + name);
                     }
@@ -73,13 +77,20 @@ class PublicApiTest {
         List<String> expected = Files.exists(list) ? Files.readAllLines(list) : List.of();
         List<String> added = lines.stream().filter(l -> !expected.contains(l)).toList();
         List<String> removed = expected.stream().filter(l -> !lines.contains(l)).toList();
-        assertThat(added).as("public API in the code but not in %s (rewrite it with -Dwawp.api.update=true "
-                + "if the change is meant)", list).isEmpty();
-        assertThat(removed).as("public API in %s but no longer in the code", list).isEmpty();
+        assertThat(added)
+                .as(
+                        "public API in the code but not in %s (rewrite it with -Dwawp.api.update=true "
+                                + "if the change is meant)",
+                        list)
+                .isEmpty();
+        assertThat(removed)
+                .as("public API in %s but no longer in the code", list)
+                .isEmpty();
     }
 
     private static void describe(Class<?> c, List<String> out) {
-        out.add(Modifier.toString(c.getModifiers() & (Modifier.PUBLIC | Modifier.ABSTRACT | Modifier.FINAL | Modifier.STATIC))
+        out.add(Modifier.toString(
+                        c.getModifiers() & (Modifier.PUBLIC | Modifier.ABSTRACT | Modifier.FINAL | Modifier.STATIC))
                 + (c.isInterface() ? " interface " : c.isEnum() ? " enum " : c.isRecord() ? " record " : " class ")
                 + c.getName());
         List<String> members = new ArrayList<>();
@@ -100,17 +111,27 @@ class PublicApiTest {
         }
         members.sort(null);
         out.addAll(members);
-        java.util.Arrays.stream(c.getDeclaredClasses()).filter(n -> Modifier.isPublic(n.getModifiers()))
-                .sorted(java.util.Comparator.comparing(Class::getName)).forEach(n -> describe(n, out));
+        Arrays.stream(c.getDeclaredClasses())
+                .filter(n -> Modifier.isPublic(n.getModifiers()))
+                .sorted(Comparator.comparing(Class::getName))
+                .forEach(n -> describe(n, out));
     }
 
     private static List<Class<?>> publicClassesIn(String pkg) throws Exception {
-        Path dir = Path.of(WawpMockServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(pkg);
+        Path dir = Path.of(WawpMockServer.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .resolve(pkg);
         List<Class<?>> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$"))
-                    .sorted().toList()) {
-                Class<?> c = Class.forName(pkg.replace('/', '.') + "." + f.getFileName().toString().replace(".class", ""));
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")
+                            && !p.getFileName().toString().contains("$"))
+                    .sorted()
+                    .toList()) {
+                Class<?> c = Class.forName(
+                        pkg.replace('/', '.') + "." + f.getFileName().toString().replace(".class", ""));
                 if (Modifier.isPublic(c.getModifiers())) {
                     out.add(c);
                 }
@@ -120,12 +141,17 @@ class PublicApiTest {
     }
 
     private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path dir = Path.of(WawpMockServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path dir = Path.of(WawpMockServer.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("dev/wawpkit/mock");
         List<Class<?>> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                Class<?> c = Class.forName("dev.wawpkit.mock." + f.getFileName().toString().replace(".class", ""));
+                Class<?> c = Class.forName(
+                        "dev.wawpkit.mock." + f.getFileName().toString().replace(".class", ""));
                 if (Modifier.isPublic(c.getModifiers())) {
                     out.add(c);
                 }

@@ -1,11 +1,11 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,9 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A test or a script waits for a standalone mock with one call: {@code awaitReady}, or the health probe. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -33,7 +32,8 @@ class ReadinessTest {
     }
 
     private static HttpResponse<String> health(URI base, String adminToken) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/__admin/health")).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve("/__admin/health")).GET();
         if (adminToken != null) {
             b.header("X-Wawp-Admin-Token", adminToken);
         }
@@ -67,9 +67,10 @@ class ReadinessTest {
         int port = freePort();
 
         assertThatThrownBy(() -> WawpMockClient.connect(URI.create("http://127.0.0.1:" + port))
-                .awaitReady(Duration.ofMillis(300)))
+                        .awaitReady(Duration.ofMillis(300)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Expected GET http://127.0.0.1:" + port + "/__admin/health to answer 200 within 300 ms")
+                .hasMessageContaining(
+                        "Expected GET http://127.0.0.1:" + port + "/__admin/health to answer 200 within 300 ms")
                 .hasMessageContaining("ConnectException")
                 .hasMessageContaining("--port " + port);
     }
@@ -87,12 +88,15 @@ class ReadinessTest {
 
     @Test
     void aLockedMockKeepsItsHealthProbeLocked() throws Exception {
-        try (WawpMockServer mock = WawpMockServer.builder().adminToken(ADMIN).build().start()) {
+        try (WawpMockServer mock =
+                WawpMockServer.builder().adminToken(ADMIN).build().start()) {
             assertThat(health(mock.baseUrl(), null).statusCode()).isEqualTo(401);
             assertThat(health(mock.baseUrl(), ADMIN).statusCode()).isEqualTo(200);
 
-            assertThat(WawpMockClient.connect(mock.baseUrl(), "t-123456", ADMIN).awaitReady(Duration.ofSeconds(5))
-                    .sessions()).isEmpty();
+            assertThat(WawpMockClient.connect(mock.baseUrl(), "t-123456", ADMIN)
+                            .awaitReady(Duration.ofSeconds(5))
+                            .sessions())
+                    .isEmpty();
             assertThatThrownBy(() -> WawpMockClient.connect(mock.baseUrl()).awaitReady(Duration.ofSeconds(30)))
                     .as("no waiting: a missing admin token does not fix itself")
                     .isInstanceOf(IllegalStateException.class)
@@ -106,8 +110,8 @@ class ReadinessTest {
         HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         other.createContext("/", exchange -> {
             byte[] body = "{\"status\":\"healthy\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/__admin/health") ? 200 : 404,
-                    body.length);
+            exchange.sendResponseHeaders(
+                    exchange.getRequestURI().getPath().equals("/__admin/health") ? 200 : 404, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -116,7 +120,8 @@ class ReadinessTest {
             URI url = URI.create("http://127.0.0.1:" + other.getAddress().getPort());
 
             assertThatThrownBy(() -> WawpMockClient.connect(url).awaitReady(Duration.ofSeconds(5)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("a Wawp mock");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("a Wawp mock");
         } finally {
             other.stop(0);
         }

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every Java snippet of the README is cut verbatim from a source file the build compiles (and,
@@ -38,8 +37,10 @@ class ReadmeExampleTest {
     /** Names a block by its README line and its first line that is not a package or import. */
     private static String label(String readme, String block) {
         int line = (int) readme.substring(0, readme.indexOf(block)).lines().count() + 1;
-        String first = block.lines().filter(l -> !l.isBlank() && !l.startsWith("package ") && !l.startsWith("import "))
-                .findFirst().orElse("");
+        String first = block.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("package ") && !l.startsWith("import "))
+                .findFirst()
+                .orElse("");
         return "README.md line " + line + ": " + first.strip();
     }
 
@@ -47,7 +48,8 @@ class ReadmeExampleTest {
     static boolean quotes(String source, String block) {
         for (int indent = 0; indent <= 16; indent += 4) {
             String prefix = " ".repeat(indent);
-            String shifted = block.lines().map(l -> l.isEmpty() ? l : prefix + l).collect(Collectors.joining("\n"));
+            String shifted =
+                    block.lines().map(l -> l.isEmpty() ? l : prefix + l).collect(Collectors.joining("\n"));
             if (source.contains(shifted)) {
                 return true;
             }
@@ -58,7 +60,8 @@ class ReadmeExampleTest {
     private static List<String> sources() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT)) {
             List<Path> roots = modules.flatMap(m -> Stream.of(m.resolve("src/test/java"), m.resolve("src/main/java")))
-                    .filter(Files::isDirectory).toList();
+                    .filter(Files::isDirectory)
+                    .toList();
             List<String> texts = new ArrayList<>();
             for (Path root : roots) {
                 try (Stream<Path> files = Files.walk(root)) {
@@ -81,12 +84,16 @@ class ReadmeExampleTest {
         List<String> blocks = javaBlocks(readme);
         List<String> sources = sources();
 
-        List<String> loose = blocks.stream().filter(b -> sources.stream().noneMatch(s -> quotes(s, b)))
-                .map(b -> label(readme, b)).toList();
+        List<String> loose = blocks.stream()
+                .filter(b -> sources.stream().noneMatch(s -> quotes(s, b)))
+                .map(b -> label(readme, b))
+                .toList();
 
         assertThat(blocks).as("```java blocks in README.md").isNotEmpty();
-        assertThat(loose).as("README.md's java snippets found in no file under */src/test/java or */src/main/java; "
-                + "copy each from a source file that compiles, imports included").isEmpty();
+        assertThat(loose)
+                .as("README.md's java snippets found in no file under */src/test/java or */src/main/java; "
+                        + "copy each from a source file that compiles, imports included")
+                .isEmpty();
     }
 
     @Test
@@ -95,14 +102,15 @@ class ReadmeExampleTest {
         String snippet = source.substring(source.indexOf("import "));
 
         assertThat(quotes(source, snippet)).isTrue();
-        assertThat(quotes(source, snippet.replace("wawp.token()", "\"app-token\""))).isFalse();
+        assertThat(quotes(source, snippet.replace("wawp.token()", "\"app-token\"")))
+                .isFalse();
         assertThat(javaBlocks("text\n```java\nclass A {\n}\n```\nmore\n```java\nclass B {}\n```\n"))
                 .containsExactly("class A {\n}", "class B {}");
     }
 
     @Test
     void theReadmeSaysEachThingOnce() throws IOException {
-        java.util.List<String> headings = new java.util.ArrayList<>();
+        List<String> headings = new ArrayList<>();
         boolean inCode = false;
         for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
             if (line.startsWith("```")) {

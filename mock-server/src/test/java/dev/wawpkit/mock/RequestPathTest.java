@@ -1,32 +1,36 @@
 package dev.wawpkit.mock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * One request path: user stubs first, then faults and the simulation; WireMock's resets cannot
@@ -37,8 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestPathTest {
     static final String TOKEN = "path-token-00001";
     private static final String OTHER = "path-token-00002";
-    private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient RAW = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final WawpMockServer mock;
 
@@ -55,38 +61,53 @@ class RequestPathTest {
     @Test
     void aUserStubAnswersWhatItMatchesWithOrWithoutAFaultArmed() {
         String id = Calls.createdId(mock, TOKEN);
-        mock.wireMock().stubFor(get(urlPathEqualTo("/v2/session/me")).withHeader("X-Case", equalTo("stub"))
-                .willReturn(aResponse().withStatus(418).withHeader("Content-Type", "text/plain").withBody("teapot")));
+        mock.wireMock()
+                .stubFor(get(urlPathEqualTo("/v2/session/me"))
+                        .withHeader("X-Case", equalTo("stub"))
+                        .willReturn(aResponse()
+                                .withStatus(418)
+                                .withHeader("Content-Type", "text/plain")
+                                .withBody("teapot")));
 
         assertThat(send("GET", "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN, Map.of("X-Case", "stub"))
-                .statusCode()).isEqualTo(418);
+                        .statusCode())
+                .isEqualTo(418);
         mock.faults().on(Endpoint.ME).times(5).respond(500);
-        HttpResponse<String> stubbed = send("GET", "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN,
-                Map.of("X-Case", "stub"));
+        HttpResponse<String> stubbed =
+                send("GET", "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN, Map.of("X-Case", "stub"));
         assertThat(stubbed.statusCode()).isEqualTo(418);
         assertThat(stubbed.body()).isEqualTo("teapot");
-        assertThat(send("GET", "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN, Map.of()).statusCode())
-                .as("not matched by the stub: the armed fault answers").isEqualTo(500);
-        assertThat(mock.requests(Endpoint.ME)).extracting(RecordedRequest::status, RecordedRequest::fault)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(418, "USER_STUB"),
-                        org.assertj.core.groups.Tuple.tuple(418, "USER_STUB"),
-                        org.assertj.core.groups.Tuple.tuple(500, "HTTP_500_JSON"));
+        assertThat(send("GET", "/v2/session/me?instance_id=" + id + "&access_token=" + TOKEN, Map.of())
+                        .statusCode())
+                .as("not matched by the stub: the armed fault answers")
+                .isEqualTo(500);
+        assertThat(mock.requests(Endpoint.ME))
+                .extracting(RecordedRequest::status, RecordedRequest::fault)
+                .containsExactly(
+                        Tuple.tuple(418, "USER_STUB"),
+                        Tuple.tuple(418, "USER_STUB"),
+                        Tuple.tuple(500, "HTTP_500_JSON"));
     }
 
     @Test
     void noWireMockResetRemovesTheSimulation() throws Exception {
-        mock.wireMock().stubFor(get(urlPathEqualTo("/custom")).willReturn(aResponse().withStatus(204)));
+        mock.wireMock()
+                .stubFor(get(urlPathEqualTo("/custom")).willReturn(aResponse().withStatus(204)));
         mock.wireMock().resetAll();
         mock.wireMock().resetMappings();
         for (String route : List.of("/__admin/reset", "/__admin/mappings/reset")) {
             assertThat(send("POST", route, Map.of()).statusCode()).isEqualTo(200);
         }
-        WireMock.create().port(mock.port()).build().removeStubMapping(
-                WireMock.get("/nothing").build());
+        WireMock.create()
+                .port(mock.port())
+                .build()
+                .removeStubMapping(WireMock.get("/nothing").build());
 
         assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
         mock.faults().onStart().respond(502, Format.XML);
-        assertThat(Calls.create(mock, TOKEN).status()).as("with a fault armed, too").isEqualTo(200);
+        assertThat(Calls.create(mock, TOKEN).status())
+                .as("with a fault armed, too")
+                .isEqualTo(200);
         HttpResponse<String> unknown = send("GET", "/custom", Map.of());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\":\"unknown_endpoint\"");
@@ -99,7 +120,8 @@ class RequestPathTest {
         mock.faults().onCreate().token(TOKEN).times(inFlight).delay(Duration.ofSeconds(4));
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < inFlight; i++) {
-            slow.add(RAW.sendAsync(post("/v2/session/create?access_token=" + TOKEN), HttpResponse.BodyHandlers.ofString()));
+            slow.add(RAW.sendAsync(
+                    post("/v2/session/create?access_token=" + TOKEN), HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(300);
         for (int i = 0; i < 10; i++) { // warm-up
@@ -113,12 +135,15 @@ class RequestPathTest {
             nanos[i] = System.nanoTime() - t0;
         }
 
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         // With a thread held per delay, every create here would wait for a delay to end: seconds. The
         // bounds leave room for a loaded CI machine; on a quiet one the median is a millisecond or two.
-        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length / 2])).as("token B's median create while "
-                + inFlight + " delays of token A wait").isLessThan(250);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1])).as("token B's slowest create").isLessThan(2000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length / 2]))
+                .as("token B's median create while " + inFlight + " delays of token A wait")
+                .isLessThan(250);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(nanos[nanos.length - 1]))
+                .as("token B's slowest create")
+                .isLessThan(2000);
         for (CompletableFuture<HttpResponse<String>> f : slow) {
             assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
@@ -135,8 +160,10 @@ class RequestPathTest {
             for (int i = 0; i < 4; i++) {
                 Socket s = new Socket("127.0.0.1", mock.port());
                 s.setSoTimeout(15_000);
-                s.getOutputStream().write(("POST /v2/session/create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("POST /v2/session/create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(s);
             }
             // the median of five, so one scheduling hiccup of a loaded build machine does not decide;
@@ -144,12 +171,15 @@ class RequestPathTest {
             long[] delays = new long[5];
             for (int i = 0; i < delays.length; i++) {
                 long t0 = System.nanoTime();
-                assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()).statusCode()).isEqualTo(200);
+                assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of())
+                                .statusCode())
+                        .isEqualTo(200);
                 delays[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - baseline);
             }
-            java.util.Arrays.sort(delays);
-            assertThat(delays[delays.length / 2]).as("how much 4 slow senders delay a create (median of 5: %s ms)",
-                    java.util.Arrays.toString(delays)).isLessThan(1000);
+            Arrays.sort(delays);
+            assertThat(delays[delays.length / 2])
+                    .as("how much 4 slow senders delay a create (median of 5: %s ms)", Arrays.toString(delays))
+                    .isLessThan(1000);
             for (Socket s : slow) {
                 OutputStream out = s.getOutputStream();
                 String answer = null;
@@ -166,7 +196,9 @@ class RequestPathTest {
                     Thread.sleep(500);
                 }
                 answer = answer != null ? answer : readAll(s.getInputStream());
-                assertThat(answer).startsWith("HTTP/1.1 408").contains("\"error\":\"request_timeout\"")
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 408")
+                        .contains("\"error\":\"request_timeout\"")
                         .doesNotContain("Exception");
             }
         } finally {
@@ -178,12 +210,17 @@ class RequestPathTest {
 
     @Test
     void brokenBodiesGetADocumented4xx() throws Exception {
-        String chunkedBroken = rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
-        assertThat(chunkedBroken).startsWith("HTTP/1.1 400").doesNotContain("\tat ").doesNotContain("Exception");
+        String chunkedBroken =
+                rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+        assertThat(chunkedBroken)
+                .startsWith("HTTP/1.1 400")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
 
-        String truncated = rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100\r\n\r\n{\"a\":");
+        String truncated =
+                rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"a\":");
         assertThat(truncated).startsWith("HTTP/1.1 408").contains("request_timeout");
 
         String control = rawChunked("/__admin/wawp/reset", (1 << 20) + 10);
@@ -194,8 +231,12 @@ class RequestPathTest {
 
     @Test
     void aRawFaultAnswersExactlyWhatWasAsked() throws Exception {
-        FaultRule rule = mock.faults().onCreate().respondRaw(429, Map.of("Retry-After", "2",
-                "Content-Type", "application/problem+json"), "{\"title\":\"slow down\"}");
+        FaultRule rule = mock.faults()
+                .onCreate()
+                .respondRaw(
+                        429,
+                        Map.of("Retry-After", "2", "Content-Type", "application/problem+json"),
+                        "{\"title\":\"slow down\"}");
 
         HttpResponse<String> r = send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of());
 
@@ -204,21 +245,36 @@ class RequestPathTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(r.body()).isEqualTo("{\"title\":\"slow down\"}");
         assertThat(rule.fault()).isInstanceOf(Fault.Raw.class);
-        assertThat(mock.requests()).singleElement().extracting(RecordedRequest::fault).isEqualTo("RAW_429");
+        assertThat(mock.requests())
+                .singleElement()
+                .extracting(RecordedRequest::fault)
+                .isEqualTo("RAW_429");
 
-        HttpResponse<String> armed = RAW.send(HttpRequest.newBuilder(mock.baseUrl().resolve("/__admin/wawp/faults"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"endpoint\": \"start\", \"times\": 2, \"raw\": {\"status\": 503, \"headers\": "
-                                + "{\"Retry-After\": \"5\"}, \"body\": \"down\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> armed = RAW.send(
+                HttpRequest.newBuilder(mock.baseUrl().resolve("/__admin/wawp/faults"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"endpoint\": \"start\", \"times\": 2, \"raw\": {\"status\": 503, \"headers\": "
+                                        + "{\"Retry-After\": \"5\"}, \"body\": \"down\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(armed.statusCode()).isEqualTo(201);
-        assertThat(mock.faults().list()).singleElement().extracting(FaultRule::times).isEqualTo(2);
+        assertThat(mock.faults().list())
+                .singleElement()
+                .extracting(FaultRule::times)
+                .isEqualTo(2);
         String id = Calls.createdId(mock, TOKEN);
-        HttpResponse<String> start = send("POST", "/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN, Map.of());
+        HttpResponse<String> start =
+                send("POST", "/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN, Map.of());
         assertThat(start.statusCode()).isEqualTo(503);
         assertThat(start.body()).isEqualTo("down");
-        HttpResponse<String> refused = RAW.send(HttpRequest.newBuilder(mock.baseUrl().resolve("/__admin/wawp/faults"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"endpoint\": \"start\", \"raw\": {\"status\": 99}}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = RAW.send(
+                HttpRequest.newBuilder(mock.baseUrl().resolve("/__admin/wawp/faults"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"endpoint\": \"start\", \"raw\": {\"status\": 99}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("invalid_raw_status");
     }
@@ -226,41 +282,65 @@ class RequestPathTest {
     @Test
     void aSessionInUseSurvivesTheCapWhileUnusedOnesGo() {
         // Its own mock: the session cap, the builder option this test is about.
-        try (WawpMockServer small = WawpMockServer.builder().token(TOKEN).maxSessions(50).manualBoot().build().start()) {
-            String kept = Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send().json()
-                    .get("instance_id").asText();
+        try (WawpMockServer small = WawpMockServer.builder()
+                .token(TOKEN)
+                .maxSessions(50)
+                .manualBoot()
+                .build()
+                .start()) {
+            String kept = Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
+                    .send()
+                    .json()
+                    .get("instance_id")
+                    .asText();
             for (int i = 0; i < 400; i++) {
-                Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN).send();
+                Http.to(small.baseUrl(), "/v2/session/create?access_token=" + TOKEN)
+                        .send();
                 if (i % 10 == 0) {
-                    assertThat(Http.to(small.baseUrl(), "/v2/session/info?instance_id=" + kept + "&access_token=" + TOKEN)
-                            .send().status()).as("after %d creates", i).isEqualTo(200);
+                    assertThat(Http.to(
+                                            small.baseUrl(),
+                                            "/v2/session/info?instance_id=" + kept + "&access_token=" + TOKEN)
+                                    .send()
+                                    .status())
+                            .as("after %d creates", i)
+                            .isEqualTo(200);
                 }
             }
 
-            assertThat(small.sessions(TOKEN)).hasSizeLessThanOrEqualTo(50).extracting(MockSession::instanceId).contains(kept);
+            assertThat(small.sessions(TOKEN))
+                    .hasSizeLessThanOrEqualTo(50)
+                    .extracting(MockSession::instanceId)
+                    .contains(kept);
         }
     }
 
     @Test
     void aQrCodeThatExpiresUnscannedFailsTheSession() {
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.SCAN_QR_CODE)
+                .create()
+                .instanceId();
 
         assertThat(mock.session(id).moveTo(SessionStatus.FAILED).status()).isEqualTo(SessionStatus.FAILED);
     }
 
     private HttpRequest post(String path) {
-        return HttpRequest.newBuilder(mock.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpRequest.newBuilder(mock.baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(mock.baseUrl().resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = HttpRequest.newBuilder(mock.baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         try {
             return RAW.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -281,9 +361,10 @@ class RequestPathTest {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
+            Arrays.fill(chunk, (byte) ' ');
             try {
                 for (int sent = 0; sent < size; sent += chunk.length) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -299,7 +380,7 @@ class RequestPathTest {
     }
 
     private static String readAll(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] b = new byte[8192];
         try {
             int n;
@@ -307,7 +388,7 @@ class RequestPathTest {
                 buf.write(b, 0, n);
                 String sofar = buf.toString(StandardCharsets.UTF_8);
                 int head = sofar.indexOf("\r\n\r\n");
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(sofar);
+                Matcher m = Pattern.compile("(?i)content-length: (\\d+)").matcher(sofar);
                 if (head > 0 && m.find() && sofar.length() - head - 4 >= Integer.parseInt(m.group(1))) {
                     break;
                 }

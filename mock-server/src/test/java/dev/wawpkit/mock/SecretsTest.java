@@ -1,14 +1,15 @@
 package dev.wawpkit.mock;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs a session through everything that can echo a token - bad input, unexpected calls, faults,
@@ -18,23 +19,23 @@ class SecretsTest {
     private static final String SECRET = "sk-live-7f3a9c2e4b1d8f60";
 
     /** Writes to the real stderr and to a copy. */
-    private static final class Tee extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
 
-        Tee(java.io.OutputStream a, java.io.OutputStream b) {
+        Tee(OutputStream a, OutputStream b) {
             this.a = a;
             this.b = b;
         }
 
         @Override
-        public synchronized void write(int c) throws java.io.IOException {
+        public synchronized void write(int c) throws IOException {
             a.write(c);
             b.write(c);
         }
 
         @Override
-        public synchronized void write(byte[] buf, int off, int len) throws java.io.IOException {
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
             a.write(buf, off, len);
             b.write(buf, off, len);
         }
@@ -47,7 +48,8 @@ class SecretsTest {
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(new Tee(originalErr, log), true));
         // Its own mock, started and closed inside the capture: what it prints then counts too.
-        try (WawpMockServer mock = WawpMockServer.builder().token(SECRET).manualBoot().build().start()) {
+        try (WawpMockServer mock =
+                WawpMockServer.builder().token(SECRET).manualBoot().build().start()) {
             String id = Calls.createdId(mock, SECRET);
             mock.faults().onInfo().token(SECRET).respond(502, Format.XML);
             mock.faults().onStart().session(id).token(SECRET).times(2).respond(500, Format.HTML);
@@ -62,20 +64,49 @@ class SecretsTest {
                 seen.add(Http.to(mock, path).accept("application/xml").send().body());
                 seen.add(Http.to(mock, path).accept("text/plain").send().body());
             }
-            seen.add(Http.raw(mock.baseUrl(), "POST", "/v2/session/start?access_token=" + SECRET + "%zz", null).body());
-            seen.add(Http.to(mock, "/v2/session/start").json("{\"access_token\": " + "\"" + SECRET + "\", ").send().body());
-            seen.add(Http.to(mock, "/v2/session/start").json("{\"access_token\": " + SECRET + "}").send().body());
-            for (String control : List.of("/sessions", "/sessions/" + id, "/sessions/" + id + "/calls", "/faults",
-                    "/tokens", "/unexpected-calls", "/sessions/" + id + "/webhooks")) {
-                seen.add(Http.to(mock, "/__admin/wawp" + control).method("GET").send().body());
+            seen.add(Http.raw(mock.baseUrl(), "POST", "/v2/session/start?access_token=" + SECRET + "%zz", null)
+                    .body());
+            seen.add(Http.to(mock, "/v2/session/start")
+                    .json("{\"access_token\": " + "\"" + SECRET + "\", ")
+                    .send()
+                    .body());
+            seen.add(Http.to(mock, "/v2/session/start")
+                    .json("{\"access_token\": " + SECRET + "}")
+                    .send()
+                    .body());
+            for (String control : List.of(
+                    "/sessions",
+                    "/sessions/" + id,
+                    "/sessions/" + id + "/calls",
+                    "/faults",
+                    "/tokens",
+                    "/unexpected-calls",
+                    "/sessions/" + id + "/webhooks")) {
+                seen.add(Http.to(mock, "/__admin/wawp" + control)
+                        .method("GET")
+                        .send()
+                        .body());
             }
-            seen.add(Http.to(mock, "/__admin/wawp/faults").json("{\"endpoint\": \"create\", \"status\": 500, "
-                    + "\"access_token\": \"" + SECRET + "\"}").send().body());
-            seen.add(Http.to(mock, "/__admin/wawp/tokens/" + SECRET).method("PUT").json("{\"quota\": -1}").send().body());
-            seen.add(Http.to(mock, "/__admin/wawp/tokens/" + SECRET).method("PUT").json("{\"quota\": 3}").send().body());
+            seen.add(Http.to(mock, "/__admin/wawp/faults")
+                    .json("{\"endpoint\": \"create\", \"status\": 500, " + "\"access_token\": \"" + SECRET + "\"}")
+                    .send()
+                    .body());
+            seen.add(Http.to(mock, "/__admin/wawp/tokens/" + SECRET)
+                    .method("PUT")
+                    .json("{\"quota\": -1}")
+                    .send()
+                    .body());
+            seen.add(Http.to(mock, "/__admin/wawp/tokens/" + SECRET)
+                    .method("PUT")
+                    .json("{\"quota\": 3}")
+                    .send()
+                    .body());
             seen.add(mock.sessions().toString());
             seen.add(mock.session(id).calls().toString());
-            seen.add(mock.faults().list().stream().map(f -> f.instanceId() + " " + f.fault()).toList().toString());
+            seen.add(mock.faults().list().stream()
+                    .map(f -> f.instanceId() + " " + f.fault())
+                    .toList()
+                    .toString());
             seen.add(mock.tokens().list().toString());
             seen.add(mock.unexpectedCalls().toString());
             seen.add(mock.toString());

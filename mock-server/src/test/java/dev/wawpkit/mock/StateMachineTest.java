@@ -1,13 +1,13 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.wawpkit.mock.junit5.WawpMockTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rows of the state table (spec section 4) that create, start, info and the control API
@@ -53,7 +53,11 @@ class StateMachineTest {
 
     @Test
     void scanningTheQrMovesToWorkingAndKeepsTheLogin() {
-        String id = manual.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+        String id = manual.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.SCAN_QR_CODE)
+                .create()
+                .instanceId();
 
         MockSession after = manual.session(id).moveTo(SessionStatus.WORKING);
 
@@ -63,7 +67,11 @@ class StateMachineTest {
 
     @Test
     void qrRotationKeepsScanQrCode() {
-        String id = manual.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+        String id = manual.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.SCAN_QR_CODE)
+                .create()
+                .instanceId();
 
         manual.session(id).moveTo(SessionStatus.SCAN_QR_CODE);
 
@@ -94,7 +102,11 @@ class StateMachineTest {
     @ParameterizedTest
     @CsvSource({"STARTING", "SCAN_QR_CODE"})
     void failedRecoversByRestartOrLogoutThenStart(SessionStatus to) {
-        String id = manual.seedSession().token(TOKEN).status(SessionStatus.FAILED).create().instanceId();
+        String id = manual.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.FAILED)
+                .create()
+                .instanceId();
 
         manual.session(id).moveTo(to);
 
@@ -121,17 +133,22 @@ class StateMachineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"STOPPED, WORKING", "STOPPED, SCAN_QR_CODE", "STOPPED, FAILED",
-            "WORKING, WORKING", "FAILED, WORKING", "FAILED, FAILED"})
+    @CsvSource({
+        "STOPPED, WORKING",
+        "STOPPED, SCAN_QR_CODE",
+        "STOPPED, FAILED",
+        "WORKING, WORKING",
+        "FAILED, WORKING",
+        "FAILED, FAILED"
+    })
     void aMoveTheTableForbidsIsRefusedWith409AndChangesNothing(SessionStatus from, SessionStatus to) {
         String id = manual.seedSession().token(TOKEN).status(from).create().instanceId();
 
-        assertThatThrownBy(() -> manual.session(id).moveTo(to))
-                .isInstanceOfSatisfying(WawpMockException.class, e -> {
-                    assertThat(e.httpStatus()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("illegal_transition");
-                    assertThat(e.getMessage()).contains(id, from.name(), to.name(), "allows");
-                });
+        assertThatThrownBy(() -> manual.session(id).moveTo(to)).isInstanceOfSatisfying(WawpMockException.class, e -> {
+            assertThat(e.httpStatus()).isEqualTo(409);
+            assertThat(e.code()).isEqualTo("illegal_transition");
+            assertThat(e.getMessage()).contains(id, from.name(), to.name(), "allows");
+        });
         assertThat(manual.session(id).status()).isEqualTo(from);
     }
 
@@ -149,7 +166,8 @@ class StateMachineTest {
         void bootWithoutASavedLoginAsksForAQrScan() throws InterruptedException {
             String id = Calls.createdId(timed, TOKEN);
 
-            assertThat(Calls.start(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STARTING");
+            assertThat(Calls.start(timed, id, TOKEN).json().get("status").asText())
+                    .isEqualTo("STARTING");
             Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "SCAN_QR_CODE", 5_000);
 
             assertThat(info.json().get("qr").asText()).startsWith("data:image/png;base64,");
@@ -157,7 +175,12 @@ class StateMachineTest {
 
         @Test
         void bootWithASavedLoginResumesToWorking() throws InterruptedException {
-            String id = timed.seedSession().token(TOKEN).status(SessionStatus.STOPPED).loggedIn(true).create().instanceId();
+            String id = timed.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.STOPPED)
+                    .loggedIn(true)
+                    .create()
+                    .instanceId();
 
             Calls.start(timed, id, TOKEN);
             Http.Response info = Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
@@ -167,10 +190,15 @@ class StateMachineTest {
 
         @Test
         void stopKeepsTheLoginSoTheNextBootResumesWithoutAScan() throws InterruptedException {
-            String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+            String id = timed.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.WORKING)
+                    .create()
+                    .instanceId();
 
             timed.session(id).moveTo(SessionStatus.STOPPED);
-            assertThat(Calls.info(timed, id, TOKEN).json().get("status").asText()).isEqualTo("STOPPED");
+            assertThat(Calls.info(timed, id, TOKEN).json().get("status").asText())
+                    .isEqualTo("STOPPED");
             Calls.start(timed, id, TOKEN);
 
             Calls.awaitStatus(timed, id, TOKEN, "WORKING", 5_000);
@@ -178,7 +206,11 @@ class StateMachineTest {
 
         @Test
         void logoutFromWorkingWipesTheLoginSoTheNextBootAsksForAScan() throws InterruptedException {
-            String id = timed.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+            String id = timed.seedSession()
+                    .token(TOKEN)
+                    .status(SessionStatus.WORKING)
+                    .create()
+                    .instanceId();
 
             MockSession loggedOut = timed.session(id).moveTo(SessionStatus.SCAN_QR_CODE);
             timed.session(id).moveTo(SessionStatus.STOPPED);

@@ -1,9 +1,8 @@
 package dev.wawpkit.mock;
 
-import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Many threads create, start, stop and read sessions across several tokens at once, for a bounded
@@ -34,8 +33,8 @@ class StressTest {
     void concurrentTrafficLeavesExactlyTheStateItsSuccessfulCallsImply(WawpMockServer mock) throws Exception {
         TOKENS.forEach(t -> mock.tokens().quota(t, QUOTA));
         String hot = mock.seedSession().token(TOKENS.get(0)).create().instanceId();
-        Map<String, String> createdBy = new ConcurrentHashMap<>();       // id -> token
-        Map<String, String> lastStatus = new ConcurrentHashMap<>();      // id -> status its owner thread left
+        Map<String, String> createdBy = new ConcurrentHashMap<>(); // id -> token
+        Map<String, String> lastStatus = new ConcurrentHashMap<>(); // id -> status its owner thread left
         AtomicInteger hotStarts = new AtomicInteger();
         List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
 
@@ -64,7 +63,9 @@ class StressTest {
                 } else if (op < 6) {
                     String id = mine.get(r.nextInt(mine.size()));
                     assertThat(Http.to(mock, "/v2/session/stop?instance_id=" + id + "&access_token=" + token)
-                            .send().status()).isEqualTo(200);
+                                    .send()
+                                    .status())
+                            .isEqualTo(200);
                     lastStatus.put(id, "STOPPED");
                 } else if (op < 8) {
                     String id = mine.get(r.nextInt(mine.size()));
@@ -86,12 +87,17 @@ class StressTest {
             long created = createdBy.values().stream().filter(token::equals).count();
             assertThat(created).as("creates of %s", token).isLessThanOrEqualTo(QUOTA);
             sessions.forEach(s -> stored.add(s.instanceId()));
-            assertThat(sessions.stream().filter(s -> !s.instanceId().equals(hot)).count())
-                    .as("sessions of %s", token).isEqualTo(created);
+            assertThat(sessions.stream()
+                            .filter(s -> !s.instanceId().equals(hot))
+                            .count())
+                    .as("sessions of %s", token)
+                    .isEqualTo(created);
         }
         assertThat(stored).containsAll(createdBy.keySet());
         Map<String, String> actual = new HashMap<>();
-        createdBy.keySet().forEach(id -> actual.put(id, mock.session(id).status().name()));
+        createdBy
+                .keySet()
+                .forEach(id -> actual.put(id, mock.session(id).status().name()));
         assertThat(actual).isEqualTo(lastStatus);
         assertThat(mock.session(hot).status()).isEqualTo(SessionStatus.STARTING);
         assertThat(mock.session(hot).calls()).hasSize(Math.min(hotStarts.get(), 256));

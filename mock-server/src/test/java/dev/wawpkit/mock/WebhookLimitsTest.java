@@ -1,10 +1,10 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.wawpkit.mock.junit5.WawpMockTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -12,24 +12,26 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A hanging or slow webhook receiver costs the mock bounded threads, sockets and memory, and no order.
  * Isolated: it counts the JVM's threads and RSS, which other classes running beside it would move.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.parallel.Isolated
+@Isolated
 @WawpMockTest(token = WebhookLimitsTest.TOKEN, bootDelayMillis = -1)
 class WebhookLimitsTest {
     static final String TOKEN = "limits-token-001";
@@ -40,8 +42,12 @@ class WebhookLimitsTest {
         AtomicInteger connections = new AtomicInteger();
         // Its own mock: fifteen retries 100 ms apart are builder options that @WawpMockTest does not offer.
         try (ServerSocket hanging = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
-             WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot()
-                     .webhookRetries(15, Duration.ofMillis(100)).build().start()) {
+                WawpMockServer mock = WawpMockServer.builder()
+                        .token(TOKEN)
+                        .manualBoot()
+                        .webhookRetries(15, Duration.ofMillis(100))
+                        .build()
+                        .start()) {
             Thread acceptor = new Thread(() -> {
                 while (!hanging.isClosed()) {
                     try {
@@ -74,7 +80,8 @@ class WebhookLimitsTest {
             while (System.nanoTime() < end) {
                 for (String id : ids) {
                     SessionStatus now = mock.session(id).status();
-                    mock.session(id).moveTo(now == SessionStatus.STOPPED ? SessionStatus.STARTING : SessionStatus.STOPPED);
+                    mock.session(id)
+                            .moveTo(now == SessionStatus.STOPPED ? SessionStatus.STARTING : SessionStatus.STOPPED);
                     moves++;
                 }
             }
@@ -83,10 +90,12 @@ class WebhookLimitsTest {
             long createMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
             assertThat(moves).as("status changes made").isGreaterThan(1000);
-            assertThat(connections.get()).as("connections opened to the hanging receiver")
+            assertThat(connections.get())
+                    .as("connections opened to the hanging receiver")
                     .isLessThanOrEqualTo(200);
             assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
-                    .as("threads added while webhooks hang (unbounded, it was one per request)").isLessThan(50);
+                    .as("threads added while webhooks hang (unbounded, it was one per request)")
+                    .isLessThan(50);
             // The JVM may grow its heap whatever is live, so RSS gets a loose bound (the unbounded
             // dispatcher ran out of memory); what stays live after a collection gets a tight one.
             assertThat(rssKb() - rssBefore).as("RSS growth in KiB").isLessThan(512 * 1024);
@@ -105,7 +114,7 @@ class WebhookLimitsTest {
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 Thread.sleep(30); // a receiver slower than the changes
             } catch (InterruptedException e) {
@@ -115,14 +124,23 @@ class WebhookLimitsTest {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
         receiver.start();
         try {
             String id = mock.seedSession().token(TOKEN).create().instanceId();
-            mock.session(id).webhooks(List.of(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")),
-                    null);
-            List<SessionStatus> moves = List.of(SessionStatus.STARTING, SessionStatus.SCAN_QR_CODE, SessionStatus.WORKING,
-                    SessionStatus.STOPPED, SessionStatus.STARTING, SessionStatus.WORKING, SessionStatus.FAILED);
+            mock.session(id)
+                    .webhooks(
+                            List.of(URI.create(
+                                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")),
+                            null);
+            List<SessionStatus> moves = List.of(
+                    SessionStatus.STARTING,
+                    SessionStatus.SCAN_QR_CODE,
+                    SessionStatus.WORKING,
+                    SessionStatus.STOPPED,
+                    SessionStatus.STARTING,
+                    SessionStatus.WORKING,
+                    SessionStatus.FAILED);
             for (SessionStatus s : moves) {
                 mock.session(id).moveTo(s);
             }
@@ -131,7 +149,8 @@ class WebhookLimitsTest {
             while (statuses.size() < moves.size() && System.nanoTime() < end) {
                 Thread.sleep(20);
             }
-            assertThat(statuses).containsExactlyElementsOf(moves.stream().map(Enum::name).toList());
+            assertThat(statuses)
+                    .containsExactlyElementsOf(moves.stream().map(Enum::name).toList());
         } finally {
             receiver.stop(0);
         }

@@ -1,15 +1,12 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,11 +14,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code session.status} webhooks, received by a real HTTP server on loopback. */
 class WebhookTest {
@@ -57,11 +59,15 @@ class WebhookTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
-        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.start();
         // Its own mock: four retries 20 ms apart are builder options that @WawpMockTest does not offer.
-        mock = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100))
-                .webhookRetries(4, Duration.ofMillis(20)).build().start();
+        mock = WawpMockServer.builder()
+                .token(TOKEN)
+                .bootDelay(Duration.ofMillis(100))
+                .webhookRetries(4, Duration.ofMillis(20))
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -101,7 +107,8 @@ class WebhookTest {
         assertThat(event.get("metadata").isObject()).isTrue();
         assertThat(event.get("engine").asText()).isEqualTo("WEBJS");
         assertThat(event.get("event").asText()).isEqualTo("session.status");
-        assertThat(event.get("payload").get("name").asText()).isEqualTo(event.get("session").asText());
+        assertThat(event.get("payload").get("name").asText())
+                .isEqualTo(event.get("session").asText());
         assertThat(event.get("payload").get("status").asText()).isEqualTo("STARTING");
         assertThat(event.get("me").isNull()).isTrue();
         assertThat(scanning.json().get("payload").get("status").asText()).isEqualTo("SCAN_QR_CODE");
@@ -116,10 +123,15 @@ class WebhookTest {
 
     @Test
     void withoutASecretWebhooksAreUnsigned() throws Exception {
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
         mock.session(id).webhooks(List.of(hookUrl()), null);
 
-        Http.to(mock, "/v2/session/stop?instance_id=" + id + "&access_token=" + TOKEN).send();
+        Http.to(mock, "/v2/session/stop?instance_id=" + id + "&access_token=" + TOKEN)
+                .send();
 
         Received r = next();
         assertThat(r.signature()).isNull();
@@ -129,7 +141,11 @@ class WebhookTest {
     @Test
     void aFailedDeliveryIsRetriedUntilTheReceiverAccepts() throws Exception {
         failFirst.set(2);
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.SCAN_QR_CODE).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.SCAN_QR_CODE)
+                .create()
+                .instanceId();
         mock.session(id).webhooks(List.of(hookUrl()), SECRET);
 
         mock.session(id).moveTo(SessionStatus.WORKING);
@@ -139,17 +155,23 @@ class WebhookTest {
 
         assertThat(List.of(second, third)).containsOnly(first);
         awaitDeliveries(id, 3);
-        assertThat(mock.session(id).deliveries()).extracting(WebhookDelivery::attempt, WebhookDelivery::response)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 500), org.assertj.core.groups.Tuple.tuple(2, 500),
-                        org.assertj.core.groups.Tuple.tuple(3, 200));
+        assertThat(mock.session(id).deliveries())
+                .extracting(WebhookDelivery::attempt, WebhookDelivery::response)
+                .containsExactly(Tuple.tuple(1, 500), Tuple.tuple(2, 500), Tuple.tuple(3, 200));
         assertThat(mock.session(id).deliveries().get(2).delivered()).isTrue();
-        assertThat(received.poll(200, TimeUnit.MILLISECONDS)).as("no attempt after success").isNull();
+        assertThat(received.poll(200, TimeUnit.MILLISECONDS))
+                .as("no attempt after success")
+                .isNull();
     }
 
     @Test
     void retriesStopAfterTheConfiguredAttempts() throws Exception {
         failFirst.set(100);
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
         mock.session(id).webhooks(List.of(hookUrl()), null);
 
         mock.session(id).moveTo(SessionStatus.FAILED);
@@ -162,10 +184,14 @@ class WebhookTest {
     @Test
     void anUnreachableReceiverIsLoggedWithTheReason() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
         mock.session(id).webhooks(List.of(URI.create("http://127.0.0.1:" + closedPort + "/gone")), null);
 
         mock.session(id).moveTo(SessionStatus.STOPPED);
@@ -180,26 +206,41 @@ class WebhookTest {
     @Test
     void aSlowReceiverDoesNotHoldUpTheApiCall() throws Exception {
         hold = true;
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
         mock.session(id).webhooks(List.of(hookUrl()), null);
 
-        Http.Response r = Http.to(mock, "/v2/session/stop?instance_id=" + id + "&access_token=" + TOKEN).send();
+        Http.Response r = Http.to(mock, "/v2/session/stop?instance_id=" + id + "&access_token=" + TOKEN)
+                .send();
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(next().json().get("payload").get("status").asText()).isEqualTo("STOPPED");
-        assertThat(release.getCount()).as("the receiver was still holding the delivery").isEqualTo(1);
+        assertThat(release.getCount())
+                .as("the receiver was still holding the delivery")
+                .isEqualTo(1);
     }
 
     @Test
     void theControlApiSetsAndShowsWebhooksWithoutTheSecret() throws Exception {
-        String id = mock.seedSession().token(TOKEN).status(SessionStatus.WORKING).create().instanceId();
+        String id = mock.seedSession()
+                .token(TOKEN)
+                .status(SessionStatus.WORKING)
+                .create()
+                .instanceId();
 
-        Http.Response put = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks").method("PUT")
-                .json("{\"urls\": [\"" + hookUrl() + "\"], \"secret\": \"" + SECRET + "\"}").send();
+        Http.Response put = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("PUT")
+                .json("{\"urls\": [\"" + hookUrl() + "\"], \"secret\": \"" + SECRET + "\"}")
+                .send();
         mock.session(id).moveTo(SessionStatus.STOPPED);
         next();
         awaitDeliveries(id, 1);
-        Http.Response get = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks").method("GET").send();
+        Http.Response get = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("GET")
+                .send();
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(get.json().get("urls").get(0).asText()).isEqualTo(hookUrl().toString());
@@ -213,8 +254,10 @@ class WebhookTest {
     void aBadWebhookUrlIsRefused() {
         String id = mock.seedSession().token(TOKEN).create().instanceId();
 
-        Http.Response r = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks").method("PUT")
-                .json("{\"urls\": [\"ftp://example/hooks\"]}").send();
+        Http.Response r = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("PUT")
+                .json("{\"urls\": [\"ftp://example/hooks\"]}")
+                .send();
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo("invalid_webhook_url");

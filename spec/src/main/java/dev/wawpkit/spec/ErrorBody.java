@@ -26,10 +26,10 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public record ErrorBody(String code, String message) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern HEADING = Pattern.compile("<h[1-6][^>]*>(.*?)</h[1-6]>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HEADING =
+            Pattern.compile("<h[1-6][^>]*>(.*?)</h[1-6]>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     /**
@@ -71,7 +71,9 @@ public record ErrorBody(String code, String message) {
     }
 
     private static ErrorBody xml(String body) {
-        return xmlRoot(body).map(root -> new ErrorBody(child(root, "code"), child(root, "message"))).orElse(null);
+        return xmlRoot(body)
+                .map(root -> new ErrorBody(child(root, "code"), child(root, "message")))
+                .orElse(null);
     }
 
     /**
@@ -86,7 +88,7 @@ public record ErrorBody(String code, String message) {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());  // throws on fatal errors, never prints "[Fatal Error]"
+            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, never prints "[Fatal Error]"
             return Optional.of(builder.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
                     .getDocumentElement());
         } catch (Exception e) {
@@ -103,7 +105,10 @@ public record ErrorBody(String code, String message) {
         for (Pattern pattern : new Pattern[] {TITLE, HEADING}) {
             Matcher m = pattern.matcher(body);
             if (m.find()) {
-                String text = TAG.matcher(m.group(1)).replaceAll("").replaceAll("\\s+", " ").trim();
+                String text = TAG.matcher(m.group(1))
+                        .replaceAll("")
+                        .replaceAll("\\s+", " ")
+                        .trim();
                 if (!text.isEmpty()) {
                     return new ErrorBody(null, text);
                 }

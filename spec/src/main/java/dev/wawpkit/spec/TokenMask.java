@@ -18,13 +18,13 @@ public final class TokenMask {
      * {@code name=value} or {@code "name": "value"} in free text, for lines a server or a client prints; the name
      * stands on its own, not inside a longer one.
      */
-    private static final Pattern NAMED_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_])"
-            + "(?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
+    private static final Pattern NAMED_IN_TEXT = Pattern.compile(
+            "((?<![A-Za-z0-9_])"
+                    + "(?i:access(?:[_-]|%5f|%2d)token|x-wawp-admin-token|authorization)[\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',}<]+)");
     /** A template placeholder such as {@code {token}}, {@code {invalid token}} or {@code ${access_token}}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$?\\{[^{}\\r\\n]{1,40}}");
 
-    private TokenMask() {
-    }
+    private TokenMask() {}
 
     /**
      * Masks a token as its first four characters and {@code "..."}, for example {@code dev-...}.
@@ -61,8 +61,10 @@ public final class TokenMask {
         StringBuilder sb = new StringBuilder(text.length());
         while (m.find()) {
             String value = m.group(2);
-            boolean placeholder = PLACEHOLDER.matcher(text).region(m.start(2), text.length()).lookingAt();
-            m.appendReplacement(sb, Matcher.quoteReplacement(placeholder ? m.group() : m.group(1) + mask(decodeQuietly(value))));
+            boolean placeholder =
+                    PLACEHOLDER.matcher(text).region(m.start(2), text.length()).lookingAt();
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(placeholder ? m.group() : m.group(1) + mask(decodeQuietly(value))));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -31,13 +31,13 @@ public final class WawpOpenApi {
     /** The classpath location of the description. */
     public static final String RESOURCE = "openapi/wawp-sessions.yaml";
 
-    private WawpOpenApi() {
-    }
+    private WawpOpenApi() {}
 
     /** Holds the shared validator, built on first use (building one takes about a second). */
     private static final class Shared {
         static final OpenApiInteractionValidator VALIDATOR =
-                OpenApiInteractionValidator.createForInlineApiSpecification(yaml()).build();
+                OpenApiInteractionValidator.createForInlineApiSpecification(yaml())
+                        .build();
     }
 
     /**
@@ -48,8 +48,9 @@ public final class WawpOpenApi {
     public static String yaml() {
         try (InputStream in = WawpOpenApi.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Expected " + RESOURCE + " on the class path (from wawp-spec), but it is "
-                        + "missing: build with Maven (mvn -pl <module> -am) so spec/src/main/resources is on it.");
+                throw new IllegalStateException(
+                        "Expected " + RESOURCE + " on the class path (from wawp-spec), but it is "
+                                + "missing: build with Maven (mvn -pl <module> -am) so spec/src/main/resources is on it.");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -82,12 +83,14 @@ public final class WawpOpenApi {
      * @param contentType the response's {@code Content-Type}; null or empty when it had none
      * @param body        the response body; null or empty when it had none
      */
-    public static ValidationReport validateResponse(String method, String path, int status, String contentType, String body) {
+    public static ValidationReport validateResponse(
+            String method, String path, int status, String contentType, String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
         if (contentType != null && !contentType.isEmpty()) {
             response.withContentType(contentType);
         }
-        return validator().validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+        return validator()
+                .validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
     }
 
     /**
@@ -114,11 +117,12 @@ public final class WawpOpenApi {
         OpenAPI api = api();
         Schema<?> schema = api.getComponents().getSchemas().get(schemaName);
         if (schema == null) {
-            throw new IllegalArgumentException("Expected a schema " + schemaName + " in " + RESOURCE + ", but there is none.");
+            throw new IllegalArgumentException(
+                    "Expected a schema " + schemaName + " in " + RESOURCE + ", but there is none.");
         }
         return new SchemaValidator(api, new MessageResolver()).validate(json, schema, "webhook");
     }
 
-    private static final Set<String> MISSING_CREDENTIAL = Set.of(
-            "validation.request.parameter.query.missing", "validation.request.security.missing");
+    private static final Set<String> MISSING_CREDENTIAL =
+            Set.of("validation.request.parameter.query.missing", "validation.request.security.missing");
 }

@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Timeout;
 class ErrorBodyTest {
     @Test
     void readsCodeAndMessageOfEachDocumentedFormat() {
-        assertThat(ErrorBody.parse("application/json; charset=utf-8",
-                "{\"error\": \"invalid_token\", \"message\": \"Expected a valid token.\", \"status\": 401}"))
+        assertThat(ErrorBody.parse(
+                        "application/json; charset=utf-8",
+                        "{\"error\": \"invalid_token\", \"message\": \"Expected a valid token.\", \"status\": 401}"))
                 .isEqualTo(new ErrorBody("invalid_token", "Expected a valid token."));
-        assertThat(ErrorBody.parse("application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<error><status>404</status><code>session_not_found</code><message>No such session.</message></error>"))
+        assertThat(
+                        ErrorBody.parse(
+                                "application/xml",
+                                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        + "<error><status>404</status><code>session_not_found</code><message>No such session.</message></error>"))
                 .isEqualTo(new ErrorBody("session_not_found", "No such session."));
         assertThat(ErrorBody.parse("text/plain", "400 Bad Request: instance_id is missing\n"))
                 .isEqualTo(new ErrorBody(null, "400 Bad Request: instance_id is missing"));
@@ -24,7 +28,8 @@ class ErrorBodyTest {
 
     @Test
     void readsABodyThatDoesNotParseAsItsTypeAsText() {
-        assertThat(ErrorBody.parse("application/json", "upstream timed out")).isEqualTo(new ErrorBody(null, "upstream timed out"));
+        assertThat(ErrorBody.parse("application/json", "upstream timed out"))
+                .isEqualTo(new ErrorBody(null, "upstream timed out"));
         assertThat(ErrorBody.parse(null, "")).isEqualTo(new ErrorBody(null, null));
     }
 

@@ -46,11 +46,13 @@ class TokenMaskTest {
 
     @Test
     void maskTextLeavesNamesInsideLongerNamesAndPlaceholdersAlone() {
-        assertThat(TokenMask.maskText("export WAWP_ACCESS_TOKEN=your-token")).isEqualTo("export WAWP_ACCESS_TOKEN=your-token");
+        assertThat(TokenMask.maskText("export WAWP_ACCESS_TOKEN=your-token"))
+                .isEqualTo("export WAWP_ACCESS_TOKEN=your-token");
         assertThat(TokenMask.maskText("POST /v2/session/start?access_token={token}&instance_id=X"))
                 .isEqualTo("POST /v2/session/start?access_token={token}&instance_id=X");
         assertThat(TokenMask.maskText("access_token=${access_token}")).isEqualTo("access_token=${access_token}");
-        assertThat(TokenMask.maskText("access_token={invalid token}&x=1")).isEqualTo("access_token={invalid token}&x=1");
+        assertThat(TokenMask.maskText("access_token={invalid token}&x=1"))
+                .isEqualTo("access_token={invalid token}&x=1");
         assertThat(TokenMask.maskText("access_token={not-a-placeholder")).isEqualTo("access_token={not...");
     }
 

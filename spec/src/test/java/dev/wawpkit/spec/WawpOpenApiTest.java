@@ -18,7 +18,11 @@ class WawpOpenApiTest {
 
     @Test
     void acceptsADocumentedResponse() {
-        ValidationReport report = WawpOpenApi.validateResponse("post", "/v2/session/start", 200, "application/json",
+        ValidationReport report = WawpOpenApi.validateResponse(
+                "post",
+                "/v2/session/start",
+                200,
+                "application/json",
                 "{\"name\": \"wawp-84729105\", \"status\": \"STARTING\", \"config\": {\"webhooks\": {}, \"proxy\": null}}");
 
         assertThat(report.getMessages()).isEmpty();
@@ -26,11 +30,20 @@ class WawpOpenApiTest {
 
     @Test
     void rejectsAnUndocumentedStatusAndABodyMissingARequiredField() {
-        ValidationReport status = WawpOpenApi.validateResponse("POST", "/v2/session/start", 418, "application/json", "{}");
-        ValidationReport field = WawpOpenApi.validateResponse("POST", "/v2/session/start", 200, "application/json",
+        ValidationReport status =
+                WawpOpenApi.validateResponse("POST", "/v2/session/start", 418, "application/json", "{}");
+        ValidationReport field = WawpOpenApi.validateResponse(
+                "POST",
+                "/v2/session/start",
+                200,
+                "application/json",
                 "{\"name\": \"wawp-84729105\", \"state\": \"STARTING\", \"config\": {}}");
 
-        assertThat(status.getMessages()).extracting(ValidationReport.Message::getKey).contains("validation.response.status.unknown");
-        assertThat(field.getMessages()).extracting(ValidationReport.Message::getKey).contains("validation.response.body.schema.required");
+        assertThat(status.getMessages())
+                .extracting(ValidationReport.Message::getKey)
+                .contains("validation.response.status.unknown");
+        assertThat(field.getMessages())
+                .extracting(ValidationReport.Message::getKey)
+                .contains("validation.response.body.schema.required");
     }
 }

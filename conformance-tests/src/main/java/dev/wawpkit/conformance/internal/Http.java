@@ -29,7 +29,8 @@ public final class Http {
     /** Sends one call: query parameters, Accept, {@code Content-Type: application/json} and no body. */
     public Exchange send(String method, String path, Map<String, String> query, String accept) {
         String q = query.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String url = baseUrl + path + (q.isEmpty() ? "" : "?" + q);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -41,9 +42,17 @@ public final class Http {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Exchange(method, path, url, accept, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), null);
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Exchange(
+                    method,
+                    path,
+                    url,
+                    accept,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    null);
         } catch (IOException e) {
             return new Exchange(method, path, url, accept, 0, "", "", e);
         } catch (InterruptedException e) {

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Masking {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** Registers a secret to mask from now on; null and blank values are ignored. */
     public static void register(String secret) {

@@ -7,13 +7,12 @@ import java.util.List;
 
 /** Validates responses against the OpenAPI description ({@link WawpOpenApi}: {@code openapi/wawp-sessions.yaml}). */
 public final class OpenApi {
-    private OpenApi() {
-    }
+    private OpenApi() {}
 
     /** Validates the response of one exchange; returns the error messages, each "key: message". */
     public static List<String> validate(Exchange exchange) {
-        ValidationReport report = WawpOpenApi.validateResponse(exchange.method(), exchange.path(), exchange.status(),
-                exchange.contentType(), exchange.body());
+        ValidationReport report = WawpOpenApi.validateResponse(
+                exchange.method(), exchange.path(), exchange.status(), exchange.contentType(), exchange.body());
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getKey() + ": " + m.getMessage().replaceAll("\\s+", " "))

@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Target implements AutoCloseable {
     /** Where a Wawp mock serves its control API: a target where it answers 200 is a Wawp mock. */
     public static final String CONTROL_PROBE = "/__admin/wawp/tokens";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TargetSettings settings;
@@ -26,7 +27,8 @@ public final class Target implements AutoCloseable {
     private final WawpMock control;
     private final boolean mock;
 
-    private Target(TargetSettings settings, WawpMockServer embedded, Http http, String token, WawpMock control, boolean mock) {
+    private Target(
+            TargetSettings settings, WawpMockServer embedded, Http http, String token, WawpMock control, boolean mock) {
         this.settings = settings;
         this.embedded = embedded;
         this.http = http;
@@ -44,7 +46,8 @@ public final class Target implements AutoCloseable {
         return switch (settings.kind()) {
             case MOCK -> {
                 String token = suiteToken();
-                WawpMockServer.Builder builder = WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100));
+                WawpMockServer.Builder builder =
+                        WawpMockServer.builder().token(token).bootDelay(Duration.ofMillis(100));
                 if (settings.observedDir() != null) {
                     builder.observed(settings.observedDir());
                 }
@@ -55,16 +58,18 @@ public final class Target implements AutoCloseable {
                 Http http = new Http(settings.baseUrl());
                 if (hasControlApi(settings.baseUrl())) {
                     String token = settings.token() == null ? suiteToken() : settings.token();
-                    WawpMock client = WawpMockClient.connect(settings.baseUrl(), token).forToken(token);
+                    WawpMock client =
+                            WawpMockClient.connect(settings.baseUrl(), token).forToken(token);
                     if (settings.token() == null) {
                         client.tokens().unlimited(token);
                     }
                     yield new Target(settings, null, http, token, client, true);
                 }
                 if (settings.token() == null) {
-                    throw new ConformanceConfigException("The target " + settings.baseUrl() + " has no Wawp mock control API ("
-                            + CONTROL_PROBE + " did not answer 200), so the suite cannot make its own token: "
-                            + "export WAWP_TOKEN=your-token (or -Dwawp.token=...).");
+                    throw new ConformanceConfigException(
+                            "The target " + settings.baseUrl() + " has no Wawp mock control API ("
+                                    + CONTROL_PROBE + " did not answer 200), so the suite cannot make its own token: "
+                                    + "export WAWP_TOKEN=your-token (or -Dwawp.token=...).");
                 }
                 yield new Target(settings, null, http, settings.token(), null, false);
             }
@@ -136,7 +141,7 @@ public final class Target implements AutoCloseable {
             embedded.close();
         } else if (control != null) {
             try {
-                control.reset();                      // leave a shared mock as we found it: only our token's share
+                control.reset(); // leave a shared mock as we found it: only our token's share
             } catch (RuntimeException ignored) {
                 // best effort
             }

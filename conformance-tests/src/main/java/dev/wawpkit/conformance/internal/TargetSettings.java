@@ -25,14 +25,23 @@ import java.util.function.Function;
  * @param captureDir   where to save what a target that is not a Wawp mock answers, one file per behaviour; or null
  * @param observedDir  a capture the run's embedded mock answers with, in place of its own decided shapes; or null
  */
-public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allowCreate, String instanceId,
-                             boolean dryRun, Duration bootTimeout, Path captureDir, Path observedDir) {
+public record TargetSettings(
+        Kind kind,
+        URI baseUrl,
+        String token,
+        boolean allowCreate,
+        String instanceId,
+        boolean dryRun,
+        Duration bootTimeout,
+        Path captureDir,
+        Path observedDir) {
 
     /** The live API's base URL. */
     public static final URI LIVE_BASE_URL = URI.create("https://api.wawp.net");
 
     /** Configuration keys, in one place. */
     public static final String TARGET = "wawp.target";
+
     public static final String BASE_URL = "wawp.baseUrl";
     public static final String TOKEN = "wawp.token";
     public static final String TOKEN_FILE = "wawp.tokenFile";
@@ -40,6 +49,7 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
     public static final String ALLOW_CREATE = "wawp.live.allowCreate";
     /** Hidden: points the live target at a local stand-in, for the suite's own tests. */
     public static final String LIVE_BASE_URL_OVERRIDE = "wawp.live.baseUrl";
+
     public static final String DRY_RUN = "wawp.dryRun";
     public static final String BOOT_TIMEOUT_SECONDS = "wawp.bootTimeoutSeconds";
     public static final String REPORT_DIR = "wawp.report.dir";
@@ -49,7 +59,11 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
     public static final String IGNORE_ENVIRONMENT = "wawp.internal.ignoreEnvironment";
 
     /** Where a run points: the Wawp mock started in-process, any base URL (the standalone mock, a staging server), or live. */
-    public enum Kind { MOCK, URL, LIVE }
+    public enum Kind {
+        MOCK,
+        URL,
+        LIVE
+    }
 
     /**
      * Resolves the settings.
@@ -59,55 +73,75 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
      * @throws ConformanceConfigException naming what is wrong and how to fix it
      */
     public static TargetSettings resolve(Function<String, Optional<String>> parameter, Map<String, String> env) {
-        Function<String, Optional<String>> p = key -> parameter.apply(key).map(String::trim).filter(v -> !v.isEmpty());
-        Function<String, Optional<String>> e = key -> Optional.ofNullable(env.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> p =
+                key -> parameter.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> e =
+                key -> Optional.ofNullable(env.get(key)).map(String::trim).filter(v -> !v.isEmpty());
 
         Optional<String> baseUrl = p.apply(BASE_URL).or(() -> e.apply("WAWP_BASE_URL"));
-        String target = p.apply(TARGET).or(() -> e.apply("WAWP_TARGET"))
-                .orElse(baseUrl.isPresent() ? "url" : "mock").toLowerCase(Locale.ROOT);
+        String target = p.apply(TARGET)
+                .or(() -> e.apply("WAWP_TARGET"))
+                .orElse(baseUrl.isPresent() ? "url" : "mock")
+                .toLowerCase(Locale.ROOT);
         boolean dryRun = p.apply(DRY_RUN).map(Boolean::parseBoolean).orElse(false);
-        Duration bootTimeout = Duration.ofSeconds(p.apply(BOOT_TIMEOUT_SECONDS).map(Long::parseLong).orElse(60L));
-        String instanceId = p.apply(INSTANCE_ID).or(() -> e.apply("WAWP_INSTANCE_ID")).orElse(null);
+        Duration bootTimeout = Duration.ofSeconds(
+                p.apply(BOOT_TIMEOUT_SECONDS).map(Long::parseLong).orElse(60L));
+        String instanceId =
+                p.apply(INSTANCE_ID).or(() -> e.apply("WAWP_INSTANCE_ID")).orElse(null);
         Path capture = p.apply(CAPTURE_DIR).map(Path::of).orElse(null);
         Path observed = p.apply(OBSERVED_DIR).map(Path::of).orElse(null);
 
         switch (target) {
             case "mock" -> {
                 if (baseUrl.isPresent()) {
-                    throw new ConformanceConfigException("Expected either the embedded mock (-Dwawp.target=mock) or a base URL, "
-                            + "but got both: drop -Dwawp.target=mock to test " + baseUrl.get() + ".");
+                    throw new ConformanceConfigException(
+                            "Expected either the embedded mock (-Dwawp.target=mock) or a base URL, "
+                                    + "but got both: drop -Dwawp.target=mock to test " + baseUrl.get() + ".");
                 }
                 if (capture != null) {
-                    throw new ConformanceConfigException("Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the "
-                            + "embedded mock, whose answers are the mock's own: add -Dwawp.baseUrl=URL or -Dwawp.target=live.");
+                    throw new ConformanceConfigException(
+                            "Expected a target to learn from for -Dwawp.capture.dir (--capture), but got the "
+                                    + "embedded mock, whose answers are the mock's own: add -Dwawp.baseUrl=URL or -Dwawp.target=live.");
                 }
                 return new TargetSettings(Kind.MOCK, null, null, true, null, dryRun, bootTimeout, null, observed);
             }
             case "url" -> {
-                URI uri = parseUrl(baseUrl.orElseThrow(() -> new ConformanceConfigException(
-                        "Expected a base URL for -Dwawp.target=url, but none was given: add -Dwawp.baseUrl=http://127.0.0.1:8080.")));
+                URI uri = parseUrl(
+                        baseUrl.orElseThrow(
+                                () -> new ConformanceConfigException(
+                                        "Expected a base URL for -Dwawp.target=url, but none was given: add -Dwawp.baseUrl=http://127.0.0.1:8080.")));
                 String token = p.apply(TOKEN).or(() -> e.apply("WAWP_TOKEN")).orElse(null);
                 Masking.register(token);
-                return new TargetSettings(Kind.URL, uri, token, true, instanceId, dryRun, bootTimeout, capture, observed);
+                return new TargetSettings(
+                        Kind.URL, uri, token, true, instanceId, dryRun, bootTimeout, capture, observed);
             }
             case "live" -> {
                 if (baseUrl.isPresent()) {
-                    throw new ConformanceConfigException("Expected either the live API (-Dwawp.target=live) or a base URL, "
-                            + "but got both: drop -Dwawp.baseUrl, or drop -Dwawp.target=live to test " + baseUrl.get() + ".");
+                    throw new ConformanceConfigException(
+                            "Expected either the live API (-Dwawp.target=live) or a base URL, "
+                                    + "but got both: drop -Dwawp.baseUrl, or drop -Dwawp.target=live to test "
+                                    + baseUrl.get() + ".");
                 }
                 if (p.apply(TOKEN).isPresent()) {
-                    throw new ConformanceConfigException("Refusing the live token from -Dwawp.token: a token on the command line "
-                            + "ends up in shell history and process lists. Pass it in the environment (export WAWP_ACCESS_TOKEN=...) "
-                            + "or in a file (WAWP_ACCESS_TOKEN_FILE=path or -Dwawp.tokenFile=path). Nothing was run.");
+                    throw new ConformanceConfigException(
+                            "Refusing the live token from -Dwawp.token: a token on the command line "
+                                    + "ends up in shell history and process lists. Pass it in the environment (export WAWP_ACCESS_TOKEN=...) "
+                                    + "or in a file (WAWP_ACCESS_TOKEN_FILE=path or -Dwawp.tokenFile=path). Nothing was run.");
                 }
                 String token = liveToken(p, e);
                 Masking.register(token);
-                URI uri = p.apply(LIVE_BASE_URL_OVERRIDE).map(TargetSettings::parseUrl).orElse(LIVE_BASE_URL);
-                boolean allowCreate = p.apply(ALLOW_CREATE).map(Boolean::parseBoolean).orElse(false);
-                return new TargetSettings(Kind.LIVE, uri, token, allowCreate, instanceId, dryRun, bootTimeout, capture, observed);
+                URI uri = p.apply(LIVE_BASE_URL_OVERRIDE)
+                        .map(TargetSettings::parseUrl)
+                        .orElse(LIVE_BASE_URL);
+                boolean allowCreate =
+                        p.apply(ALLOW_CREATE).map(Boolean::parseBoolean).orElse(false);
+                return new TargetSettings(
+                        Kind.LIVE, uri, token, allowCreate, instanceId, dryRun, bootTimeout, capture, observed);
             }
-            default -> throw new ConformanceConfigException("Expected -Dwawp.target to be mock, url or live, but got '"
-                    + target + "'. Example: -Dwawp.target=live, or -Dwawp.baseUrl=http://127.0.0.1:8080 for a URL.");
+            default ->
+                throw new ConformanceConfigException(
+                        "Expected -Dwawp.target to be mock, url or live, but got '" + target
+                                + "'. Example: -Dwawp.target=live, or -Dwawp.baseUrl=http://127.0.0.1:8080 for a URL.");
         }
     }
 
@@ -131,8 +165,9 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
             }
             return token;
         } catch (IOException ex) {
-            throw new ConformanceConfigException("Expected to read the live access token from " + path + ", but could not: "
-                    + ex.getClass().getSimpleName() + ". Check the path, or export WAWP_ACCESS_TOKEN. Nothing was run.");
+            throw new ConformanceConfigException("Expected to read the live access token from " + path
+                    + ", but could not: " + ex.getClass().getSimpleName()
+                    + ". Check the path, or export WAWP_ACCESS_TOKEN. Nothing was run.");
         }
     }
 
@@ -144,7 +179,8 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
             }
             return uri;
         } catch (IllegalArgumentException ex) {
-            throw new ConformanceConfigException("Expected a base URL like http://127.0.0.1:8080, but got '" + text + "'.");
+            throw new ConformanceConfigException(
+                    "Expected a base URL like http://127.0.0.1:8080, but got '" + text + "'.");
         }
     }
 
@@ -161,8 +197,10 @@ public record TargetSettings(Kind kind, URI baseUrl, String token, boolean allow
         return switch (kind) {
             case MOCK -> "embedded Wawp mock";
             case URL -> "base URL " + baseUrl;
-            case LIVE -> "live Wawp API at " + baseUrl + " (token " + Masking.token(token) + ", creates "
-                    + (allowCreate ? "allowed" : "not allowed") + (instanceId == null ? "" : ", instance " + instanceId) + ")";
+            case LIVE ->
+                "live Wawp API at " + baseUrl + " (token " + Masking.token(token) + ", creates "
+                        + (allowCreate ? "allowed" : "not allowed")
+                        + (instanceId == null ? "" : ", instance " + instanceId) + ")";
         };
     }
 

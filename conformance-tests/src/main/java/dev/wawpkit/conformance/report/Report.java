@@ -31,9 +31,18 @@ public record Report(String target, String started, String finished, boolean dry
      * @param calls     in a dry run, the calls a real run would make
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Row(String id, String section, String title, String expected, String observed, Outcome outcome,
-                      String reason, List<String> drift, List<String> differs, List<String> mockDrift, List<String> calls) {
-    }
+    public record Row(
+            String id,
+            String section,
+            String title,
+            String expected,
+            String observed,
+            Outcome outcome,
+            String reason,
+            List<String> drift,
+            List<String> differs,
+            List<String> mockDrift,
+            List<String> calls) {}
 
     /** Counts the rows with the outcome. */
     public long count(Outcome outcome) {
@@ -51,10 +60,12 @@ public record Report(String target, String started, String finished, boolean dry
             return "STOPPED: " + stopped;
         }
         if (dryRun) {
-            return "DRY RUN against " + target + ": " + rows.size() + " behaviours: " + count(Outcome.WOULD_RUN) + " would run, "
-                    + count(Outcome.WOULD_SKIP) + " would be skipped; " + rows.stream().mapToLong(r -> r.calls().size()).sum() + " calls";
+            return "DRY RUN against " + target + ": " + rows.size() + " behaviours: " + count(Outcome.WOULD_RUN)
+                    + " would run, " + count(Outcome.WOULD_SKIP) + " would be skipped; "
+                    + rows.stream().mapToLong(r -> r.calls().size()).sum() + " calls";
         }
-        return (passed() ? "PASS" : "FAIL") + " against " + target + ": " + rows.size() + " behaviours: " + count(Outcome.PASS) + " pass, "
-                + count(Outcome.FAIL) + " fail, " + count(Outcome.DIFFERS) + " differ, " + count(Outcome.SKIPPED) + " skipped";
+        return (passed() ? "PASS" : "FAIL") + " against " + target + ": " + rows.size() + " behaviours: "
+                + count(Outcome.PASS) + " pass, " + count(Outcome.FAIL) + " fail, " + count(Outcome.DIFFERS)
+                + " differ, " + count(Outcome.SKIPPED) + " skipped";
     }
 }

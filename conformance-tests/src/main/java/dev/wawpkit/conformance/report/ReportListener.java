@@ -62,10 +62,15 @@ public class ReportListener implements TestExecutionListener {
         entries.clear();
         stopped = null;
         started = Instant.now().toString();
-        suite = plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream()).anyMatch(ReportListener::isSuiteClass);
-        boolean ignoreEnv = plan.getConfigurationParameters().getBoolean(TargetSettings.IGNORE_ENVIRONMENT).orElse(false);
+        suite = plan.getRoots().stream()
+                .flatMap(r -> plan.getDescendants(r).stream())
+                .anyMatch(ReportListener::isSuiteClass);
+        boolean ignoreEnv = plan.getConfigurationParameters()
+                .getBoolean(TargetSettings.IGNORE_ENVIRONMENT)
+                .orElse(false);
         try {
-            TargetSettings settings = TargetSettings.resolve(plan.getConfigurationParameters()::get, ignoreEnv ? Map.of() : System.getenv());
+            TargetSettings settings = TargetSettings.resolve(
+                    plan.getConfigurationParameters()::get, ignoreEnv ? Map.of() : System.getenv());
             target = settings.describe();
             dryRun = settings.dryRun();
         } catch (ConformanceConfigException e) {
@@ -75,8 +80,10 @@ public class ReportListener implements TestExecutionListener {
     }
 
     private static boolean isSuiteClass(TestIdentifier id) {
-        return id.getSource().filter(ClassSource.class::isInstance)
-                .map(s -> ((ClassSource) s).getJavaClass().isAnnotationPresent(ConformanceSuite.class)).orElse(false);
+        return id.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(s -> ((ClassSource) s).getJavaClass().isAnnotationPresent(ConformanceSuite.class))
+                .orElse(false);
     }
 
     private Optional<Behaviour> behaviour(TestIdentifier id) {
@@ -86,7 +93,8 @@ public class ReportListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         if (behaviour(id).isPresent()) {
-            entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+            entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>())
+                    .putAll(entry.getKeyValuePairs());
             String t = entry.getKeyValuePairs().get(ConformanceExtension.ENTRY_TARGET);
             if (t != null && !dryRun) {
                 target = t;
@@ -99,7 +107,9 @@ public class ReportListener implements TestExecutionListener {
         behaviour(id).ifPresent(b -> {
             String why = reason == null ? "" : reason;
             boolean dry = why.startsWith("dry run: would skip: ");
-            rows.put(b.id(), row(b, "-", dry ? Outcome.WOULD_SKIP : Outcome.SKIPPED, dry ? why.substring(21) : why, Map.of()));
+            rows.put(
+                    b.id(),
+                    row(b, "-", dry ? Outcome.WOULD_SKIP : Outcome.SKIPPED, dry ? why.substring(21) : why, Map.of()));
         });
     }
 
@@ -107,21 +117,40 @@ public class ReportListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         Optional<Behaviour> b = behaviour(id);
         if (b.isEmpty()) {
-            if (suite && isSuiteClass(id) && result.getStatus() == TestExecutionResult.Status.FAILED && stopped == null) {
-                stopped = Masking.mask(result.getThrowable().map(Throwable::getMessage).orElse("the run stopped"));
+            if (suite
+                    && isSuiteClass(id)
+                    && result.getStatus() == TestExecutionResult.Status.FAILED
+                    && stopped == null) {
+                stopped = Masking.mask(
+                        result.getThrowable().map(Throwable::getMessage).orElse("the run stopped"));
             }
             return;
         }
         Map<String, String> e = entries.getOrDefault(id.getUniqueId(), Map.of());
-        String message = result.getThrowable().map(t -> String.valueOf(t.getMessage() == null ? t : t.getMessage()).lines().findFirst().orElse(""))
+        String message = result.getThrowable()
+                .map(t -> String.valueOf(t.getMessage() == null ? t : t.getMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse(""))
                 .orElse("");
         Outcome outcome = switch (result.getStatus()) {
-            case SUCCESSFUL -> dryRun ? Outcome.WOULD_RUN : lines(e, ConformanceExtension.ENTRY_DIFFERS).isEmpty() ? Outcome.PASS : Outcome.DIFFERS;
+            case SUCCESSFUL ->
+                dryRun
+                        ? Outcome.WOULD_RUN
+                        : lines(e, ConformanceExtension.ENTRY_DIFFERS).isEmpty() ? Outcome.PASS : Outcome.DIFFERS;
             case ABORTED -> dryRun ? Outcome.WOULD_SKIP : Outcome.SKIPPED;
             case FAILED -> Outcome.FAIL;
         };
-        boolean explained = outcome == Outcome.FAIL && !lines(e, ConformanceExtension.ENTRY_DRIFT).isEmpty();
-        rows.put(b.get().id(), row(b.get(), e.getOrDefault(ConformanceExtension.ENTRY_OBSERVED, "-"), outcome, explained ? "" : message, e));
+        boolean explained = outcome == Outcome.FAIL
+                && !lines(e, ConformanceExtension.ENTRY_DRIFT).isEmpty();
+        rows.put(
+                b.get().id(),
+                row(
+                        b.get(),
+                        e.getOrDefault(ConformanceExtension.ENTRY_OBSERVED, "-"),
+                        outcome,
+                        explained ? "" : message,
+                        e));
     }
 
     @Override
@@ -129,11 +158,22 @@ public class ReportListener implements TestExecutionListener {
         if (!suite) {
             return;
         }
-        List<Report.Row> all = Behaviour.ALL.stream().map(b -> rows.getOrDefault(b.id(), row(b, "-", dryRun ? Outcome.WOULD_SKIP : Outcome.SKIPPED,
-                stopped != null ? "not run: the run stopped before it" : "not selected in this run", Map.of()))).toList();
+        List<Report.Row> all = Behaviour.ALL.stream()
+                .map(b -> rows.getOrDefault(
+                        b.id(),
+                        row(
+                                b,
+                                "-",
+                                dryRun ? Outcome.WOULD_SKIP : Outcome.SKIPPED,
+                                stopped != null ? "not run: the run stopped before it" : "not selected in this run",
+                                Map.of())))
+                .toList();
         Report r = new Report(Masking.mask(target), started, Instant.now().toString(), dryRun, stopped, all);
-        Path dir = dirOverride != null ? dirOverride
-                : Path.of(plan.getConfigurationParameters().get(TargetSettings.REPORT_DIR).orElse("target/conformance"));
+        Path dir = dirOverride != null
+                ? dirOverride
+                : Path.of(plan.getConfigurationParameters()
+                        .get(TargetSettings.REPORT_DIR)
+                        .orElse("target/conformance"));
         ReportWriter.write(r, dir);
         report = r;
         if (print) {
@@ -142,12 +182,24 @@ public class ReportListener implements TestExecutionListener {
     }
 
     private static List<String> lines(Map<String, String> entry, String key) {
-        return Arrays.stream(entry.getOrDefault(key, "").split("\n")).filter(s -> !s.isBlank()).map(Masking::mask).toList();
+        return Arrays.stream(entry.getOrDefault(key, "").split("\n"))
+                .filter(s -> !s.isBlank())
+                .map(Masking::mask)
+                .toList();
     }
 
     private static Report.Row row(Behaviour b, String observed, Outcome outcome, String reason, Map<String, String> e) {
-        return new Report.Row(b.id(), b.section(), b.title(), b.expected(), Masking.mask(observed), outcome, Masking.mask(reason),
-                lines(e, ConformanceExtension.ENTRY_DRIFT), lines(e, ConformanceExtension.ENTRY_DIFFERS),
-                lines(e, ConformanceExtension.ENTRY_MOCK_DRIFT), lines(e, ConformanceExtension.ENTRY_CALLS));
+        return new Report.Row(
+                b.id(),
+                b.section(),
+                b.title(),
+                b.expected(),
+                Masking.mask(observed),
+                outcome,
+                Masking.mask(reason),
+                lines(e, ConformanceExtension.ENTRY_DRIFT),
+                lines(e, ConformanceExtension.ENTRY_DIFFERS),
+                lines(e, ConformanceExtension.ENTRY_MOCK_DRIFT),
+                lines(e, ConformanceExtension.ENTRY_CALLS));
     }
 }

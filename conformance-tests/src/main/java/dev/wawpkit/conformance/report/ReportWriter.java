@@ -10,22 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** Writes a report as {@code report.md} and {@code report.json}, and renders its console summary. */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** Writes both files into the directory, creating it; every line masked. */
     public static void write(Report report, Path dir) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("report.md"), Masking.mask(markdown(report)), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.json"), Masking.mask(JSON.writeValueAsString(report)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("report.json"),
+                    Masking.mask(JSON.writeValueAsString(report)) + "\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the conformance report to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not write the conformance report to " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -33,23 +38,51 @@ public final class ReportWriter {
     public static String markdown(Report r) {
         StringBuilder md = new StringBuilder("# Wawp conformance report\n\n");
         md.append("- Target: ").append(r.target()).append('\n');
-        md.append("- Run: ").append(r.started()).append(" to ").append(r.finished()).append('\n');
+        md.append("- Run: ")
+                .append(r.started())
+                .append(" to ")
+                .append(r.finished())
+                .append('\n');
         md.append("- Result: **").append(r.summary()).append("**\n\n");
         md.append("| behaviour | spec | expected | observed | outcome |\n|---|---|---|---|---|\n");
         for (Report.Row row : r.rows()) {
-            List<String> why = !row.drift().isEmpty() ? row.drift() : !row.differs().isEmpty() ? row.differs() : List.of(row.reason());
-            String outcome = row.outcome().label() + (String.join("", why).isEmpty() ? "" : ": " + String.join("; ", why));
-            md.append("| `").append(row.id()).append("` ").append(cell(row.title())).append(" | ").append(cell(row.section()))
-                    .append(" | ").append(cell(row.expected())).append(" | ").append(cell(row.observed()))
-                    .append(" | ").append(cell(outcome)).append(" |\n");
+            List<String> why = !row.drift().isEmpty()
+                    ? row.drift()
+                    : !row.differs().isEmpty() ? row.differs() : List.of(row.reason());
+            String outcome =
+                    row.outcome().label() + (String.join("", why).isEmpty() ? "" : ": " + String.join("; ", why));
+            md.append("| `")
+                    .append(row.id())
+                    .append("` ")
+                    .append(cell(row.title()))
+                    .append(" | ")
+                    .append(cell(row.section()))
+                    .append(" | ")
+                    .append(cell(row.expected()))
+                    .append(" | ")
+                    .append(cell(row.observed()))
+                    .append(" | ")
+                    .append(cell(outcome))
+                    .append(" |\n");
         }
-        section(md, r, "Drift from the mock", "Where the target's answers differ from what the Wawp mock answers to the same row: "
-                + "change the mock (a capture, `--observed`) or your client where it relied on the mock's shape.", Report.Row::mockDrift);
-        section(md, r, "Calls a real run would make", "Each row's calls, in order; `{token}` is the run's token.", Report.Row::calls);
+        section(
+                md,
+                r,
+                "Drift from the mock",
+                "Where the target's answers differ from what the Wawp mock answers to the same row: "
+                        + "change the mock (a capture, `--observed`) or your client where it relied on the mock's shape.",
+                Report.Row::mockDrift);
+        section(
+                md,
+                r,
+                "Calls a real run would make",
+                "Each row's calls, in order; `{token}` is the run's token.",
+                Report.Row::calls);
         return md.toString();
     }
 
-    private static void section(StringBuilder md, Report r, String title, String intro, java.util.function.Function<Report.Row, List<String>> lines) {
+    private static void section(
+            StringBuilder md, Report r, String title, String intro, Function<Report.Row, List<String>> lines) {
         if (r.rows().stream().allMatch(row -> lines.apply(row).isEmpty())) {
             return;
         }
@@ -57,7 +90,9 @@ public final class ReportWriter {
         for (Report.Row row : r.rows()) {
             if (!lines.apply(row).isEmpty()) {
                 md.append("\n- `").append(row.id()).append("`\n");
-                lines.apply(row).forEach(l -> md.append("  - ").append(l.replace("|", "\\|")).append('\n'));
+                lines.apply(row)
+                        .forEach(l ->
+                                md.append("  - ").append(l.replace("|", "\\|")).append('\n'));
             }
         }
     }
@@ -68,16 +103,20 @@ public final class ReportWriter {
         lines.add("Wawp conformance: " + r.summary());
         for (Report.Row row : r.rows()) {
             if (row.outcome() == Outcome.FAIL || row.outcome() == Outcome.DIFFERS) {
-                lines.add("  " + row.outcome().label().toUpperCase(java.util.Locale.ROOT) + " " + row.id() + " (" + row.title() + ")");
-                List<String> why = row.drift().isEmpty() && row.differs().isEmpty() ? List.of(row.reason()) : row.drift();
+                lines.add("  " + row.outcome().label().toUpperCase(Locale.ROOT) + " " + row.id() + " (" + row.title()
+                        + ")");
+                List<String> why =
+                        row.drift().isEmpty() && row.differs().isEmpty() ? List.of(row.reason()) : row.drift();
                 why.forEach(d -> lines.add("       " + d));
                 row.differs().forEach(d -> lines.add("       differs from the mock's choice: " + d));
             } else if (r.dryRun()) {
-                lines.add("  " + row.outcome().label() + " " + row.id() + (row.reason().isEmpty() ? "" : ": " + row.reason()));
+                lines.add("  " + row.outcome().label() + " " + row.id()
+                        + (row.reason().isEmpty() ? "" : ": " + row.reason()));
                 row.calls().forEach(c -> lines.add("       " + c));
             }
         }
-        long drifting = r.rows().stream().filter(row -> !row.mockDrift().isEmpty()).count();
+        long drifting =
+                r.rows().stream().filter(row -> !row.mockDrift().isEmpty()).count();
         if (drifting > 0) {
             lines.add("Drift from the mock in " + drifting + " behaviours: see \"Drift from the mock\" in report.md");
         }

@@ -8,5 +8,4 @@ package dev.wawpkit.contracts.client;
  * @param serverName  the server the session lives on
  * @param status      the session's status as the API spells it, normally {@code STOPPED}
  */
-public record CreatedSession(String instanceId, String sessionName, String serverName, String status) {
-}
+public record CreatedSession(String instanceId, String sessionName, String serverName, String status) {}

@@ -6,5 +6,4 @@ package dev.wawpkit.contracts.client;
  * @param id       the account's chat id, such as {@code 201012345678@c.us}
  * @param pushName the account's display name
  */
-public record Me(String id, String pushName) {
-}
+public record Me(String id, String pushName) {}

@@ -5,5 +5,4 @@ package dev.wawpkit.contracts.client;
  *
  * @param code the code to enter on the phone, such as {@code ABCD-1234}
  */
-public record PairingCode(String code) {
-}
+public record PairingCode(String code) {}

@@ -6,5 +6,4 @@ package dev.wawpkit.contracts.client;
  * @param mimetype the media type of the decoded data, {@code application/json}
  * @param data     the base64 of a JSON object {@code {value, expiry}}
  */
-public record QrCode(String mimetype, String data) {
-}
+public record QrCode(String mimetype, String data) {}

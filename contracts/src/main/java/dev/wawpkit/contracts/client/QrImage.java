@@ -5,5 +5,4 @@ package dev.wawpkit.contracts.client;
  *
  * @param qr the QR code as a {@code data:image/png;base64,...} URL
  */
-public record QrImage(String qr) {
-}
+public record QrImage(String qr) {}

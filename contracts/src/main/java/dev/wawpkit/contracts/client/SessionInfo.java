@@ -11,5 +11,4 @@ package dev.wawpkit.contracts.client;
  * @param qr     the QR code as a {@code data:image/png;base64,...} URL; null unless the answer
  *               carried one (info while SCAN_QR_CODE)
  */
-public record SessionInfo(String name, String status, SessionConfig config, Me me, String qr) {
-}
+public record SessionInfo(String name, String status, SessionConfig config, Me me, String qr) {}

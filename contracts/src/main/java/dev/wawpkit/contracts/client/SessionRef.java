@@ -7,5 +7,4 @@ package dev.wawpkit.contracts.client;
  * @param status     {@code SCAN_QR_CODE} after logout, {@code DELETED} after delete
  * @param instanceId the session's 12-character id
  */
-public record SessionRef(String name, String status, String instanceId) {
-}
+public record SessionRef(String name, String status, String instanceId) {}

@@ -41,8 +41,8 @@ public record SessionStatusEvent(String id, long timestamp, String session, Stri
         try {
             n = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Expected a JSON session.status event, but the body is not JSON ("
-                    + e.getOriginalMessage() + ").");
+            throw new IllegalArgumentException(
+                    "Expected a JSON session.status event, but the body is not JSON (" + e.getOriginalMessage() + ").");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,9 +56,14 @@ public record SessionStatusEvent(String id, long timestamp, String session, Stri
                     + "but the session.status event lacks them: " + n + ".");
         }
         JsonNode me = n.path("me");
-        return new SessionStatusEvent(n.path("id").asText(), n.path("timestamp").asLong(),
-                n.path("session").asText(null), payload.path("status").asText(),
-                me.isObject() ? new Me(me.path("id").asText(null), me.path("pushName").asText(null)) : null);
+        return new SessionStatusEvent(
+                n.path("id").asText(),
+                n.path("timestamp").asLong(),
+                n.path("session").asText(null),
+                payload.path("status").asText(),
+                me.isObject()
+                        ? new Me(me.path("id").asText(null), me.path("pushName").asText(null))
+                        : null);
     }
 
     /**
@@ -73,8 +78,8 @@ public record SessionStatusEvent(String id, long timestamp, String session, Stri
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, signature.trim().toLowerCase(Locale.ROOT)
-                    .getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    expected, signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

@@ -26,8 +26,8 @@ public final class WawpApiException extends RuntimeException {
         this(method, path, status, contentType, body, ErrorBody.parse(contentType, body), token);
     }
 
-    private WawpApiException(String method, String path, int status, String contentType, String body,
-            ErrorBody parsed, String token) {
+    private WawpApiException(
+            String method, String path, int status, String contentType, String body, ErrorBody parsed, String token) {
         super(describe(method, path, status, parsed, contentType, token));
         this.method = method;
         this.path = path;
@@ -38,17 +38,23 @@ public final class WawpApiException extends RuntimeException {
         this.body = body;
     }
 
-    private static String describe(String method, String path, int status, ErrorBody parsed, String contentType,
-            String token) {
+    private static String describe(
+            String method, String path, int status, ErrorBody parsed, String contentType, String token) {
         StringBuilder sb = new StringBuilder()
-                .append(method).append(' ').append(path).append(" answered ").append(status);
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" answered ")
+                .append(status);
         if (parsed.code() != null) {
             sb.append(" (").append(parsed.code()).append(')');
         }
         if (parsed.message() != null) {
             sb.append(": ").append(parsed.message());
         }
-        sb.append(" [").append(contentType == null ? "no content type" : contentType).append(']');
+        sb.append(" [")
+                .append(contentType == null ? "no content type" : contentType)
+                .append(']');
         return TokenMask.scrub(sb.toString(), token);
     }
 

@@ -91,8 +91,8 @@ public final class WawpClient {
     /** Creates a session with {@code POST /v2/session/create}; it starts in {@code STOPPED}. */
     public CreatedSession create() {
         JsonNode n = call("POST", "/v2/session/create", null, Map.of());
-        return new CreatedSession(text(n, "instance_id"), text(n, "session_name"), text(n, "server_name"),
-                text(n, "status"));
+        return new CreatedSession(
+                text(n, "instance_id"), text(n, "session_name"), text(n, "server_name"), text(n, "status"));
     }
 
     /** Starts a session with {@code POST /v2/session/start}; a STOPPED session moves to STARTING. */
@@ -156,8 +156,8 @@ public final class WawpClient {
      */
     public PairingCode requestCode(String instanceId, String phoneNumber) {
         Objects.requireNonNull(phoneNumber, "phoneNumber");
-        return new PairingCode(text(call("POST", "/v2/auth/request-code", instanceId,
-                Map.of("phone_number", phoneNumber)), "code"));
+        return new PairingCode(
+                text(call("POST", "/v2/auth/request-code", instanceId, Map.of("phone_number", phoneNumber)), "code"));
     }
 
     /** Returns the base URL calls go to. */
@@ -184,8 +184,13 @@ public final class WawpClient {
     }
 
     private Builder toBuilder() {
-        return builder().baseUrl(baseUrl).accessToken(accessToken).credentials(credentials).accept(accept)
-                .connectTimeout(connectTimeout).requestTimeout(requestTimeout);
+        return builder()
+                .baseUrl(baseUrl)
+                .accessToken(accessToken)
+                .credentials(credentials)
+                .accept(accept)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout);
     }
 
     private JsonNode call(String method, String path, String instanceId, Map<String, String> extra) {
@@ -200,9 +205,8 @@ public final class WawpClient {
             params.put("access_token", accessToken);
         }
 
-        HttpRequest.Builder request = HttpRequest.newBuilder()
-                .timeout(requestTimeout)
-                .header("Accept", accept);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder().timeout(requestTimeout).header("Accept", accept);
         if (sendToken && credentials == CredentialStyle.HEADER) {
             request.header("access-token", accessToken);
         }
@@ -230,9 +234,13 @@ public final class WawpClient {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException(TokenMask.scrub(method + " " + path + " answered " + response.statusCode()
-                    + " with a body that is not a JSON object [" + contentType + "]: " + abbreviate(response.body()),
-                    accessToken), e);
+            throw new UncheckedIOException(
+                    TokenMask.scrub(
+                            method + " " + path + " answered " + response.statusCode()
+                                    + " with a body that is not a JSON object [" + contentType + "]: "
+                                    + abbreviate(response.body()),
+                            accessToken),
+                    e);
         }
     }
 
@@ -240,12 +248,18 @@ public final class WawpClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new UncheckedIOException(method + " " + path + " to " + baseUrl + " timed out after "
-                    + (e instanceof HttpConnectTimeoutException ? connectTimeout + " (connect)" : requestTimeout)
-                    + "; raise it with WawpClient.builder().timeout(Duration.ofSeconds(60))", e);
+            throw new UncheckedIOException(
+                    method + " " + path + " to " + baseUrl + " timed out after "
+                            + (e instanceof HttpConnectTimeoutException
+                                    ? connectTimeout + " (connect)"
+                                    : requestTimeout)
+                            + "; raise it with WawpClient.builder().timeout(Duration.ofSeconds(60))",
+                    e);
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " to " + baseUrl + " failed: "
-                    + TokenMask.scrub(String.valueOf(e.getMessage()), accessToken), e);
+            throw new UncheckedIOException(
+                    method + " " + path + " to " + baseUrl + " failed: "
+                            + TokenMask.scrub(String.valueOf(e.getMessage()), accessToken),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException cause = new InterruptedIOException(method + " " + path + " was interrupted");
@@ -256,8 +270,8 @@ public final class WawpClient {
 
     private URI uri(String path, Map<String, String> params) {
         String base = baseUrl.toString();
-        StringBuilder sb = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .append(path);
+        StringBuilder sb =
+                new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base).append(path);
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         params.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
         return URI.create(sb.append(query).toString());
@@ -283,11 +297,12 @@ public final class WawpClient {
 
     private static SessionInfo session(JsonNode n) {
         JsonNode config = n.get("config");
-        SessionConfig cfg = config == null || !config.isObject() ? null
+        SessionConfig cfg = config == null || !config.isObject()
+                ? null
                 : new SessionConfig(map(config.get("webhooks")), map(config.get("proxy")));
         JsonNode me = n.get("me");
-        return new SessionInfo(text(n, "name"), text(n, "status"), cfg,
-                me == null || !me.isObject() ? null : me(me), text(n, "qr"));
+        return new SessionInfo(
+                text(n, "name"), text(n, "status"), cfg, me == null || !me.isObject() ? null : me(me), text(n, "qr"));
     }
 
     private static Me me(JsonNode n) {
@@ -320,8 +335,7 @@ public final class WawpClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the base URL, such as {@code https://api.wawp.net}; a path prefix is kept. Required. */
         public Builder baseUrl(URI baseUrl) {

@@ -17,28 +17,33 @@ class SessionStatusEventTest {
 
     @Test
     void aSignatureOfTheRawBodyWithTheSecretMatches() {
-        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE, "s3cret")).isTrue();
-        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE.toUpperCase(), "s3cret")).isTrue();
+        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE, "s3cret"))
+                .isTrue();
+        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE.toUpperCase(), "s3cret"))
+                .isTrue();
     }
 
     @Test
     void aWrongSecretATamperedBodyOrNoHeaderDoesNotMatch() {
-        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE, "other")).isFalse();
-        assertThat(SessionStatusEvent.signatureMatches("{\"event\":\"session.stat\"}".getBytes(StandardCharsets.UTF_8),
-                SIGNATURE, "s3cret")).isFalse();
+        assertThat(SessionStatusEvent.signatureMatches(BODY, SIGNATURE, "other"))
+                .isFalse();
+        assertThat(SessionStatusEvent.signatureMatches(
+                        "{\"event\":\"session.stat\"}".getBytes(StandardCharsets.UTF_8), SIGNATURE, "s3cret"))
+                .isFalse();
         assertThat(SessionStatusEvent.signatureMatches(BODY, null, "s3cret")).isFalse();
     }
 
     @Test
     void parseReadsTheStatusAndTheAccount() {
         SessionStatusEvent event = SessionStatusEvent.parse(("{\"id\":\"evt_1\",\"timestamp\":1767225600000,"
-                + "\"session\":\"wawp-84729105\",\"metadata\":{},\"engine\":\"WEBJS\",\"event\":\"session.status\","
-                + "\"payload\":{\"name\":\"wawp-84729105\",\"status\":\"WORKING\"},"
-                + "\"me\":{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"},\"new_field\":1}")
+                        + "\"session\":\"wawp-84729105\",\"metadata\":{},\"engine\":\"WEBJS\",\"event\":\"session.status\","
+                        + "\"payload\":{\"name\":\"wawp-84729105\",\"status\":\"WORKING\"},"
+                        + "\"me\":{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"},\"new_field\":1}")
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(event).isEqualTo(new SessionStatusEvent("evt_1", 1767225600000L, "wawp-84729105", "WORKING",
-                new Me("201012345678@c.us", "John Doe")));
+        assertThat(event)
+                .isEqualTo(new SessionStatusEvent(
+                        "evt_1", 1767225600000L, "wawp-84729105", "WORKING", new Me("201012345678@c.us", "John Doe")));
     }
 
     @Test

@@ -7,11 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,13 +65,15 @@ class WawpClientTest {
     }
 
     private static void answer(String path, int status, String contentType, String body) {
-        server.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse()
-                .withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+        server.stubFor(any(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
     }
 
     private static LoggedRequest onlyRequest() {
-        List<LoggedRequest> requests = server.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .anyRequestedFor(anyUrl()));
+        List<LoggedRequest> requests = server.findAll(WireMock.anyRequestedFor(anyUrl()));
         assertThat(requests).hasSize(1);
         return requests.get(0);
     }
@@ -87,13 +90,16 @@ class WawpClientTest {
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(request.getHeader("Accept")).isEqualTo("application/json");
         assertThat(request.getBody()).isEmpty();
-        assertThat(session).isEqualTo(new SessionInfo("wawp-84729105", "STARTING",
-                new SessionConfig(Map.of(), null), null, null));
+        assertThat(session)
+                .isEqualTo(new SessionInfo("wawp-84729105", "STARTING", new SessionConfig(Map.of(), null), null, null));
     }
 
     @Test
     void createSendsOnlyTheTokenAndReadsTheCreatedSession() {
-        answer("/v2/session/create", 200, "application/json",
+        answer(
+                "/v2/session/create",
+                200,
+                "application/json",
                 "{\"instance_id\":\"3EB0BCB2E3D4\",\"session_name\":\"wawp-84729105\","
                         + "\"server_name\":\"wawp-server-1\",\"status\":\"STOPPED\",\"new_field\":1}");
 
@@ -106,7 +112,8 @@ class WawpClientTest {
     @Test
     void jsonBodyStyleSendsCredentialsAsAJsonBody() throws Exception {
         answer("/v2/session/start", 200, "application/json", STARTING);
-        WawpClient bodyClient = clientBuilder().credentials(CredentialStyle.JSON_BODY).build();
+        WawpClient bodyClient =
+                clientBuilder().credentials(CredentialStyle.JSON_BODY).build();
 
         bodyClient.start(ID);
 
@@ -114,13 +121,15 @@ class WawpClientTest {
         assertThat(request.getUrl()).isEqualTo("/v2/session/start");
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(new ObjectMapper().readTree(request.getBodyAsString()))
-                .isEqualTo(new ObjectMapper().readTree("{\"instance_id\":\"" + ID + "\",\"access_token\":\"" + TOKEN + "\"}"));
+                .isEqualTo(new ObjectMapper()
+                        .readTree("{\"instance_id\":\"" + ID + "\",\"access_token\":\"" + TOKEN + "\"}"));
     }
 
     @Test
     void headerStyleSendsTheTokenInTheAccessTokenHeader() {
         answer("/v2/session/info", 200, "application/json", STARTING);
-        WawpClient headerClient = clientBuilder().credentials(CredentialStyle.HEADER).build();
+        WawpClient headerClient =
+                clientBuilder().credentials(CredentialStyle.HEADER).build();
 
         headerClient.info(ID);
 
@@ -140,7 +149,10 @@ class WawpClientTest {
 
     @Test
     void infoReadsMeAndQr() {
-        answer("/v2/session/info", 200, "application/json",
+        answer(
+                "/v2/session/info",
+                200,
+                "application/json",
                 "{\"name\":\"wawp-1\",\"status\":\"WORKING\",\"config\":{\"webhooks\":{\"url\":\"http://x\"},"
                         + "\"proxy\":{\"server\":\"p:1\"}},\"me\":{\"id\":\"201012345678@c.us\",\"pushName\":\"John Doe\"},"
                         + "\"qr\":\"data:image/png;base64,AA==\"}");
@@ -155,7 +167,10 @@ class WawpClientTest {
 
     @Test
     void statusPostsToV2StatusAndReadsTheQr() {
-        answer("/v2/status", 200, "application/json",
+        answer(
+                "/v2/status",
+                200,
+                "application/json",
                 "{\"name\":\"wawp-1\",\"status\":\"SCAN_QR_CODE\",\"config\":{\"webhooks\":{},\"proxy\":null},"
                         + "\"qr\":\"data:image/png;base64,AA==\"}");
 
@@ -171,9 +186,15 @@ class WawpClientTest {
     void remainingEndpointsUseTheirDocumentedMethodsAndPaths() {
         answer("/v2/session/stop", 200, "application/json", STARTING);
         answer("/v2/session/restart", 200, "application/json", STARTING);
-        answer("/v2/session/logout", 200, "application/json",
+        answer(
+                "/v2/session/logout",
+                200,
+                "application/json",
                 "{\"name\":\"wawp-1\",\"status\":\"SCAN_QR_CODE\",\"instance_id\":\"" + ID + "\"}");
-        answer("/v2/session/delete", 200, "application/json",
+        answer(
+                "/v2/session/delete",
+                200,
+                "application/json",
                 "{\"name\":\"wawp-1\",\"status\":\"DELETED\",\"instance_id\":\"" + ID + "\"}");
         answer("/v2/session/me", 200, "application/json", "{\"id\":\"1@c.us\",\"pushName\":\"J\"}");
         answer("/v2/auth/qr", 200, "application/json", "{\"mimetype\":\"application/json\",\"data\":\"e30=\"}");
@@ -189,16 +210,19 @@ class WawpClientTest {
         assertThat(client.qrImage(ID)).isEqualTo(new QrImage("data:image/png;base64,AA=="));
         assertThat(client.requestCode(ID, "201012345678")).isEqualTo(new PairingCode("ABCD-1234"));
 
-        assertThat(server.getAllServeEvents()).extracting(e -> e.getRequest().getMethod().getName() + " "
-                + e.getRequest().getUrl()).containsExactlyInAnyOrder(
-                "POST /v2/session/stop?instance_id=" + ID + "&access_token=" + TOKEN,
-                "POST /v2/session/restart?instance_id=" + ID + "&access_token=" + TOKEN,
-                "POST /v2/session/logout?instance_id=" + ID + "&access_token=" + TOKEN,
-                "DELETE /v2/session/delete?instance_id=" + ID + "&access_token=" + TOKEN,
-                "GET /v2/session/me?instance_id=" + ID + "&access_token=" + TOKEN,
-                "POST /v2/auth/qr?instance_id=" + ID + "&access_token=" + TOKEN,
-                "POST /v2/auth/qr-image?instance_id=" + ID + "&access_token=" + TOKEN,
-                "POST /v2/auth/request-code?instance_id=" + ID + "&phone_number=201012345678&access_token=" + TOKEN);
+        assertThat(server.getAllServeEvents())
+                .extracting(e -> e.getRequest().getMethod().getName() + " "
+                        + e.getRequest().getUrl())
+                .containsExactlyInAnyOrder(
+                        "POST /v2/session/stop?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "POST /v2/session/restart?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "POST /v2/session/logout?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "DELETE /v2/session/delete?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "GET /v2/session/me?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "POST /v2/auth/qr?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "POST /v2/auth/qr-image?instance_id=" + ID + "&access_token=" + TOKEN,
+                        "POST /v2/auth/request-code?instance_id=" + ID + "&phone_number=201012345678&access_token="
+                                + TOKEN);
     }
 
     @ParameterizedTest
@@ -211,7 +235,8 @@ class WawpClientTest {
 
     @Test
     void jsonErrorBecomesAnExceptionWithCodeAndMessage() {
-        String body = "{\"error\":\"session_not_found\",\"message\":\"Session 3EB0BCB2E3D4 does not exist\",\"status\":404}";
+        String body =
+                "{\"error\":\"session_not_found\",\"message\":\"Session 3EB0BCB2E3D4 does not exist\",\"status\":404}";
         answer("/v2/session/start", 404, "application/json", body);
 
         WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client.start(ID));
@@ -223,13 +248,17 @@ class WawpClientTest {
         assertThat(e.body()).isEqualTo(body);
         assertThat(e.method()).isEqualTo("POST");
         assertThat(e.path()).isEqualTo("/v2/session/start");
-        assertThat(e).hasMessage("POST /v2/session/start answered 404 (session_not_found): "
-                + "Session 3EB0BCB2E3D4 does not exist [application/json]");
+        assertThat(e)
+                .hasMessage("POST /v2/session/start answered 404 (session_not_found): "
+                        + "Session 3EB0BCB2E3D4 does not exist [application/json]");
     }
 
     @Test
     void xmlErrorBecomesAnExceptionWithCodeAndMessage() {
-        answer("/v2/session/start", 401, "application/xml; charset=utf-8",
+        answer(
+                "/v2/session/start",
+                401,
+                "application/xml; charset=utf-8",
                 "<?xml version=\"1.0\"?>\n<error><status>401</status><code>unauthorized</code>"
                         + "<message>Invalid or missing access token</message></error>");
 
@@ -254,9 +283,16 @@ class WawpClientTest {
 
     @Test
     void htmlErrorBecomesAnExceptionWithTheTitleAsMessage() {
-        answer("/v2/session/start", 500, "text/html",
+        answer(
+                "/v2/session/start",
+                500,
+                "text/html",
                 "<html><head><title>500 Internal Server Error</title></head><body><h1>Oops</h1></body></html>");
-        answer("/v2/session/info", 500, "text/html;charset=UTF-8", "<html><body>\n<h1>Upstream <b>down</b></h1></body></html>");
+        answer(
+                "/v2/session/info",
+                500,
+                "text/html;charset=UTF-8",
+                "<html><body>\n<h1>Upstream <b>down</b></h1></body></html>");
 
         WawpApiException titled = catchThrowableOfType(WawpApiException.class, () -> client.start(ID));
         WawpApiException headed = catchThrowableOfType(WawpApiException.class, () -> client.info(ID));
@@ -268,7 +304,8 @@ class WawpClientTest {
 
     @Test
     void errorWithoutBodyStillCarriesItsStatus() {
-        server.stubFor(post(urlPathEqualTo("/v2/session/start")).willReturn(aResponse().withStatus(502)));
+        server.stubFor(
+                post(urlPathEqualTo("/v2/session/start")).willReturn(aResponse().withStatus(502)));
 
         WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client.start(ID));
 
@@ -280,10 +317,14 @@ class WawpClientTest {
 
     @Test
     void slowAnswerTimesOutWithTheConfiguredRequestTimeout() {
-        server.stubFor(post(urlPathEqualTo("/v2/session/start")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody(STARTING)
-                .withFixedDelay(3_000)));
-        WawpClient impatient = clientBuilder().requestTimeout(Duration.ofMillis(200)).build();
+        server.stubFor(post(urlPathEqualTo("/v2/session/start"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(STARTING)
+                        .withFixedDelay(3_000)));
+        WawpClient impatient =
+                clientBuilder().requestTimeout(Duration.ofMillis(200)).build();
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.start(ID))
@@ -296,7 +337,10 @@ class WawpClientTest {
 
     @Test
     void accessTokenIsMaskedInExceptionMessagesAndToString() {
-        answer("/v2/session/start", 401, "application/json",
+        answer(
+                "/v2/session/start",
+                401,
+                "application/json",
                 "{\"error\":\"unauthorized\",\"message\":\"Token " + TOKEN + " is not valid\",\"status\":401}");
 
         WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client.start(ID));

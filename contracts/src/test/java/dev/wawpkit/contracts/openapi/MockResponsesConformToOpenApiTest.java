@@ -18,9 +18,9 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
+import dev.wawpkit.mock.junit5.WawpMockTest;
 import dev.wawpkit.spec.ErrorBody;
 import dev.wawpkit.spec.WawpOpenApi;
-import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,18 +63,21 @@ class MockResponsesConformToOpenApiTest {
     private static final String XML = "application/xml";
     private static final String TEXT = "text/plain";
     private static final String HTML = "text/html";
-    private static final Consumer<WawpMockServer> NOTHING = m -> { };
+    private static final Consumer<WawpMockServer> NOTHING = m -> {};
 
     private static final OpenApiInteractionValidator VALIDATOR = WawpOpenApi.validator();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static WawpMockServer mock;
 
     /** What to send: null leaves a parameter out. */
-    private record Call(String method, Endpoint endpoint, String instanceId, String token, String phone, String accept) {
+    private record Call(
+            String method, Endpoint endpoint, String instanceId, String token, String phone, String accept) {
         /** Sends what the client sends, with request-code's {@code phone_number}. */
         static Call of(String method, Endpoint endpoint, String instanceId, String token, String accept) {
-            return new Call(method, endpoint, instanceId, token, endpoint == Endpoint.REQUEST_CODE ? PHONE : null, accept);
+            return new Call(
+                    method, endpoint, instanceId, token, endpoint == Endpoint.REQUEST_CODE ? PHONE : null, accept);
         }
 
         Call phone(String phone) {
@@ -88,9 +91,8 @@ class MockResponsesConformToOpenApiTest {
      * @param expected the session status a 200 body must report, or the code a JSON or XML error
      *                 must carry; null to check neither
      */
-    private record Case(String name, Consumer<WawpMockServer> given, Call call, int status, String mediaType,
-            String expected) {
-    }
+    private record Case(
+            String name, Consumer<WawpMockServer> given, Call call, int status, String mediaType, String expected) {}
 
     @BeforeAll
     static void useTheMock(WawpMockServer server) {
@@ -112,37 +114,45 @@ class MockResponsesConformToOpenApiTest {
     void theOpenApiExamplesAndThePactsUseTheErrorCodesTheMockAnswers() throws Exception {
         Map<String, Set<String>> answered = new TreeMap<>();
         for (Case c : cases()) {
-            if (c.status() >= 400 && (c.mediaType().equals(JSON) || c.mediaType().equals(XML))) {
+            if (c.status() >= 400
+                    && (c.mediaType().equals(JSON) || c.mediaType().equals(XML))) {
                 HttpResponse<String> response = send(c);
-                answered.computeIfAbsent(key(c.call().method(), c.call().endpoint().path(), c.status()),
-                        k -> new TreeSet<>()).add(code(response.headers().firstValue("Content-Type").orElse(""),
-                        response.body()));
+                answered.computeIfAbsent(
+                                key(c.call().method(), c.call().endpoint().path(), c.status()), k -> new TreeSet<>())
+                        .add(code(response.headers().firstValue("Content-Type").orElse(""), response.body()));
             }
         }
         Map<String, Set<String>> documented = new TreeMap<>();
         List<String> differences = new ArrayList<>();
-        WawpOpenApi.api().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("2") || response.getExtensions() != null
-                            && Boolean.TRUE.equals(response.getExtensions().get("x-wawp-mock-only"))) {
-                        return;
-                    }
-                    String key = key(method.name(), path, Integer.parseInt(status));
-                    response.getContent().forEach((mediaType, media) -> {
-                        if (media.getExamples() == null || !(mediaType.equals(JSON) || mediaType.equals(XML))) {
-                            return;
-                        }
-                        media.getExamples().forEach((name, example) -> {
-                            JsonNode value = MAPPER.valueToTree(example.getValue());
-                            String code = value.path(mediaType.equals(JSON) ? "error" : "code").asText();
-                            documented.computeIfAbsent(key, k -> new TreeSet<>()).add(code);
-                            if (!answered.getOrDefault(key, Set.of()).contains(code)) {
-                                differences.add("OpenAPI example " + name + " of " + key + " " + mediaType + " says '"
-                                        + code + "'; the mock answers " + answered.get(key));
+        WawpOpenApi.api()
+                .getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operation.getResponses().forEach((status, response) -> {
+                            if (status.startsWith("2")
+                                    || response.getExtensions() != null
+                                            && Boolean.TRUE.equals(
+                                                    response.getExtensions().get("x-wawp-mock-only"))) {
+                                return;
                             }
-                        });
-                    });
-                })));
+                            String key = key(method.name(), path, Integer.parseInt(status));
+                            response.getContent().forEach((mediaType, media) -> {
+                                if (media.getExamples() == null || !(mediaType.equals(JSON) || mediaType.equals(XML))) {
+                                    return;
+                                }
+                                media.getExamples().forEach((name, example) -> {
+                                    JsonNode value = MAPPER.valueToTree(example.getValue());
+                                    String code = value.path(mediaType.equals(JSON) ? "error" : "code")
+                                            .asText();
+                                    documented
+                                            .computeIfAbsent(key, k -> new TreeSet<>())
+                                            .add(code);
+                                    if (!answered.getOrDefault(key, Set.of()).contains(code)) {
+                                        differences.add("OpenAPI example " + name + " of " + key + " " + mediaType
+                                                + " says '" + code + "'; the mock answers " + answered.get(key));
+                                    }
+                                });
+                            });
+                        })));
         answered.forEach((key, codes) -> codes.stream()
                 .filter(code -> !documented.getOrDefault(key, Set.of()).contains(code))
                 .forEach(code -> differences.add("the mock answers '" + code + "' to " + key
@@ -150,7 +160,9 @@ class MockResponsesConformToOpenApiTest {
         for (Interaction interaction : PactDirs.interactions(PactDirs.committedPact())) {
             IRequest request = interaction.asSynchronousRequestResponse().getRequest();
             IResponse response = interaction.asSynchronousRequestResponse().getResponse();
-            String contentType = response.getHeaders().getOrDefault("Content-Type", List.of("")).get(0);
+            String contentType = response.getHeaders()
+                    .getOrDefault("Content-Type", List.of(""))
+                    .get(0);
             if (response.getStatus() < 400 || !(contentType.startsWith(JSON) || contentType.startsWith(XML))) {
                 continue;
             }
@@ -178,14 +190,26 @@ class MockResponsesConformToOpenApiTest {
     private static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         Endpoint create = Endpoint.CREATE;
-        cases.add(new Case("POST create 200", NOTHING, Call.of("POST", create, null, TOKEN, JSON), 200, JSON, "STOPPED"));
-        cases.add(new Case("POST create 400 json", NOTHING, Call.of("POST", create, null, null, JSON), 400, JSON, null));
-        cases.add(new Case("POST create 401 json", NOTHING, Call.of("POST", create, null, UNKNOWN_TOKEN, JSON),
-                401, JSON, null));
-        cases.add(new Case("POST create 403 json", m -> m.tokens().quota(TOKEN, 0),
-                Call.of("POST", create, null, TOKEN, JSON), 403, JSON, null));
-        cases.add(new Case("POST create 500 json", fault(create, 500, Format.JSON),
-                Call.of("POST", create, null, TOKEN, JSON), 500, JSON, null));
+        cases.add(
+                new Case("POST create 200", NOTHING, Call.of("POST", create, null, TOKEN, JSON), 200, JSON, "STOPPED"));
+        cases.add(
+                new Case("POST create 400 json", NOTHING, Call.of("POST", create, null, null, JSON), 400, JSON, null));
+        cases.add(new Case(
+                "POST create 401 json", NOTHING, Call.of("POST", create, null, UNKNOWN_TOKEN, JSON), 401, JSON, null));
+        cases.add(new Case(
+                "POST create 403 json",
+                m -> m.tokens().quota(TOKEN, 0),
+                Call.of("POST", create, null, TOKEN, JSON),
+                403,
+                JSON,
+                null));
+        cases.add(new Case(
+                "POST create 500 json",
+                fault(create, 500, Format.JSON),
+                Call.of("POST", create, null, TOKEN, JSON),
+                500,
+                JSON,
+                null));
 
         for (Endpoint endpoint : Endpoint.values()) {
             if (endpoint == create) {
@@ -196,21 +220,41 @@ class MockResponsesConformToOpenApiTest {
                 Call json = Call.of(method, endpoint, ID, TOKEN, JSON);
                 for (SessionStatus status : SessionStatus.values()) {
                     String refusal = refusal(endpoint, status);
-                    cases.add(refusal == null
-                            ? new Case(prefix + "200 of a " + status + " session", seed(status), json, 200, JSON,
-                                    statusAfter(endpoint, status))
-                            : new Case(prefix + "400 " + refusal + " of a " + status + " session", seed(status), json,
-                                    400, JSON, refusal));
+                    cases.add(
+                            refusal == null
+                                    ? new Case(
+                                            prefix + "200 of a " + status + " session",
+                                            seed(status),
+                                            json,
+                                            200,
+                                            JSON,
+                                            statusAfter(endpoint, status))
+                                    : new Case(
+                                            prefix + "400 " + refusal + " of a " + status + " session",
+                                            seed(status),
+                                            json,
+                                            400,
+                                            JSON,
+                                            refusal));
                 }
                 cases.addAll(sharedErrors(prefix, json));
                 cases.addAll(decidedErrorsAsXmlAndText(prefix, json));
                 if (endpoint == Endpoint.REQUEST_CODE) {
                     Consumer<WawpMockServer> scanning = seed(SessionStatus.SCAN_QR_CODE);
-                    cases.add(new Case(prefix + "400 json without phone_number", scanning, json.phone(null),
-                            400, JSON, "missing_parameter"));
+                    cases.add(new Case(
+                            prefix + "400 json without phone_number",
+                            scanning,
+                            json.phone(null),
+                            400,
+                            JSON,
+                            "missing_parameter"));
                     for (String accept : List.of(JSON, XML, TEXT)) {
-                        cases.add(new Case(prefix + "400 invalid_phone_number as " + accept, scanning,
-                                new Call(method, endpoint, ID, TOKEN, "12345", accept), 400, accept,
+                        cases.add(new Case(
+                                prefix + "400 invalid_phone_number as " + accept,
+                                scanning,
+                                new Call(method, endpoint, ID, TOKEN, "12345", accept),
+                                400,
+                                accept,
                                 "invalid_phone_number"));
                     }
                 }
@@ -226,18 +270,36 @@ class MockResponsesConformToOpenApiTest {
         Consumer<WawpMockServer> stopped = seed(SessionStatus.STOPPED);
         List<Case> cases = new ArrayList<>();
         for (String accept : List.of(JSON, XML, TEXT)) {
-            cases.add(new Case(prefix + "400 as " + accept, NOTHING,
-                    Call.of(json.method(), endpoint, null, TOKEN, accept), 400, accept, null));
+            cases.add(new Case(
+                    prefix + "400 as " + accept,
+                    NOTHING,
+                    Call.of(json.method(), endpoint, null, TOKEN, accept),
+                    400,
+                    accept,
+                    null));
         }
         for (String accept : List.of(JSON, XML)) {
-            cases.add(new Case(prefix + "401 as " + accept, stopped,
-                    Call.of(json.method(), endpoint, ID, UNKNOWN_TOKEN, accept), 401, accept, null));
-            cases.add(new Case(prefix + "404 as " + accept, NOTHING,
-                    Call.of(json.method(), endpoint, ID, TOKEN, accept), 404, accept, "session_not_found"));
+            cases.add(new Case(
+                    prefix + "401 as " + accept,
+                    stopped,
+                    Call.of(json.method(), endpoint, ID, UNKNOWN_TOKEN, accept),
+                    401,
+                    accept,
+                    null));
+            cases.add(new Case(
+                    prefix + "404 as " + accept,
+                    NOTHING,
+                    Call.of(json.method(), endpoint, ID, TOKEN, accept),
+                    404,
+                    accept,
+                    "session_not_found"));
         }
-        cases.add(new Case(prefix + "500 json", stopped.andThen(fault(endpoint, 500, Format.JSON)), json, 500, JSON, null));
-        cases.add(new Case(prefix + "500 html", stopped.andThen(fault(endpoint, 500, Format.HTML)), json, 500, HTML, null));
-        cases.add(new Case(prefix + "502 json", stopped.andThen(fault(endpoint, 502, Format.JSON)), json, 502, JSON, null));
+        cases.add(new Case(
+                prefix + "500 json", stopped.andThen(fault(endpoint, 500, Format.JSON)), json, 500, JSON, null));
+        cases.add(new Case(
+                prefix + "500 html", stopped.andThen(fault(endpoint, 500, Format.HTML)), json, 500, HTML, null));
+        cases.add(new Case(
+                prefix + "502 json", stopped.andThen(fault(endpoint, 502, Format.JSON)), json, 502, JSON, null));
         cases.add(new Case(prefix + "502 xml", stopped.andThen(fault(endpoint, 502, Format.XML)), xml, 502, XML, null));
         return cases;
     }
@@ -250,8 +312,13 @@ class MockResponsesConformToOpenApiTest {
             return List.of();
         }
         return List.of(XML, TEXT).stream()
-                .map(accept -> new Case(prefix + "400 " + refusal + " as " + accept, seed(refused),
-                        Call.of(json.method(), json.endpoint(), ID, TOKEN, accept), 400, accept, refusal))
+                .map(accept -> new Case(
+                        prefix + "400 " + refusal + " as " + accept,
+                        seed(refused),
+                        Call.of(json.method(), json.endpoint(), ID, TOKEN, accept),
+                        400,
+                        accept,
+                        refusal))
                 .toList();
     }
 
@@ -271,16 +338,22 @@ class MockResponsesConformToOpenApiTest {
             case INFO -> status.name();
             case STOP -> "STOPPED";
             case RESTART -> "STARTING";
-            case LOGOUT -> status == SessionStatus.WORKING ? "SCAN_QR_CODE"
-                    : status == SessionStatus.FAILED ? "STOPPED" : status.name();
+            case LOGOUT ->
+                status == SessionStatus.WORKING
+                        ? "SCAN_QR_CODE"
+                        : status == SessionStatus.FAILED ? "STOPPED" : status.name();
             case DELETE -> "DELETED";
             default -> null;
         };
     }
 
     private static Consumer<WawpMockServer> seed(SessionStatus status) {
-        return m -> m.seedSession().token(TOKEN).instanceId(ID).status(status)
-                .loggedIn(status == SessionStatus.WORKING).create();
+        return m -> m.seedSession()
+                .token(TOKEN)
+                .instanceId(ID)
+                .status(status)
+                .loggedIn(status == SessionStatus.WORKING)
+                .create();
     }
 
     private static Consumer<WawpMockServer> fault(Endpoint endpoint, int status, Format format) {
@@ -297,7 +370,10 @@ class MockResponsesConformToOpenApiTest {
     private static URI uri(Call call) {
         StringBuilder query = new StringBuilder();
         for (String[] param : params(call)) {
-            query.append(query.length() == 0 ? "?" : "&").append(param[0]).append('=').append(param[1]);
+            query.append(query.length() == 0 ? "?" : "&")
+                    .append(param[0])
+                    .append('=')
+                    .append(param[1]);
         }
         return mock.baseUrl().resolve(call.endpoint().path() + query);
     }
@@ -305,7 +381,8 @@ class MockResponsesConformToOpenApiTest {
     private static List<String[]> params(Call call) {
         List<String[]> params = new ArrayList<>();
         for (String[] param : new String[][] {
-                {"instance_id", call.instanceId()}, {"access_token", call.token()}, {"phone_number", call.phone()}}) {
+            {"instance_id", call.instanceId()}, {"access_token", call.token()}, {"phone_number", call.phone()}
+        }) {
             if (param[1] != null) {
                 params.add(param);
             }
@@ -314,7 +391,8 @@ class MockResponsesConformToOpenApiTest {
     }
 
     private static HttpRequest.Builder request(Call call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(call)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(call))
+                .timeout(Duration.ofSeconds(10))
                 .header("Accept", call.accept());
         if (call.method().equals("POST")) {
             request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.noBody());
@@ -326,8 +404,9 @@ class MockResponsesConformToOpenApiTest {
 
     private static void check(Case c) throws Exception {
         Call call = c.call();
-        SimpleRequest.Builder sent = new SimpleRequest.Builder(Request.Method.valueOf(call.method()),
-                call.endpoint().path()).withAccept(call.accept());
+        SimpleRequest.Builder sent = new SimpleRequest.Builder(
+                        Request.Method.valueOf(call.method()), call.endpoint().path())
+                .withAccept(call.accept());
         params(call).forEach(param -> sent.withQueryParam(param[0], param[1]));
         if (call.method().equals("POST")) {
             sent.withContentType(JSON);
@@ -337,17 +416,28 @@ class MockResponsesConformToOpenApiTest {
 
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String body = response.body();
-        assertThat(response.statusCode()).as("status of %s; body %s", c.name(), body).isEqualTo(c.status());
+        assertThat(response.statusCode())
+                .as("status of %s; body %s", c.name(), body)
+                .isEqualTo(c.status());
         assertThat(contentType).as("Content-Type of %s", c.name()).startsWith(c.mediaType());
         if (c.expected() != null && c.mediaType().equals(JSON)) {
             String field = c.status() == 200 ? "status" : "error";
-            assertThat(MAPPER.readTree(body).path(field).asText()).as("%s of %s", field, c.name()).isEqualTo(c.expected());
+            assertThat(MAPPER.readTree(body).path(field).asText())
+                    .as("%s of %s", field, c.name())
+                    .isEqualTo(c.expected());
         }
         if (c.expected() != null && c.mediaType().equals(XML)) {
             assertThat(body).as("code of %s", c.name()).contains("<code>" + c.expected() + "</code>");
         }
-        ValidationReport report = WawpOpenApi.validate(VALIDATOR, sent.build(),
-                SimpleResponse.Builder.status(response.statusCode()).withContentType(contentType).withBody(body).build());
-        assertThat(report.getMessages()).as("validation of %s: %s", c.name(), body).isEmpty();
+        ValidationReport report = WawpOpenApi.validate(
+                VALIDATOR,
+                sent.build(),
+                SimpleResponse.Builder.status(response.statusCode())
+                        .withContentType(contentType)
+                        .withBody(body)
+                        .build());
+        assertThat(report.getMessages())
+                .as("validation of %s: %s", c.name(), body)
+                .isEmpty();
     }
 }

@@ -115,20 +115,25 @@ class OpenApiDescriptionTest {
     @TestFactory
     Stream<DynamicTest> everyOperationHasTheDocumentedResponsesAndMediaTypes() {
         List<DynamicTest> tests = new ArrayList<>();
-        ENDPOINTS.forEach((path, methods) -> methods.forEach(method -> tests.add(dynamicTest(method + " " + path, () -> {
-            Map<String, Set<String>> documented = path.endsWith("/create") ? CREATE_RESPONSES : SESSION_RESPONSES;
-            Map<String, ApiResponse> responses = operations(path).get(method).getResponses();
+        ENDPOINTS.forEach((path, methods) ->
+                methods.forEach(method -> tests.add(dynamicTest(method + " " + path, () -> {
+                    Map<String, Set<String>> documented =
+                            path.endsWith("/create") ? CREATE_RESPONSES : SESSION_RESPONSES;
+                    Map<String, ApiResponse> responses =
+                            operations(path).get(method).getResponses();
 
-            Set<String> extra = new TreeSet<>(responses.keySet());
-            extra.removeAll(documented.keySet());
-            assertThat(extra).as("undocumented statuses of %s %s", method, path).containsExactly("413");
-            assertThat(responses.get("413").getExtensions()).containsEntry("x-wawp-mock-only", true);
-            documented.forEach((status, mediaTypes) -> assertThat(responses.get(status))
-                    .as("%s %s answers %s", method, path, status)
-                    .isNotNull()
-                    .extracting(r -> r.getContent().keySet())
-                    .isEqualTo(mediaTypes));
-        }))));
+                    Set<String> extra = new TreeSet<>(responses.keySet());
+                    extra.removeAll(documented.keySet());
+                    assertThat(extra)
+                            .as("undocumented statuses of %s %s", method, path)
+                            .containsExactly("413");
+                    assertThat(responses.get("413").getExtensions()).containsEntry("x-wawp-mock-only", true);
+                    documented.forEach((status, mediaTypes) -> assertThat(responses.get(status))
+                            .as("%s %s answers %s", method, path, status)
+                            .isNotNull()
+                            .extracting(r -> r.getContent().keySet())
+                            .isEqualTo(mediaTypes));
+                }))));
         return tests.stream();
     }
 
@@ -145,34 +150,52 @@ class OpenApiDescriptionTest {
     @TestFactory
     Stream<DynamicTest> everyExampleIsAValidResponse() {
         List<DynamicTest> tests = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> operations(path).forEach((method, operation) ->
-                operation.getResponses().forEach((status, response) ->
-                        response.getContent().forEach((mediaType, media) -> examples(media).forEach((name, value) ->
-                                tests.add(dynamicTest(method + " " + path + " " + status + " " + mediaType + " " + name,
-                                        () -> assertValidExample(path, method, status, mediaType, value))))))));
+        api.getPaths()
+                .forEach((path, item) -> operations(path)
+                        .forEach((method, operation) -> operation
+                                .getResponses()
+                                .forEach((status, response) -> response.getContent()
+                                        .forEach((mediaType, media) -> examples(media)
+                                                .forEach((name, value) -> tests.add(dynamicTest(
+                                                        method + " " + path + " " + status + " " + mediaType + " "
+                                                                + name,
+                                                        () -> assertValidExample(
+                                                                path, method, status, mediaType, value))))))));
         assertThat(tests).hasSizeGreaterThan(100);
         return tests.stream();
     }
 
     @Test
     void validatorRejectsBodiesThatBreakTheSchema() {
-        ValidationReport wrongStatus = validate("/v2/session/start", "POST", 200, JSON,
+        ValidationReport wrongStatus = validate(
+                "/v2/session/start",
+                "POST",
+                200,
+                JSON,
                 "{\"name\":\"wawp-84729105\",\"status\":\"RUNNING\",\"config\":{\"webhooks\":{},\"proxy\":null}}");
-        ValidationReport errorWithoutMessage = validate("/v2/session/start", "POST", 404, JSON,
-                "{\"error\":\"session_not_found\",\"status\":404}");
-        ValidationReport undocumentedStatus = validate("/v2/session/start", "POST", 409, JSON,
-                "{\"error\":\"conflict\",\"message\":\"x\",\"status\":409}");
+        ValidationReport errorWithoutMessage =
+                validate("/v2/session/start", "POST", 404, JSON, "{\"error\":\"session_not_found\",\"status\":404}");
+        ValidationReport undocumentedStatus = validate(
+                "/v2/session/start", "POST", 409, JSON, "{\"error\":\"conflict\",\"message\":\"x\",\"status\":409}");
         ValidationReport htmlFor404 = validate("/v2/session/info", "GET", 404, HTML, "<html></html>");
 
         assertThat(wrongStatus.hasErrors()).as(wrongStatus.toString()).isTrue();
-        assertThat(errorWithoutMessage.hasErrors()).as(errorWithoutMessage.toString()).isTrue();
-        assertThat(undocumentedStatus.hasErrors()).as(undocumentedStatus.toString()).isTrue();
+        assertThat(errorWithoutMessage.hasErrors())
+                .as(errorWithoutMessage.toString())
+                .isTrue();
+        assertThat(undocumentedStatus.hasErrors())
+                .as(undocumentedStatus.toString())
+                .isTrue();
         assertThat(htmlFor404.hasErrors()).as(htmlFor404.toString()).isTrue();
     }
 
     @Test
     void validatorAcceptsUnknownFieldsInSuccessBodies() {
-        ValidationReport report = validate("/v2/session/info", "POST", 200, JSON,
+        ValidationReport report = validate(
+                "/v2/session/info",
+                "POST",
+                200,
+                JSON,
                 "{\"name\":\"wawp-1\",\"status\":\"WORKING\",\"config\":{\"webhooks\":{},\"proxy\":null,\"debug\":false},"
                         + "\"engine\":\"WEBJS\"}");
 
@@ -181,12 +204,15 @@ class OpenApiDescriptionTest {
 
     private static void assertValidExample(String path, String method, String status, String mediaType, Object value)
             throws Exception {
-        String body = value instanceof String ? (String) value
+        String body = value instanceof String
+                ? (String) value
                 : mediaType.equals(XML) ? xml(MAPPER.convertValue(value, Map.class)) : MAPPER.writeValueAsString(value);
         if (mediaType.equals(XML)) {
-            Element root = ErrorBody.xmlRoot(body).orElseThrow(() -> new AssertionError("Expecting well-formed XML, but got:\n  " + body));
+            Element root = ErrorBody.xmlRoot(body)
+                    .orElseThrow(() -> new AssertionError("Expecting well-formed XML, but got:\n  " + body));
             assertThat(root.getTagName()).isEqualTo("error");
-            assertThat(root.getElementsByTagName("status").item(0).getTextContent()).isEqualTo(status);
+            assertThat(root.getElementsByTagName("status").item(0).getTextContent())
+                    .isEqualTo(status);
             assertThat(root.getElementsByTagName("code").getLength()).isEqualTo(1);
             assertThat(root.getElementsByTagName("message").getLength()).isEqualTo(1);
         }
@@ -205,8 +231,8 @@ class OpenApiDescriptionTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
         Element root = doc.createElement(schema("XmlError").getXml().getName());
         doc.appendChild(root);
-        example.forEach((name, text) -> root.appendChild(doc.createElement(String.valueOf(name)))
-                .setTextContent(String.valueOf(text)));
+        example.forEach((name, text) ->
+                root.appendChild(doc.createElement(String.valueOf(name))).setTextContent(String.valueOf(text)));
         Transformer transformer = TransformerFactory.newInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
         StringWriter out = new StringWriter();

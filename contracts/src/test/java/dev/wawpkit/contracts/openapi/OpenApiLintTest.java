@@ -21,18 +21,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OpenApiLintTest {
-    private static final Path DESCRIPTION = Path.of("../spec/src/main/resources", WawpOpenApi.RESOURCE).toAbsolutePath();
+    private static final Path DESCRIPTION =
+            Path.of("../spec/src/main/resources", WawpOpenApi.RESOURCE).toAbsolutePath();
     private static final Path LOGS = Path.of("target/lint").toAbsolutePath();
 
     @Test
     void redoclyRecommendedReportsNoError() {
         Path redocly = NodeTools.require("redocly");
 
-        NodeTools.Result result = NodeTools.run(LOGS.resolve("redocly.txt"), Duration.ofSeconds(150),
-                List.of(redocly.toString(), "lint", "--config", "redocly.yaml", "--format", "stylish",
+        NodeTools.Result result = NodeTools.run(
+                LOGS.resolve("redocly.txt"),
+                Duration.ofSeconds(150),
+                List.of(
+                        redocly.toString(),
+                        "lint",
+                        "--config",
+                        "redocly.yaml",
+                        "--format",
+                        "stylish",
                         DESCRIPTION.toString()));
 
-        assertThat(result.exitCode()).as("redocly lint exit code; its output:%n%s", result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("redocly lint exit code; its output:%n%s", result.output())
+                .isZero();
         assertThat(result.output()).contains("Your API description is valid");
     }
 
@@ -40,11 +51,21 @@ class OpenApiLintTest {
     void spectralOasReportsNoError() {
         Path spectral = NodeTools.require("spectral");
 
-        NodeTools.Result result = NodeTools.run(LOGS.resolve("spectral.txt"), Duration.ofSeconds(150),
-                List.of(spectral.toString(), "lint", "--ruleset", ".spectral.yaml", "--fail-severity", "error",
+        NodeTools.Result result = NodeTools.run(
+                LOGS.resolve("spectral.txt"),
+                Duration.ofSeconds(150),
+                List.of(
+                        spectral.toString(),
+                        "lint",
+                        "--ruleset",
+                        ".spectral.yaml",
+                        "--fail-severity",
+                        "error",
                         DESCRIPTION.toString()));
 
-        assertThat(result.exitCode()).as("spectral lint exit code; its output:%n%s", result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("spectral lint exit code; its output:%n%s", result.output())
+                .isZero();
         assertThat(result.output()).contains("0 errors");
     }
 
@@ -54,14 +75,27 @@ class OpenApiLintTest {
         Path spectral = NodeTools.require("spectral");
         Path broken = dir.resolve("broken.yaml");
         // no security scheme (Redocly) and an example that breaks its schema (Spectral)
-        Files.writeString(broken, WawpOpenApi.yaml()
-                .replace("security:\n  - AccessToken: []\n  - AccessTokenHeader: []\n", "")
-                .replace("                session_name: wawp-84729105\n", "                session_name: 42\n"));
+        Files.writeString(
+                broken,
+                WawpOpenApi.yaml()
+                        .replace("security:\n  - AccessToken: []\n  - AccessTokenHeader: []\n", "")
+                        .replace(
+                                "                session_name: wawp-84729105\n", "                session_name: 42\n"));
 
-        NodeTools.Result byRedocly = NodeTools.run(LOGS.resolve("redocly-broken.txt"), Duration.ofSeconds(150),
+        NodeTools.Result byRedocly = NodeTools.run(
+                LOGS.resolve("redocly-broken.txt"),
+                Duration.ofSeconds(150),
                 List.of(redocly.toString(), "lint", "--config", "redocly.yaml", broken.toString()));
-        NodeTools.Result bySpectral = NodeTools.run(LOGS.resolve("spectral-broken.txt"), Duration.ofSeconds(150),
-                List.of(spectral.toString(), "lint", "--ruleset", ".spectral.yaml", "--fail-severity", "error",
+        NodeTools.Result bySpectral = NodeTools.run(
+                LOGS.resolve("spectral-broken.txt"),
+                Duration.ofSeconds(150),
+                List.of(
+                        spectral.toString(),
+                        "lint",
+                        "--ruleset",
+                        ".spectral.yaml",
+                        "--fail-severity",
+                        "error",
                         broken.toString()));
 
         assertThat(byRedocly.exitCode()).as(byRedocly.output()).isNotZero();

@@ -65,9 +65,12 @@ class AuthQrImagePactTest extends SessionErrorPacts {
     /** The kit's decision: the QR calls outside SCAN_QR_CODE answer 400 not_scanning. */
     @Pact(consumer = CONSUMER)
     V4Pact qrImageOfStartingSessionIs400NotScanningPact(PactDslWithProvider builder) {
-        return decidedJsonError(ofSession(builder, "STARTING", "qr-image of a starting session").willRespondWith(),
-                400, "not_scanning", "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to show a QR code, "
-                        + "but it is STARTING.")
+        return decidedJsonError(
+                        ofSession(builder, "STARTING", "qr-image of a starting session")
+                                .willRespondWith(),
+                        400,
+                        "not_scanning",
+                        "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to show a QR code, " + "but it is STARTING.")
                 .toPact(V4Pact.class);
     }
 

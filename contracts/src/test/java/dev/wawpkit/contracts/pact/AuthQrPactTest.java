@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuthQrPactTest extends SessionErrorPacts {
     private static final String BASE64 = "^[A-Za-z0-9+/]+={0,2}$";
     /** The example {@code data}: base64 of the JSON {@code {value, expiry}}, expiry in epoch milliseconds. */
-    private static final String QR_DATA = Base64.getEncoder().encodeToString(
-            "{\"value\":\"2@Xk9fQ1x2Zk3mR7vL0pN8bT4w\",\"expiry\":1767225600000}".getBytes(StandardCharsets.UTF_8));
+    private static final String QR_DATA = Base64.getEncoder()
+            .encodeToString("{\"value\":\"2@Xk9fQ1x2Zk3mR7vL0pN8bT4w\",\"expiry\":1767225600000}"
+                    .getBytes(StandardCharsets.UTF_8));
 
     @Override
     String endpoint() {
@@ -71,15 +72,19 @@ class AuthQrPactTest extends SessionErrorPacts {
         assertThat(qr.mimetype()).isEqualTo("application/json");
         JsonNode decoded = new ObjectMapper().readTree(Base64.getDecoder().decode(qr.data()));
         assertThat(decoded.path("value").asText()).isNotBlank();
-        assertThat(decoded.path("expiry").isIntegralNumber()).as("expiry, in ms: %s", decoded).isTrue();
+        assertThat(decoded.path("expiry").isIntegralNumber())
+                .as("expiry, in ms: %s", decoded)
+                .isTrue();
     }
 
     /** The kit's decision: the QR calls outside SCAN_QR_CODE answer 400 not_scanning. */
     @Pact(consumer = CONSUMER)
     V4Pact qrOfWorkingSessionIs400NotScanningPact(PactDslWithProvider builder) {
-        return decidedJsonError(ofSession(builder, "WORKING", "qr of a working session").willRespondWith(),
-                400, "not_scanning", "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to show a QR code, "
-                        + "but it is WORKING.")
+        return decidedJsonError(
+                        ofSession(builder, "WORKING", "qr of a working session").willRespondWith(),
+                        400,
+                        "not_scanning",
+                        "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to show a QR code, " + "but it is WORKING.")
                 .toPact(V4Pact.class);
     }
 

@@ -19,10 +19,10 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.PairingCode;
 import dev.wawpkit.contracts.client.WawpApiException;
 import dev.wawpkit.contracts.client.WawpClient;
+import dev.wawpkit.mock.ProviderStates;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,6 +39,7 @@ class AuthRequestCodePactTest extends SessionErrorPacts {
     private static final String PHONE = "201012345678";
     /** The kit's decision: 8 to 15 digits with the country code. */
     private static final String PHONE_PATTERN = "^[0-9]{8,15}$";
+
     private static final String TOO_SHORT = "12345";
     private static final String CODE_PATTERN = "^[A-Z]{4}-[0-9]{4}$";
 
@@ -80,9 +81,13 @@ class AuthRequestCodePactTest extends SessionErrorPacts {
     /** The kit's decision: the pairing-code call outside SCAN_QR_CODE answers 400 not_scanning. */
     @Pact(consumer = CONSUMER)
     V4Pact requestCodeOfWorkingSessionIs400NotScanningPact(PactDslWithProvider builder) {
-        return decidedJsonError(ofSession(builder, "WORKING", "request-code of a working session").willRespondWith(),
-                400, "not_scanning", "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to give a pairing code, "
-                        + "but it is WORKING.")
+        return decidedJsonError(
+                        ofSession(builder, "WORKING", "request-code of a working session")
+                                .willRespondWith(),
+                        400,
+                        "not_scanning",
+                        "Expected session 3EB0BCB2E3D4 to be SCAN_QR_CODE to give a pairing code, "
+                                + "but it is WORKING.")
                 .toPact(V4Pact.class);
     }
 
@@ -101,19 +106,26 @@ class AuthRequestCodePactTest extends SessionErrorPacts {
         PactDslRequestWithPath request = WawpPacts.request(
                         builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, "SCAN_QR_CODE", TOKEN))
                                 .uponReceiving("request-code with a phone number too short"),
-                        method(), path(), ID, TOKEN, JSON)
+                        method(),
+                        path(),
+                        ID,
+                        TOKEN,
+                        JSON)
                 .matchQuery("phone_number", "^[0-9]{1,7}$", TOO_SHORT);
-        return decidedJsonError(request.willRespondWith(), 400, "invalid_phone_number",
-                "Expected phone_number to be 8 to 15 digits with the country code and no '+' or spaces "
-                        + "(like 201012345678), but got 5 characters.")
+        return decidedJsonError(
+                        request.willRespondWith(),
+                        400,
+                        "invalid_phone_number",
+                        "Expected phone_number to be 8 to 15 digits with the country code and no '+' or spaces "
+                                + "(like 201012345678), but got 5 characters.")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "requestCodeWithTooShortPhoneIs400InvalidPhoneNumberPact")
     void requestCodeWithTooShortPhoneIs400InvalidPhoneNumber(MockServer server) {
-        WawpApiException e = catchThrowableOfType(WawpApiException.class,
-                () -> client(server, TOKEN, JSON).requestCode(ID, TOO_SHORT));
+        WawpApiException e = catchThrowableOfType(
+                WawpApiException.class, () -> client(server, TOKEN, JSON).requestCode(ID, TOO_SHORT));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.code()).isEqualTo("invalid_phone_number");

@@ -58,8 +58,9 @@ class CommittedPactsAreCurrentTest {
         }
 
         assertThat(differences)
-                .withFailMessage("Expecting the committed pacts in %s to equal the pacts this build wrote to %s, "
-                        + "but:%n  %s%nIf the change is intended, update the committed pacts and commit them:%n  %s",
+                .withFailMessage(
+                        "Expecting the committed pacts in %s to equal the pacts this build wrote to %s, "
+                                + "but:%n  %s%nIf the change is intended, update the committed pacts and commit them:%n  %s",
                         committed, generated, String.join("\n  ", differences), UPDATE_COMMAND)
                 .isEmpty();
     }
@@ -78,8 +79,10 @@ class CommittedPactsAreCurrentTest {
         JSON.writeValue(generated.toFile(), pact);
 
         assertThat(difference(committed, committed)).isNull();
-        assertThat(difference(committed, generated)).isEqualTo(PactDirs.PACT_FILE
-                + ": interaction 'start of a stopped session' differs at $.response.status (committed 200, generated 201)");
+        assertThat(difference(committed, generated))
+                .isEqualTo(
+                        PactDirs.PACT_FILE
+                                + ": interaction 'start of a stopped session' differs at $.response.status (committed 200, generated 201)");
         assertThat(difference(committed, dir.resolve("missing.json")))
                 .isEqualTo(PactDirs.PACT_FILE + ": committed, but no consumer test writes it any more");
     }
@@ -103,7 +106,8 @@ class CommittedPactsAreCurrentTest {
         for (Map.Entry<String, JsonNode> e : old.entrySet()) {
             JsonNode current = now.get(e.getKey());
             if (current == null) {
-                return name + ": interaction '" + e.getKey() + "' is committed, but no consumer test records it any more";
+                return name + ": interaction '" + e.getKey()
+                        + "' is committed, but no consumer test records it any more";
             }
             if (!current.equals(e.getValue())) {
                 return name + ": interaction '" + e.getKey() + "' differs at "
@@ -120,7 +124,8 @@ class CommittedPactsAreCurrentTest {
 
     private static Map<String, JsonNode> byDescription(JsonNode pact) {
         Map<String, JsonNode> interactions = new LinkedHashMap<>();
-        pact.path("interactions").forEach(i -> interactions.put(i.path("description").asText(), i));
+        pact.path("interactions")
+                .forEach(i -> interactions.put(i.path("description").asText(), i));
         return interactions;
     }
 
@@ -142,7 +147,8 @@ class CommittedPactsAreCurrentTest {
                 }
             }
         }
-        return (path.isEmpty() ? "$" : "$" + path) + " (committed " + show(committed) + ", generated " + show(generated) + ")";
+        return (path.isEmpty() ? "$" : "$" + path) + " (committed " + show(committed) + ", generated " + show(generated)
+                + ")";
     }
 
     private static String show(JsonNode node) {
@@ -150,7 +156,9 @@ class CommittedPactsAreCurrentTest {
     }
 
     private static List<String> names(Path dir) {
-        return PactDirs.pactFiles(dir).stream().map(p -> p.getFileName().toString()).toList();
+        return PactDirs.pactFiles(dir).stream()
+                .map(p -> p.getFileName().toString())
+                .toList();
     }
 
     private static void update(Path generated, Path committed) throws IOException {

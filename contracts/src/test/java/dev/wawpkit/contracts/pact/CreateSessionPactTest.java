@@ -20,9 +20,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.CreatedSession;
 import dev.wawpkit.contracts.client.WawpApiException;
+import dev.wawpkit.mock.ProviderStates;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,8 +37,13 @@ class CreateSessionPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createReturnsStoppedSessionPact(PactDslWithProvider builder) {
-        return post(builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
-                        .uponReceiving("create with a valid token"), PATH, null, TOKEN, JSON)
+        return post(
+                        builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
+                                .uponReceiving("create with a valid token"),
+                        PATH,
+                        null,
+                        TOKEN,
+                        JSON)
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json(;.*)?", JSON)
@@ -60,15 +65,20 @@ class CreateSessionPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createWithoutTokenIs400JsonPact(PactDslWithProvider builder) {
-        return jsonError(post(builder.uponReceiving("create without a token"), PATH, null, null, JSON)
-                        .willRespondWith(), 400, "missing_token", "Expected an access_token, but none came.")
+        return jsonError(
+                        post(builder.uponReceiving("create without a token"), PATH, null, null, JSON)
+                                .willRespondWith(),
+                        400,
+                        "missing_token",
+                        "Expected an access_token, but none came.")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createWithoutTokenIs400JsonPact")
     void createWithoutTokenIs400Json(MockServer server) {
-        WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client(server, "", JSON).create());
+        WawpApiException e = catchThrowableOfType(
+                WawpApiException.class, () -> client(server, "", JSON).create());
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.code()).isNotBlank();
@@ -78,9 +88,19 @@ class CreateSessionPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createWithInvalidTokenIs401JsonPact(PactDslWithProvider builder) {
-        return jsonError(post(builder.given(ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.token(INVALID_TOKEN))
-                        .uponReceiving("create with an invalid token"), PATH, null, INVALID_TOKEN, JSON)
-                        .willRespondWith(), 401, "invalid_token",
+        return jsonError(
+                        post(
+                                        builder.given(
+                                                        ProviderStates.TOKEN_IS_NOT_VALID,
+                                                        ProviderStates.token(INVALID_TOKEN))
+                                                .uponReceiving("create with an invalid token"),
+                                        PATH,
+                                        null,
+                                        INVALID_TOKEN,
+                                        JSON)
+                                .willRespondWith(),
+                        401,
+                        "invalid_token",
                         WawpPacts.INVALID_TOKEN_MESSAGE)
                 .toPact(V4Pact.class);
     }
@@ -88,7 +108,8 @@ class CreateSessionPactTest {
     @Test
     @PactTestFor(pactMethod = "createWithInvalidTokenIs401JsonPact")
     void createWithInvalidTokenIs401Json(MockServer server) {
-        WawpApiException e = catchThrowableOfType(WawpApiException.class,
+        WawpApiException e = catchThrowableOfType(
+                WawpApiException.class,
                 () -> client(server, INVALID_TOKEN, JSON).create());
 
         assertThat(e.status()).isEqualTo(401);
@@ -98,16 +119,26 @@ class CreateSessionPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createWithoutQuotaIs403JsonPact(PactDslWithProvider builder) {
-        return jsonError(post(builder.given(ProviderStates.TOKEN_HAS_NO_QUOTA, ProviderStates.token(TOKEN))
-                        .uponReceiving("create with a token that has no quota left"), PATH, null, TOKEN, JSON)
-                        .willRespondWith(), 403, "quota_exceeded", "Session quota or limit reached")
+        return jsonError(
+                        post(
+                                        builder.given(ProviderStates.TOKEN_HAS_NO_QUOTA, ProviderStates.token(TOKEN))
+                                                .uponReceiving("create with a token that has no quota left"),
+                                        PATH,
+                                        null,
+                                        TOKEN,
+                                        JSON)
+                                .willRespondWith(),
+                        403,
+                        "quota_exceeded",
+                        "Session quota or limit reached")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createWithoutQuotaIs403JsonPact")
     void createWithoutQuotaIs403Json(MockServer server) {
-        WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client(server, TOKEN, JSON).create());
+        WawpApiException e = catchThrowableOfType(
+                WawpApiException.class, () -> client(server, TOKEN, JSON).create());
 
         assertThat(e.status()).isEqualTo(403);
         assertThat(e.code()).isNotBlank();
@@ -116,17 +147,29 @@ class CreateSessionPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createFailureIs500JsonPact(PactDslWithProvider builder) {
-        return jsonError(post(builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
-                        .given(ProviderStates.NEXT_CALL_FAILS, ProviderStates.fault("create", 500, "json"))
-                        .uponReceiving("create when the server fails"), PATH, null, TOKEN, JSON)
-                        .willRespondWith(), 500, "internal_error", "Unexpected failure")
+        return jsonError(
+                        post(
+                                        builder.given(ProviderStates.TOKEN_IS_VALID, ProviderStates.token(TOKEN))
+                                                .given(
+                                                        ProviderStates.NEXT_CALL_FAILS,
+                                                        ProviderStates.fault("create", 500, "json"))
+                                                .uponReceiving("create when the server fails"),
+                                        PATH,
+                                        null,
+                                        TOKEN,
+                                        JSON)
+                                .willRespondWith(),
+                        500,
+                        "internal_error",
+                        "Unexpected failure")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createFailureIs500JsonPact")
     void createFailureIs500Json(MockServer server) {
-        WawpApiException e = catchThrowableOfType(WawpApiException.class, () -> client(server, TOKEN, JSON).create());
+        WawpApiException e = catchThrowableOfType(
+                WawpApiException.class, () -> client(server, TOKEN, JSON).create());
 
         assertThat(e.status()).isEqualTo(500);
         assertThat(e.code()).isNotBlank();

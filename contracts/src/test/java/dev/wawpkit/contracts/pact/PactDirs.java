@@ -21,8 +21,7 @@ public final class PactDirs {
     /** The message pact of the session.status webhook. */
     public static final String WEBHOOK_PACT_FILE = "wawp-webhook-receiver-wawp-api-webhooks.json";
 
-    private PactDirs() {
-    }
+    private PactDirs() {}
 
     /** Returns the directory of the committed pacts; default {@code pacts}. */
     public static Path committed() {
@@ -50,7 +49,9 @@ public final class PactDirs {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +66,9 @@ public final class PactDirs {
 
     /** Finds an interaction by its description. */
     public static Interaction interaction(Path file, String description) {
-        return interactions(file).stream().filter(i -> i.getDescription().equals(description)).findFirst()
+        return interactions(file).stream()
+                .filter(i -> i.getDescription().equals(description))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Expected an interaction '" + description + "' in "
                         + file + ", but there is none. Regenerate the pacts: "
                         + "mvn -B -ntp -pl contracts verify -Dwawp.pacts.update=true"));

@@ -12,17 +12,17 @@ import java.util.Locale;
 
 /** Validates pact interactions against the OpenAPI description ({@link WawpOpenApi}). */
 public final class PactOpenApi {
-    private PactOpenApi() {
-    }
+    private PactOpenApi() {}
 
     /**
      * Validates a pact interaction's request and response, as the pact states them, against the
      * description: path, method, parameters, status, media type and JSON body schema.
      */
-    public static ValidationReport validate(OpenApiInteractionValidator validator, SynchronousRequestResponse interaction) {
+    public static ValidationReport validate(
+            OpenApiInteractionValidator validator, SynchronousRequestResponse interaction) {
         IRequest pactRequest = interaction.getRequest();
-        SimpleRequest.Builder request = new SimpleRequest.Builder(
-                pactRequest.getMethod().toUpperCase(Locale.ROOT), pactRequest.getPath());
+        SimpleRequest.Builder request =
+                new SimpleRequest.Builder(pactRequest.getMethod().toUpperCase(Locale.ROOT), pactRequest.getPath());
         pactRequest.getQuery().forEach(request::withQueryParam);
         pactRequest.getHeaders().forEach(request::withHeader);
         if (pactRequest.getBody().isPresent()) {

@@ -35,8 +35,10 @@ class PactsConformToOpenApiTest {
     private static Stream<Path> allPactFiles() {
         List<Path> committed = PactDirs.pactFiles(PactDirs.committed());
         assertThat(committed)
-                .as("committed pact files in %s; write them with "
-                        + "'mvn -B -ntp -pl contracts verify -Dwawp.pacts.update=true'", PactDirs.committed().toAbsolutePath())
+                .as(
+                        "committed pact files in %s; write them with "
+                                + "'mvn -B -ntp -pl contracts verify -Dwawp.pacts.update=true'",
+                        PactDirs.committed().toAbsolutePath())
                 .isNotEmpty();
         // the webhook's message pact has no HTTP interaction; SessionStatusWebhookPactTest covers it
         return Stream.concat(committed.stream(), PactDirs.pactFiles(PactDirs.generated()).stream())
@@ -49,15 +51,18 @@ class PactsConformToOpenApiTest {
 
     @TestFactory
     Stream<DynamicTest> everyInteractionMatchesTheOpenApiDescription() {
-        return allPactFiles().flatMap(file -> PactDirs.interactions(file).stream().map(interaction ->
-                dynamicTest(label(file) + ": " + interaction.getDescription(), () -> {
-                    SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
-                    assertThat(http).as("an HTTP interaction").isNotNull();
+        return allPactFiles()
+                .flatMap(file -> PactDirs.interactions(file).stream()
+                        .map(interaction -> dynamicTest(label(file) + ": " + interaction.getDescription(), () -> {
+                            SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
+                            assertThat(http).as("an HTTP interaction").isNotNull();
 
-                    ValidationReport report = PactOpenApi.validate(VALIDATOR, http);
+                            ValidationReport report = PactOpenApi.validate(VALIDATOR, http);
 
-                    assertThat(report.getMessages()).as("validation of '%s'", interaction.getDescription()).isEmpty();
-                })));
+                            assertThat(report.getMessages())
+                                    .as("validation of '%s'", interaction.getDescription())
+                                    .isEmpty();
+                        })));
     }
 
     @TestFactory
@@ -70,12 +75,17 @@ class PactsConformToOpenApiTest {
 
                     // create 5; 11 other endpoints x 11 shared errors; 21 successes and decided errors
                     assertThat(all).hasSize(5 + 11 * 11 + 21);
-                    assertThat(all).flatExtracting(i -> i.asSynchronousRequestResponse().getRequest().getQuery()
+                    assertThat(all)
+                            .flatExtracting(i -> i.asSynchronousRequestResponse()
+                                    .getRequest()
+                                    .getQuery()
                                     .getOrDefault("access_token", List.of()))
                             .allMatch(token -> token.startsWith("test-token-"));
-                    assertThat(all).flatExtracting(Interaction::getProviderStates)
+                    assertThat(all)
+                            .flatExtracting(Interaction::getProviderStates)
                             .allMatch(state -> !state.getParams().containsKey("access_token")
-                                    || String.valueOf(state.getParams().get("access_token")).startsWith("test-token-"));
+                                    || String.valueOf(state.getParams().get("access_token"))
+                                            .startsWith("test-token-"));
                 }));
     }
 
@@ -84,23 +94,29 @@ class PactsConformToOpenApiTest {
         return Stream.of(PactDirs.committed(), PactDirs.generated())
                 .map(dir -> dir.resolve(PactDirs.WEBHOOK_PACT_FILE))
                 .filter(Files::exists)
-                .flatMap(pact -> PactDirs.interactions(pact).stream().map(interaction ->
-                        dynamicTest(label(pact) + ": " + interaction.getDescription(), () -> {
-                            String content = interaction.asAsynchronousMessage().getContents().getContents()
+                .flatMap(pact -> PactDirs.interactions(pact).stream()
+                        .map(interaction -> dynamicTest(label(pact) + ": " + interaction.getDescription(), () -> {
+                            String content = interaction
+                                    .asAsynchronousMessage()
+                                    .getContents()
+                                    .getContents()
                                     .valueAsString();
 
                             ValidationReport report = WawpOpenApi.validateSchema("SessionStatusEvent", content);
 
-                            assertThat(report.getMessages()).as("validation of '%s': %s",
-                                    interaction.getDescription(), content).isEmpty();
+                            assertThat(report.getMessages())
+                                    .as("validation of '%s': %s", interaction.getDescription(), content)
+                                    .isEmpty();
                         })));
     }
 
     @Test
     void theEventSchemaRejectsAnUnknownStatus() {
-        ValidationReport report = WawpOpenApi.validateSchema("SessionStatusEvent", "{\"id\":\"evt_1\",\"timestamp\":1,"
-                + "\"session\":\"wawp-1\",\"metadata\":{},\"engine\":\"WEBJS\",\"event\":\"session.status\","
-                + "\"payload\":{\"name\":\"wawp-1\",\"status\":\"RUNNING\"},\"me\":null}");
+        ValidationReport report = WawpOpenApi.validateSchema(
+                "SessionStatusEvent",
+                "{\"id\":\"evt_1\",\"timestamp\":1,"
+                        + "\"session\":\"wawp-1\",\"metadata\":{},\"engine\":\"WEBJS\",\"event\":\"session.status\","
+                        + "\"payload\":{\"name\":\"wawp-1\",\"status\":\"RUNNING\"},\"me\":null}");
 
         assertThat(report.hasErrors()).as(report.toString()).isTrue();
     }
@@ -112,12 +128,15 @@ class PactsConformToOpenApiTest {
                 .withQueryParam("access_token", "test-token-1234")
                 .withAccept("application/json")
                 .build();
-        SimpleResponse response = SimpleResponse.Builder.status(409).withContentType("application/json")
-                .withBody("{\"error\":\"conflict\",\"message\":\"x\",\"status\":409}").build();
+        SimpleResponse response = SimpleResponse.Builder.status(409)
+                .withContentType("application/json")
+                .withBody("{\"error\":\"conflict\",\"message\":\"x\",\"status\":409}")
+                .build();
 
         ValidationReport report = VALIDATOR.validate(request, response);
 
-        assertThat(report.getMessages()).extracting(ValidationReport.Message::getKey)
+        assertThat(report.getMessages())
+                .extracting(ValidationReport.Message::getKey)
                 .contains("validation.request.parameter.schema.pattern", "validation.response.status.unknown");
     }
 }

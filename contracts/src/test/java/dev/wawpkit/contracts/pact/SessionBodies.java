@@ -4,14 +4,12 @@ import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 
 /** Builds the expected session bodies of start, stop, restart and info, and of logout and delete. */
 final class SessionBodies {
-    private SessionBodies() {
-    }
+    private SessionBodies() {}
 
     /** Expects {@code {name, status, config: {webhooks: {}, proxy: null}}}: name by type, status exactly. */
     static PactDslJsonBody session(String status) {
-        PactDslJsonBody body = new PactDslJsonBody()
-                .stringType("name", "wawp-84729105")
-                .stringValue("status", status);
+        PactDslJsonBody body =
+                new PactDslJsonBody().stringType("name", "wawp-84729105").stringValue("status", status);
         PactDslJsonBody config = body.object("config");
         config.object("webhooks").closeObject();
         config.nullValue("proxy").closeObject();

@@ -24,9 +24,9 @@ import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.WawpApiException;
 import dev.wawpkit.contracts.client.WawpClient;
+import dev.wawpkit.mock.ProviderStates;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,8 +67,12 @@ abstract class SessionErrorPacts {
 
     /** Describes the call, as JSON, on session {@code ID} in the given status for {@code TOKEN}. */
     PactDslRequestWithPath ofSession(PactDslWithProvider builder, String status, String description) {
-        return request(builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
-                .uponReceiving(description), ID, TOKEN, JSON);
+        return request(
+                builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
+                        .uponReceiving(description),
+                ID,
+                TOKEN,
+                JSON);
     }
 
     private PactDslResponse missingInstance(PactDslWithProvider builder, String format, String accept) {
@@ -78,10 +82,11 @@ abstract class SessionErrorPacts {
     }
 
     private PactDslResponse invalidToken(PactDslWithProvider builder, String format, String accept) {
-        PactDslRequestWithoutPath request = builder
-                .given(ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.token(INVALID_TOKEN))
+        PactDslRequestWithoutPath request = builder.given(
+                        ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.token(INVALID_TOKEN))
                 .uponReceiving(endpoint() + " with an invalid token, as " + format);
-        return withParams(requestForAnyInstance(request, method(), path(), ID, INVALID_TOKEN, accept)).willRespondWith();
+        return withParams(requestForAnyInstance(request, method(), path(), ID, INVALID_TOKEN, accept))
+                .willRespondWith();
     }
 
     private PactDslResponse unknownSession(PactDslWithProvider builder, String format, String accept) {
@@ -92,8 +97,8 @@ abstract class SessionErrorPacts {
     }
 
     private PactDslResponse fault(PactDslWithProvider builder, int status, String format, String accept) {
-        PactDslRequestWithoutPath request = builder
-                .given(ProviderStates.SESSION_IS, ProviderStates.session(ID, "STOPPED", TOKEN))
+        PactDslRequestWithoutPath request = builder.given(
+                        ProviderStates.SESSION_IS, ProviderStates.session(ID, "STOPPED", TOKEN))
                 .given(ProviderStates.NEXT_CALL_FAILS, ProviderStates.fault(endpoint(), status, format))
                 .uponReceiving(endpoint() + " when the next call fails with " + status + " as " + format);
         return request(request, ID, TOKEN, accept).willRespondWith();
@@ -110,8 +115,12 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withoutInstanceIs400JsonPact(PactDslWithProvider builder) {
-        return jsonError(missingInstance(builder, "json", JSON), 400, "missing_parameter",
-                "Missing required parameter: instance_id").toPact(V4Pact.class);
+        return jsonError(
+                        missingInstance(builder, "json", JSON),
+                        400,
+                        "missing_parameter",
+                        "Missing required parameter: instance_id")
+                .toPact(V4Pact.class);
     }
 
     @Test
@@ -127,8 +136,12 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact withoutInstanceIs400XmlPact(PactDslWithProvider builder) {
-        return xmlError(missingInstance(builder, "xml", XML), 400, "missing_parameter",
-                "Missing required parameter: instance_id").toPact(V4Pact.class);
+        return xmlError(
+                        missingInstance(builder, "xml", XML),
+                        400,
+                        "missing_parameter",
+                        "Missing required parameter: instance_id")
+                .toPact(V4Pact.class);
     }
 
     @Test
@@ -240,7 +253,8 @@ abstract class SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact failureIs500HtmlPact(PactDslWithProvider builder) {
-        return htmlError(fault(builder, 500, "html", JSON), 500, "500 Internal Server Error").toPact(V4Pact.class);
+        return htmlError(fault(builder, 500, "html", JSON), 500, "500 Internal Server Error")
+                .toPact(V4Pact.class);
     }
 
     @Test

@@ -18,9 +18,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.SessionInfo;
 import dev.wawpkit.contracts.client.WawpClient;
+import dev.wawpkit.mock.ProviderStates;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,8 +42,13 @@ class SessionInfoPactTest extends SessionErrorPacts {
     }
 
     private static PactDslResponse infoOf(PactDslWithProvider builder, String status, String description) {
-        return post(builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
-                        .uponReceiving(description), "/v2/session/info", ID, TOKEN, JSON)
+        return post(
+                        builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
+                                .uponReceiving(description),
+                        "/v2/session/info",
+                        ID,
+                        TOKEN,
+                        JSON)
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json(;.*)?", JSON);

@@ -66,9 +66,12 @@ class SessionMePactTest extends SessionErrorPacts {
     /** The kit's decision: me outside WORKING answers 400 not_logged_in. */
     @Pact(consumer = CONSUMER)
     V4Pact meOfStoppedSessionIs400NotLoggedInPact(PactDslWithProvider builder) {
-        return decidedJsonError(ofSession(builder, "STOPPED", "me of a stopped session").willRespondWith(),
-                400, "not_logged_in", "Expected session 3EB0BCB2E3D4 to be WORKING (logged in) to show its account, "
-                        + "but it is STOPPED.")
+        return decidedJsonError(
+                        ofSession(builder, "STOPPED", "me of a stopped session").willRespondWith(),
+                        400,
+                        "not_logged_in",
+                        "Expected session 3EB0BCB2E3D4 to be WORKING (logged in) to show its account, "
+                                + "but it is STOPPED.")
                 .toPact(V4Pact.class);
     }
 

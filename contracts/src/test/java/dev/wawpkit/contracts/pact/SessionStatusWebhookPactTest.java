@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by {@code MockHonoursCommittedPactsForWebhooksTest}, with deliveries it really sends.
  */
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = WawpPacts.WEBHOOK_PROVIDER, providerType = ProviderType.ASYNCH,
+@PactTestFor(
+        providerName = WawpPacts.WEBHOOK_PROVIDER,
+        providerType = ProviderType.ASYNCH,
         pactVersion = PactSpecVersion.V4)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SessionStatusWebhookPactTest {
@@ -40,7 +42,9 @@ class SessionStatusWebhookPactTest {
                 .stringMatcher("id", "^evt_[0-9A-Za-z]+$", "evt_4f3c2a1b0e9d8c7b")
                 .integerType("timestamp", 1767225600000L)
                 .stringType("session", "wawp-84729105")
-                .object("metadata").closeObject().asBody()
+                .object("metadata")
+                .closeObject()
+                .asBody()
                 .stringType("engine", "WEBJS")
                 .stringValue("event", "session.status");
         body.object("payload")
@@ -61,7 +65,8 @@ class SessionStatusWebhookPactTest {
     @Test
     @PactTestFor(pactMethod = "startingEventPact")
     void readsAStartingEvent(V4Interaction.AsynchronousMessage message) {
-        SessionStatusEvent event = SessionStatusEvent.parse(message.getContents().getContents().getValue());
+        SessionStatusEvent event =
+                SessionStatusEvent.parse(message.getContents().getContents().getValue());
 
         assertThat(event.id()).startsWith("evt_");
         assertThat(event.session()).isNotBlank();
@@ -85,7 +90,8 @@ class SessionStatusWebhookPactTest {
     @Test
     @PactTestFor(pactMethod = "workingEventPact")
     void readsAWorkingEventWithTheAccount(V4Interaction.AsynchronousMessage message) {
-        SessionStatusEvent event = SessionStatusEvent.parse(message.getContents().getContents().getValue());
+        SessionStatusEvent event =
+                SessionStatusEvent.parse(message.getContents().getContents().getValue());
 
         assertThat(event.status()).isEqualTo("WORKING");
         assertThat(event.timestamp()).isPositive();

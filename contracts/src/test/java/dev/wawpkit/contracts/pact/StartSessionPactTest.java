@@ -15,9 +15,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.contracts.client.SessionInfo;
 import dev.wawpkit.contracts.client.WawpClient;
+import dev.wawpkit.mock.ProviderStates;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,8 +40,13 @@ class StartSessionPactTest extends SessionErrorPacts {
 
     @Pact(consumer = CONSUMER)
     V4Pact startMovesStoppedSessionToStartingPact(PactDslWithProvider builder) {
-        return post(builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, "STOPPED", TOKEN))
-                        .uponReceiving("start of a stopped session"), "/v2/session/start", ID, TOKEN, JSON)
+        return post(
+                        builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, "STOPPED", TOKEN))
+                                .uponReceiving("start of a stopped session"),
+                        "/v2/session/start",
+                        ID,
+                        TOKEN,
+                        JSON)
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json(;.*)?", JSON)

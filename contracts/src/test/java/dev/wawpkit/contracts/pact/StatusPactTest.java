@@ -50,8 +50,13 @@ class StatusPactTest extends SessionErrorPacts {
     }
 
     private static PactDslResponse statusOf(PactDslWithProvider builder, String status, String description) {
-        return post(builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
-                        .uponReceiving(description), "/v2/status", ID, TOKEN, JSON)
+        return post(
+                        builder.given(ProviderStates.SESSION_IS, ProviderStates.session(ID, status, TOKEN))
+                                .uponReceiving(description),
+                        "/v2/status",
+                        ID,
+                        TOKEN,
+                        JSON)
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json(;.*)?", JSON);

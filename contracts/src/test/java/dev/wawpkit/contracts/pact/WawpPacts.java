@@ -19,6 +19,7 @@ final class WawpPacts {
     static final String PROVIDER = "wawp-api";
     /** The webhook receiver and sender of the session.status message pact, kept apart from the HTTP pact. */
     static final String WEBHOOK_CONSUMER = "wawp-webhook-receiver";
+
     static final String WEBHOOK_PROVIDER = "wawp-api-webhooks";
 
     static final String TOKEN = "test-token-1234";
@@ -26,15 +27,16 @@ final class WawpPacts {
     static final String ID = "3EB0BCB2E3D4";
     static final String ID_PATTERN = "^[A-Za-z0-9]{12}$";
     /** An example 401 message; messages are matched by type, codes are the mock's. */
-    static final String INVALID_TOKEN_MESSAGE = "Expected a valid access token, but the token is not one the server knows.";
+    static final String INVALID_TOKEN_MESSAGE =
+            "Expected a valid access token, but the token is not one the server knows.";
+
     static final String PNG_DATA_URL = "^data:image/png;base64,[A-Za-z0-9+/=]+$";
 
     static final String JSON = "application/json";
     static final String XML = "application/xml";
     static final String TEXT = "text/plain";
 
-    private WawpPacts() {
-    }
+    private WawpPacts() {}
 
     /** Builds the client under test against the Pact mock server. */
     static WawpClient client(MockServer server, String token, String accept) {
@@ -53,8 +55,8 @@ final class WawpPacts {
      * @param instanceId null to leave {@code instance_id} out
      * @param token      null to leave {@code access_token} out
      */
-    static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String path, String instanceId,
-            String token, String accept) {
+    static PactDslRequestWithPath post(
+            PactDslRequestWithoutPath request, String path, String instanceId, String token, String accept) {
         return request(request, "POST", path, instanceId, token, accept);
     }
 
@@ -62,8 +64,13 @@ final class WawpPacts {
      * Describes a call as the client sends it, like {@link #post}, with any method: only a POST
      * carries {@code Content-Type: application/json}; GET and DELETE carry no Content-Type.
      */
-    static PactDslRequestWithPath request(PactDslRequestWithoutPath request, String method, String path,
-            String instanceId, String token, String accept) {
+    static PactDslRequestWithPath request(
+            PactDslRequestWithoutPath request,
+            String method,
+            String path,
+            String instanceId,
+            String token,
+            String accept) {
         return request(request, method, path, instanceId, token, accept, true);
     }
 
@@ -72,15 +79,30 @@ final class WawpPacts {
      * matches by pattern: for states that set up no session, such as an invalid token, where a
      * verifier would have no {@code instance_id} to fill in.
      */
-    static PactDslRequestWithPath requestForAnyInstance(PactDslRequestWithoutPath request, String method, String path,
-            String instanceId, String token, String accept) {
+    static PactDslRequestWithPath requestForAnyInstance(
+            PactDslRequestWithoutPath request,
+            String method,
+            String path,
+            String instanceId,
+            String token,
+            String accept) {
         return request(request, method, path, instanceId, token, accept, false);
     }
 
-    private static PactDslRequestWithPath request(PactDslRequestWithoutPath request, String method, String path,
-            String instanceId, String token, String accept, boolean instanceFromState) {
-        PactDslRequestWithPath r = request.method(method).path(path)
-                .headers(method.equals("POST") ? Map.of("Content-Type", JSON, "Accept", accept) : Map.of("Accept", accept));
+    private static PactDslRequestWithPath request(
+            PactDslRequestWithoutPath request,
+            String method,
+            String path,
+            String instanceId,
+            String token,
+            String accept,
+            boolean instanceFromState) {
+        PactDslRequestWithPath r = request.method(method)
+                .path(path)
+                .headers(
+                        method.equals("POST")
+                                ? Map.of("Content-Type", JSON, "Accept", accept)
+                                : Map.of("Accept", accept));
         if (instanceId != null) {
             r = r.matchQuery("instance_id", ID_PATTERN, instanceId);
             if (instanceFromState) {
@@ -95,9 +117,7 @@ final class WawpPacts {
 
     /** Expects a 200 JSON answer; the caller adds the body. */
     static PactDslResponse ok(PactDslRequestWithPath request) {
-        return request.willRespondWith()
-                .status(200)
-                .matchHeader("Content-Type", "application/json(;.*)?", JSON);
+        return request.willRespondWith().status(200).matchHeader("Content-Type", "application/json(;.*)?", JSON);
     }
 
     /** Expects the decided JSON error: {@code error} and {@code message} by type, {@code status} exactly. */
@@ -148,7 +168,8 @@ final class WawpPacts {
     static PactDslResponse htmlError(PactDslResponse response, int status, String title) {
         return response.status(status)
                 .matchHeader("Content-Type", "text/html(;.*)?", "text/html")
-                .body(PactDslRootValue.stringMatcher("[\\s\\S]*<title>[^<]+</title>[\\s\\S]*",
+                .body(PactDslRootValue.stringMatcher(
+                        "[\\s\\S]*<title>[^<]+</title>[\\s\\S]*",
                         "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>"));
     }
 }

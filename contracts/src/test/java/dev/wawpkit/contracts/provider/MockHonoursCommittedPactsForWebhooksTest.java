@@ -13,8 +13,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.wawpkit.contracts.client.SessionStatusEvent;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
-import dev.wawpkit.spec.WawpOpenApi;
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import dev.wawpkit.spec.WawpOpenApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -52,8 +52,7 @@ class MockHonoursCommittedPactsForWebhooksTest {
     private static WawpMockServer mock;
     private static HttpServer receiver;
 
-    private record Delivery(byte[] body, String contentType, String signature) {
-    }
+    private record Delivery(byte[] body, String contentType, String signature) {}
 
     @BeforeAll
     static void start(WawpMockServer server) throws IOException {
@@ -61,7 +60,9 @@ class MockHonoursCommittedPactsForWebhooksTest {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                DELIVERIES.add(new Delivery(in.readAllBytes(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                DELIVERIES.add(new Delivery(
+                        in.readAllBytes(),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst(SessionStatusEvent.SIGNATURE_HEADER)));
             }
             exchange.sendResponseHeaders(204, -1);
@@ -108,12 +109,17 @@ class MockHonoursCommittedPactsForWebhooksTest {
         mock.session(id).moveTo(to);
 
         Delivery delivery = DELIVERIES.poll(10, TimeUnit.SECONDS);
-        assertThat(delivery).as("a delivery of the move %s -> %s within 10 s", from, to).isNotNull();
+        assertThat(delivery)
+                .as("a delivery of the move %s -> %s within 10 s", from, to)
+                .isNotNull();
         assertThat(SessionStatusEvent.signatureMatches(delivery.body(), delivery.signature(), SECRET))
-                .as("X-Wawp-Signature %s of the delivery", delivery.signature()).isTrue();
+                .as("X-Wawp-Signature %s of the delivery", delivery.signature())
+                .isTrue();
         assertThat(SessionStatusEvent.parse(delivery.body()).status()).isEqualTo(to.name());
         assertThat(WawpOpenApi.validateSchema("SessionStatusEvent", new String(delivery.body(), StandardCharsets.UTF_8))
-                .getMessages()).as("the delivery against the OpenAPI SessionStatusEvent schema").isEmpty();
+                        .getMessages())
+                .as("the delivery against the OpenAPI SessionStatusEvent schema")
+                .isEmpty();
         return new MessageAndMetadata(delivery.body(), Map.of("contentType", delivery.contentType()));
     }
 }

@@ -16,5 +16,4 @@ import org.junit.jupiter.api.Timeout;
 @Provider("wawp-api")
 @PactFolder("${wawp.pacts.committed:pacts}")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MockHonoursCommittedPactsTest extends MockProviderVerification {
-}
+class MockHonoursCommittedPactsTest extends MockProviderVerification {}

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class MockHonoursCommittedPactsViaStateChangeUrlTest {
     @Test
     void everyCommittedInteractionPasses(WawpMockServer mock) {
-        assertThat(StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(PactDirs.committedPact())).isEmpty();
+        assertThat(StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(PactDirs.committedPact()))
+                .isEmpty();
     }
 }

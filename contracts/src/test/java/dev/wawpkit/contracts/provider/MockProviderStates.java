@@ -22,7 +22,8 @@ final class MockProviderStates {
     static final String PATH = "/__admin/wawp/provider-states";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
 
     MockProviderStates(URI mockBaseUrl) {
@@ -43,11 +44,11 @@ final class MockProviderStates {
     Map<String, Object> setUp(String state, Map<String, ?> params) {
         HttpResponse<String> response = post(state, params, "setup");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Expected the mock to set up the provider state '" + state + "', but "
-                    + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException("Expected the mock to set up the provider state '" + state + "', but " + uri
+                    + " answered " + response.statusCode() + ": " + response.body());
         }
         try {
-            return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,8 +58,8 @@ final class MockProviderStates {
     void tearDown(String state) {
         HttpResponse<String> response = post(state, Map.of(), "teardown");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Expected the mock to tear down the provider state '" + state
-                    + "', but " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException("Expected the mock to tear down the provider state '" + state + "', but "
+                    + uri + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -71,8 +71,15 @@ abstract class MockProviderVerification {
     }
 
     /** Resets the whole mock after each interaction, whichever states it had. */
-    @State(value = {ProviderStates.SESSION_IS, ProviderStates.NO_SESSION, ProviderStates.TOKEN_IS_VALID,
-            ProviderStates.TOKEN_IS_NOT_VALID, ProviderStates.TOKEN_HAS_NO_QUOTA, ProviderStates.NEXT_CALL_FAILS},
+    @State(
+            value = {
+                ProviderStates.SESSION_IS,
+                ProviderStates.NO_SESSION,
+                ProviderStates.TOKEN_IS_VALID,
+                ProviderStates.TOKEN_IS_NOT_VALID,
+                ProviderStates.TOKEN_HAS_NO_QUOTA,
+                ProviderStates.NEXT_CALL_FAILS
+            },
             action = StateChangeAction.TEARDOWN)
     void tearDown() {
         states.tearDown("the states of the interaction just verified");

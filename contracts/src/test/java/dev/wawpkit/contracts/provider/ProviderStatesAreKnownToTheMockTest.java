@@ -72,9 +72,12 @@ class ProviderStatesAreKnownToTheMockTest {
 
         HttpResponse<String> response = states.post(sentence, params, "setup");
 
-        assertThat(response.statusCode()).as("answer to '%s': %s", sentence, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("answer to '%s': %s", sentence, response.body())
+                .isEqualTo(200);
         JsonNode values = JSON.readTree(response.body());
-        params.forEach((name, value) -> assertThat(values.path(name).asText()).as(name).isEqualTo(String.valueOf(value)));
+        params.forEach(
+                (name, value) -> assertThat(values.path(name).asText()).as(name).isEqualTo(String.valueOf(value)));
     }
 
     @Test

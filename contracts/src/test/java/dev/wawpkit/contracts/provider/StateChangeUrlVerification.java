@@ -50,8 +50,8 @@ public final class StateChangeUrlVerification {
      * Targets the mock, with its provider-state endpoint as the state-change URL.
      */
     public static StateChangeUrlVerification ofMock(URI mockBaseUrl) {
-        return new StateChangeUrlVerification(mockBaseUrl.getHost(), mockBaseUrl.getPort(),
-                mockBaseUrl.resolve(MockProviderStates.PATH));
+        return new StateChangeUrlVerification(
+                mockBaseUrl.getHost(), mockBaseUrl.getPort(), mockBaseUrl.resolve(MockProviderStates.PATH));
     }
 
     /**
@@ -69,10 +69,11 @@ public final class StateChangeUrlVerification {
             if (!which.test(interaction)) {
                 continue;
             }
-            VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction,
-                    pact, null);
+            VerificationResult result =
+                    verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, pact, null);
             if (result instanceof VerificationResult.Failed failed) {
-                failed.getFailures().values().stream().flatMap(List::stream)
+                failed.getFailures().values().stream()
+                        .flatMap(List::stream)
                         .map(VerificationFailureType::description)
                         .forEach(d -> failures.add("'" + interaction.getDescription() + "': " + d));
                 if (failed.getFailures().isEmpty()) {

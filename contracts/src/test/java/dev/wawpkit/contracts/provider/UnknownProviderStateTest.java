@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -39,8 +40,9 @@ class UnknownProviderStateTest {
     }
 
     private static Path brokenPact() throws URISyntaxException {
-        return Path.of(UnknownProviderStateTest.class.getResource(
-                "/pacts-broken/unknown-state-consumer-wawp-api.json").toURI());
+        return Path.of(UnknownProviderStateTest.class
+                .getResource("/pacts-broken/unknown-state-consumer-wawp-api.json")
+                .toURI());
     }
 
     @Test
@@ -59,17 +61,27 @@ class UnknownProviderStateTest {
                 .testEvents();
 
         tests.assertStatistics(stats -> stats.started(1).succeeded(0).failed(1));
-        Throwable failure = tests.failed().list().get(0).getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
-        assertThat(failure).hasMessage("Provider state change callback failed")
-                .cause().hasMessageContaining("@State(\"" + UNKNOWN_STATE + "\")");
+        Throwable failure = tests.failed()
+                .list()
+                .get(0)
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure)
+                .hasMessage("Provider state change callback failed")
+                .cause()
+                .hasMessageContaining("@State(\"" + UNKNOWN_STATE + "\")");
     }
 
     @Test
     void stateChangeUrlVerificationFailsOnAnUnknownState() throws Exception {
-        List<String> failures = StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(brokenPact());
+        List<String> failures =
+                StateChangeUrlVerification.ofMock(mock.baseUrl()).verify(brokenPact());
 
-        assertThat(failures).singleElement().asString()
+        assertThat(failures)
+                .singleElement()
+                .asString()
                 .contains("create without a token, given a state no provider knows")
                 .contains("State Change Request Failed - 400");
     }

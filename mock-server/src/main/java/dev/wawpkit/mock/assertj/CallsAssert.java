@@ -2,9 +2,8 @@ package dev.wawpkit.mock.assertj;
 
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.RecordedCall;
-import org.assertj.core.api.AbstractAssert;
-
 import java.util.List;
+import org.assertj.core.api.AbstractAssert;
 
 /** Asserts on the calls one endpoint received, across sessions or for one session. */
 public final class CallsAssert extends AbstractAssert<CallsAssert, List<CallsAssert.SessionCall>> {
@@ -13,7 +12,11 @@ public final class CallsAssert extends AbstractAssert<CallsAssert, List<CallsAss
     private final String scope;
 
     CallsAssert(Endpoint endpoint, List<SessionCall> all) {
-        this(endpoint, all, all.stream().filter(c -> c.call().endpoint() == endpoint).toList(), "all sessions");
+        this(
+                endpoint,
+                all,
+                all.stream().filter(c -> c.call().endpoint() == endpoint).toList(),
+                "all sessions");
     }
 
     private CallsAssert(Endpoint endpoint, List<SessionCall> all, List<SessionCall> selected, String scope) {
@@ -25,14 +28,18 @@ public final class CallsAssert extends AbstractAssert<CallsAssert, List<CallsAss
 
     /** Narrows to the calls naming one session. */
     public CallsAssert forSession(String instanceId) {
-        return new CallsAssert(endpoint, all.stream().filter(c -> c.instanceId().equals(instanceId)).toList(),
-                actual.stream().filter(c -> c.instanceId().equals(instanceId)).toList(), "session " + instanceId);
+        return new CallsAssert(
+                endpoint,
+                all.stream().filter(c -> c.instanceId().equals(instanceId)).toList(),
+                actual.stream().filter(c -> c.instanceId().equals(instanceId)).toList(),
+                "session " + instanceId);
     }
 
     /** Checks how many such calls came. */
     public CallsAssert hasSize(int expected) {
         if (actual.size() != expected) {
-            failWithMessage("Expecting %s calls to %s of %s:%n  %s%nbut got:%n  %s%nCalls the mock received:%n%s",
+            failWithMessage(
+                    "Expecting %s calls to %s of %s:%n  %s%nbut got:%n  %s%nCalls the mock received:%n%s",
                     endpoint.key(), endpoint.path(), scope, expected, actual.size(), describe(all));
         }
         return this;
@@ -45,16 +52,19 @@ public final class CallsAssert extends AbstractAssert<CallsAssert, List<CallsAss
 
     /** Checks every such call was answered with this HTTP status. */
     public CallsAssert allAnsweredWith(int status) {
-        List<SessionCall> other = actual.stream().filter(c -> c.call().status() != status).toList();
+        List<SessionCall> other =
+                actual.stream().filter(c -> c.call().status() != status).toList();
         if (!other.isEmpty()) {
-            failWithMessage("Expecting every %s call of %s to be answered with:%n  %s%nbut these were not:%n%s",
+            failWithMessage(
+                    "Expecting every %s call of %s to be answered with:%n  %s%nbut these were not:%n%s",
                     endpoint.key(), scope, status, describe(other));
         }
         return this;
     }
 
     private static String describe(List<SessionCall> calls) {
-        return WawpMockAssert.describeCalls(calls.stream().map(SessionCall::call).toList());
+        return WawpMockAssert.describeCalls(
+                calls.stream().map(SessionCall::call).toList());
     }
 
     /**
@@ -63,6 +73,5 @@ public final class CallsAssert extends AbstractAssert<CallsAssert, List<CallsAss
      * @param instanceId the session
      * @param call       the call
      */
-    public record SessionCall(String instanceId, RecordedCall call) {
-    }
+    public record SessionCall(String instanceId, RecordedCall call) {}
 }

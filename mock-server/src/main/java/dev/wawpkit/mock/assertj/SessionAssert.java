@@ -5,10 +5,9 @@ import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionHandle;
 import dev.wawpkit.mock.SessionStatus;
-import org.assertj.core.api.AbstractAssert;
-
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.AbstractAssert;
 
 /** Asserts on one session: its status, its login, the calls it received and their order. */
 public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHandle> {
@@ -21,7 +20,8 @@ public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHa
     public SessionAssert hasStatus(SessionStatus expected) {
         MockSession s = actual.get();
         if (s.status() != expected) {
-            failWithMessage("Expecting session %s to have status:%n  %s%nbut was:%n  %s%nCalls it received:%n%s",
+            failWithMessage(
+                    "Expecting session %s to have status:%n  %s%nbut was:%n  %s%nCalls it received:%n%s",
                     s.instanceId(), expected, s.status(), WawpMockAssert.describeCalls(actual.calls()));
         }
         return this;
@@ -30,7 +30,8 @@ public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHa
     /** Checks the session keeps a login (booting resumes to WORKING). */
     public SessionAssert isLoggedIn() {
         if (!actual.get().loggedIn()) {
-            failWithMessage("Expecting session %s to keep a login, but it has none (status %s).",
+            failWithMessage(
+                    "Expecting session %s to keep a login, but it has none (status %s).",
                     actual.instanceId(), actual.get().status());
         }
         return this;
@@ -39,7 +40,8 @@ public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHa
     /** Checks the session keeps no login (booting asks for a QR scan). */
     public SessionAssert isNotLoggedIn() {
         if (actual.get().loggedIn()) {
-            failWithMessage("Expecting session %s to keep no login, but it has one (status %s).",
+            failWithMessage(
+                    "Expecting session %s to keep no login, but it has one (status %s).",
                     actual.instanceId(), actual.get().status());
         }
         return this;
@@ -50,7 +52,8 @@ public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHa
         List<RecordedCall> calls = actual.calls();
         List<Endpoint> got = calls.stream().map(RecordedCall::endpoint).toList();
         if (!got.equals(Arrays.asList(expected))) {
-            failWithMessage("Expecting session %s to have received, in order:%n  %s%nbut it received:%n  %s%nCalls:%n%s",
+            failWithMessage(
+                    "Expecting session %s to have received, in order:%n  %s%nbut it received:%n  %s%nCalls:%n%s",
                     actual.instanceId(), Arrays.asList(expected), got, WawpMockAssert.describeCalls(calls));
         }
         return this;
@@ -58,7 +61,10 @@ public final class SessionAssert extends AbstractAssert<SessionAssert, SessionHa
 
     /** Moves on to the calls of one endpoint this session received. */
     public CallsAssert receivedCalls(Endpoint endpoint) {
-        return new CallsAssert(endpoint, actual.calls().stream()
-                .map(c -> new CallsAssert.SessionCall(actual.instanceId(), c)).toList());
+        return new CallsAssert(
+                endpoint,
+                actual.calls().stream()
+                        .map(c -> new CallsAssert.SessionCall(actual.instanceId(), c))
+                        .toList());
     }
 }

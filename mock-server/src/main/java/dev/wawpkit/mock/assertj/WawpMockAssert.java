@@ -5,11 +5,10 @@ import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMock;
-import org.assertj.core.api.AbstractAssert;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
 
 /** Asserts on a whole mock: its sessions, the calls they received, and unexpected calls. */
 public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMock> {
@@ -22,8 +21,9 @@ public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMoc
     public SessionAssert session(String instanceId) {
         isNotNull();
         if (actual.sessions().stream().noneMatch(s -> s.instanceId().equals(instanceId))) {
-            failWithMessage("Expecting the mock to hold session:%n  %s%nbut it holds:%n%s", instanceId,
-                    describeSessions(actual.sessions()));
+            failWithMessage(
+                    "Expecting the mock to hold session:%n  %s%nbut it holds:%n%s",
+                    instanceId, describeSessions(actual.sessions()));
         }
         return new SessionAssert(actual.session(instanceId));
     }
@@ -39,8 +39,9 @@ public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMoc
         isNotNull();
         List<MockSession> sessions = actual.sessions();
         if (sessions.size() != expected) {
-            failWithMessage("Expecting the mock to hold:%n  %s sessions%nbut it holds %s:%n%s", expected,
-                    sessions.size(), describeSessions(sessions));
+            failWithMessage(
+                    "Expecting the mock to hold:%n  %s sessions%nbut it holds %s:%n%s",
+                    expected, sessions.size(), describeSessions(sessions));
         }
         return this;
     }
@@ -50,8 +51,9 @@ public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMoc
         isNotNull();
         List<UnexpectedCall> unexpected = actual.unexpectedCalls();
         if (!unexpected.isEmpty()) {
-            failWithMessage("Expecting no calls the mock does not serve, but got:%n%s", unexpected.stream()
-                    .map(c -> "  " + c.describe()).collect(Collectors.joining("%n".formatted())));
+            failWithMessage(
+                    "Expecting no calls the mock does not serve, but got:%n%s",
+                    unexpected.stream().map(c -> "  " + c.describe()).collect(Collectors.joining("%n".formatted())));
         }
         return this;
     }
@@ -71,7 +73,8 @@ public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMoc
         if (sessions.isEmpty()) {
             return "  (no sessions)";
         }
-        return sessions.stream().map(s -> "  " + s.instanceId() + " " + s.status() + (s.loggedIn() ? " (logged in)" : ""))
+        return sessions.stream()
+                .map(s -> "  " + s.instanceId() + " " + s.status() + (s.loggedIn() ? " (logged in)" : ""))
                 .collect(Collectors.joining("%n".formatted()));
     }
 
@@ -79,8 +82,9 @@ public final class WawpMockAssert extends AbstractAssert<WawpMockAssert, WawpMoc
         if (calls.isEmpty()) {
             return "  (no calls)";
         }
-        return calls.stream().map(c -> "  " + c.method() + " " + c.url() + " -> "
-                        + (c.status() == 0 ? "no response" : c.status()) + (c.fault() == null ? "" : " [" + c.fault() + "]"))
+        return calls.stream()
+                .map(c -> "  " + c.method() + " " + c.url() + " -> " + (c.status() == 0 ? "no response" : c.status())
+                        + (c.fault() == null ? "" : " [" + c.fault() + "]"))
                 .collect(Collectors.joining("%n".formatted()));
     }
 }

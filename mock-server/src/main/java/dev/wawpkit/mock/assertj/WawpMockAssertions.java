@@ -9,8 +9,7 @@ import dev.wawpkit.mock.WawpMock;
  * received, so a failing test shows what the code under test actually did.
  */
 public final class WawpMockAssertions {
-    private WawpMockAssertions() {
-    }
+    private WawpMockAssertions() {}
 
     /** Starts assertions on the mock (a server, a client, or one token's scope). */
     public static WawpMockAssert assertThat(WawpMock actual) {

@@ -2,20 +2,26 @@ package dev.wawpkit.mock.cli;
 
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.mock.internal.Secrets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Starts the Wawp mock from the command line: {@code java -jar wawp-mock-server.jar [options]}.
@@ -23,16 +29,25 @@ import java.util.regex.Pattern;
  * <p>Exit codes: 0 after Ctrl-C, 1 when the server cannot start, 2 for bad options. Errors are one
  * line on stderr, never a stack trace.
  */
-@Command(name = "wawp-mock-server", mixinStandardHelpOptions = true, versionProvider = WawpMockMain.BuildVersion.class,
+@Command(
+        name = "wawp-mock-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = WawpMockMain.BuildVersion.class,
         sortOptions = false,
         description = "Serves a stateful mock of the Wawp session API (/v2/session/*) and its control API "
                 + "(/__admin/wawp/*) until Ctrl-C.",
-        footer = {"", "Tokens also come from env WAWP_MOCK_TOKENS (comma-separated). With none, the dev token "
-                + WawpMockServer.DEFAULT_TOKEN + " is valid.",
-                "Every other option not given also comes from env WAWP_MOCK_<OPTION> (--boot-delay: WAWP_MOCK_BOOT_DELAY,"
-                + " --open-control-api: WAWP_MOCK_OPEN_CONTROL_API=true), as in the container image."})
+        footer = {
+            "",
+            "Tokens also come from env WAWP_MOCK_TOKENS (comma-separated). With none, the dev token "
+                    + WawpMockServer.DEFAULT_TOKEN + " is valid.",
+            "Every other option not given also comes from env WAWP_MOCK_<OPTION> (--boot-delay: WAWP_MOCK_BOOT_DELAY,"
+                    + " --open-control-api: WAWP_MOCK_OPEN_CONTROL_API=true), as in the container image."
+        })
 public final class WawpMockMain implements Callable<Integer> {
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port). Default: 8080.")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port to listen on (0 = any free port). Default: 8080.")
     int port = 8080;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on. Default: 127.0.0.1.")
@@ -41,53 +56,78 @@ public final class WawpMockMain implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "A valid access token (repeatable).")
     List<String> tokens = new ArrayList<>();
 
-    @Option(names = "--quota", paramLabel = "N", description = "Sessions each token may create (then 403). Default: no limit.")
+    @Option(
+            names = "--quota",
+            paramLabel = "N",
+            description = "Sessions each token may create (then 403). Default: no limit.")
     Integer quota;
 
-    @Option(names = "--boot-delay", paramLabel = "DELAY",
-            description = "How long STARTING lasts: 500ms, 3s, 1m, or 'manual' (move it through the control API). Default: 3s.")
+    @Option(
+            names = "--boot-delay",
+            paramLabel = "DELAY",
+            description =
+                    "How long STARTING lasts: 500ms, 3s, 1m, or 'manual' (move it through the control API). Default: 3s.")
     String bootDelay = "3s";
 
-    @Option(names = "--qr-rotation", paramLabel = "PERIOD",
+    @Option(
+            names = "--qr-rotation",
+            paramLabel = "PERIOD",
             description = "How often the QR code changes while a session waits for a scan: 20s, 1m. Default: 30s.")
     String qrRotation = "30s";
 
-    @Option(names = "--state-file", paramLabel = "PATH",
+    @Option(
+            names = "--state-file",
+            paramLabel = "PATH",
             description = "Keep sessions and quotas in this JSON file across restarts (written atomically).")
-    java.nio.file.Path stateFile;
+    Path stateFile;
 
-    @Option(names = "--observed", paramLabel = "DIR",
+    @Option(
+            names = "--observed",
+            paramLabel = "DIR",
             description = "Answer with the shapes a conformance capture (--capture DIR) observed on another server.")
-    java.nio.file.Path observed;
+    Path observed;
 
-    @Option(names = "--max-sessions", paramLabel = "N",
+    @Option(
+            names = "--max-sessions",
+            paramLabel = "N",
             description = "Sessions kept in all; beyond it the oldest are forgotten. Default: 100000.")
     int maxSessions = WawpMockServer.DEFAULT_MAX_SESSIONS;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--admin-token",
+            paramLabel = "TOKEN",
             description = "Lock the control API with this token (also env WAWP_MOCK_ADMIN_TOKEN). "
                     + "Required with a --bind beyond loopback.")
     String adminToken;
 
-    @Option(names = "--open-control-api",
-            description = "Allow a --bind beyond loopback without an admin token (anyone reaching it can steer the mock).")
+    @Option(
+            names = "--open-control-api",
+            description =
+                    "Allow a --bind beyond loopback without an admin token (anyone reaching it can steer the mock).")
     boolean openControlApi;
 
-    @Option(names = "--cors-origins", paramLabel = "ORIGINS",
+    @Option(
+            names = "--cors-origins",
+            paramLabel = "ORIGINS",
             description = "Web origins that may call the API from a browser (CORS), comma-separated; * for any, "
                     + "'none' for no CORS. Never the control API. Default: *.")
     String corsOrigins = "*";
 
-    @Option(names = "--wiremock-admin",
+    @Option(
+            names = "--wiremock-admin",
             description = "Turn on WireMock's own admin routes a mock keeps off: shutdown, files, settings, "
                     + "recordings, proxy stubs.")
     boolean wireMockAdmin;
 
-    @Option(names = "--journal-size", paramLabel = "N",
+    @Option(
+            names = "--journal-size",
+            paramLabel = "N",
             description = "Requests the journal keeps per access token (oldest go first). Default: 1000.")
     int journalSize = WawpMockServer.DEFAULT_JOURNAL_PER_TOKEN;
 
-    @Option(names = "--journal-cap", paramLabel = "N",
+    @Option(
+            names = "--journal-cap",
+            paramLabel = "N",
             description = "Requests the journal keeps in all tokens together. Default: 20000.")
     int journalCap = WawpMockServer.DEFAULT_JOURNAL_MAX;
 
@@ -105,7 +145,8 @@ public final class WawpMockMain implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        CommandLine cli = commandLine(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        CommandLine cli =
+                commandLine(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         int code = cli.execute(args);
         if (code != 0 || cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
             System.exit(code);
@@ -117,12 +158,16 @@ public final class WawpMockMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(new WawpMockMain(env, out));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setDefaultValueProvider(option -> option instanceof CommandLine.Model.OptionSpec o
-                && ENV_OPTIONS.contains(o.longestName()) ? blankToNull(env.get(envName(o.longestName()))) : null);
+        cli.setDefaultValueProvider(
+                option -> option instanceof CommandLine.Model.OptionSpec o && ENV_OPTIONS.contains(o.longestName())
+                        ? blankToNull(env.get(envName(o.longestName())))
+                        : null);
         cli.setParameterExceptionHandler((ex, args) -> {
-            String source = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ENV_OPTIONS.contains(o.longestName())
-                    && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith(o.longestName()))
-                    ? " (from env " + envName(o.longestName()) + ")" : "";
+            String source = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
+                            && ENV_OPTIONS.contains(o.longestName())
+                            && Arrays.stream(args).noneMatch(a -> a.startsWith(o.longestName()))
+                    ? " (from env " + envName(o.longestName()) + ")"
+                    : "";
             err.println("wawp-mock-server: " + ex.getMessage().replace('\n', ' ') + source + " (try --help)");
             err.flush();
             return 2;
@@ -142,7 +187,8 @@ public final class WawpMockMain implements Callable<Integer> {
             server.start();
         } catch (IllegalStateException e) {
             Throwable root = rootCause(e);
-            if (root instanceof java.net.BindException && String.valueOf(root.getMessage()).contains("in use")) {
+            if (root instanceof BindException
+                    && String.valueOf(root.getMessage()).contains("in use")) {
                 throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e)
                         + "). Is another mock running? Pick another " + named("--port") + ".");
             }
@@ -150,11 +196,14 @@ public final class WawpMockMain implements Callable<Integer> {
                     + named("--bind") + " expects an address of this machine, such as 127.0.0.1 or 0.0.0.0.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            out.println("Wawp mock stopped.");
-            stopped.countDown();
-        }, "wawp-mock-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            out.println("Wawp mock stopped.");
+                            stopped.countDown();
+                        },
+                        "wawp-mock-shutdown"));
         out.println("Wawp mock listening on " + server.baseUrl() + " (Ctrl-C to stop)");
         out.println("  tokens: " + tokenHint() + quotaHint() + "; boot delay: " + bootDelay);
         String admin = adminToken != null ? adminToken : env.get("WAWP_MOCK_ADMIN_TOKEN");
@@ -193,12 +242,18 @@ public final class WawpMockMain implements Callable<Integer> {
             b.wireMockAdminRoutes();
         }
         if (journalSize < 1) {
-            throw new UsageError(named("--journal-size") + " expects 1 or more requests per token, but got "
-                    + journalSize + ".");
+            throw new UsageError(
+                    named("--journal-size") + " expects 1 or more requests per token, but got " + journalSize + ".");
         }
         option("--journal-cap", () -> b.journal(journalSize, journalCap));
-        option("--cors-origins", () -> b.corsOrigins(corsOrigins.equalsIgnoreCase("none") ? new String[0]
-                : java.util.Arrays.stream(corsOrigins.split(",")).map(String::trim).toArray(String[]::new)));
+        option(
+                "--cors-origins",
+                () -> b.corsOrigins(
+                        corsOrigins.equalsIgnoreCase("none")
+                                ? new String[0]
+                                : Arrays.stream(corsOrigins.split(","))
+                                        .map(String::trim)
+                                        .toArray(String[]::new)));
         Duration delay = parseDelay(named("--boot-delay"), bootDelay);
         if (delay == null) {
             b.manualBoot();
@@ -212,11 +267,12 @@ public final class WawpMockMain implements Callable<Integer> {
         if (openControlApi) {
             b.openControlApi();
         }
-        Duration rotation = qrRotation.trim().equalsIgnoreCase("manual") ? Duration.ZERO
+        Duration rotation = qrRotation.trim().equalsIgnoreCase("manual")
+                ? Duration.ZERO
                 : parseDelay(named("--qr-rotation"), qrRotation);
         if (rotation == null || rotation.isZero()) {
-            throw new UsageError(named("--qr-rotation") + " expects a period above 0 like 20s or 1m, but got '"
-                    + qrRotation + "'");
+            throw new UsageError(
+                    named("--qr-rotation") + " expects a period above 0 like 20s or 1m, but got '" + qrRotation + "'");
         }
         b.qrRotation(rotation);
         if (stateFile != null) {
@@ -262,7 +318,8 @@ public final class WawpMockMain implements Callable<Integer> {
 
     /** The option as the user gave it: its name, and the env var when the value came from there. */
     private String named(String option) {
-        boolean fromEnv = spec != null && ENV_OPTIONS.contains(option)
+        boolean fromEnv = spec != null
+                && ENV_OPTIONS.contains(option)
                 && !spec.commandLine().getParseResult().hasMatchedOption(option)
                 && blankToNull(env.get(envName(option))) != null;
         return fromEnv ? option + " (from env " + envName(option) + ")" : option;
@@ -281,9 +338,20 @@ public final class WawpMockMain implements Callable<Integer> {
     }
 
     /** The options a container sets through env vars; --token has WAWP_MOCK_TOKENS, a list. */
-    private static final java.util.Set<String> ENV_OPTIONS = java.util.Set.of("--port", "--bind", "--quota",
-            "--boot-delay", "--qr-rotation", "--state-file", "--max-sessions", "--admin-token", "--open-control-api",
-            "--cors-origins", "--journal-size", "--journal-cap", "--wiremock-admin");
+    private static final Set<String> ENV_OPTIONS = Set.of(
+            "--port",
+            "--bind",
+            "--quota",
+            "--boot-delay",
+            "--qr-rotation",
+            "--state-file",
+            "--max-sessions",
+            "--admin-token",
+            "--open-control-api",
+            "--cors-origins",
+            "--journal-size",
+            "--journal-cap",
+            "--wiremock-admin");
 
     /** WAWP_MOCK_BOOT_DELAY for --boot-delay. */
     static String envName(String option) {
@@ -347,14 +415,14 @@ public final class WawpMockMain implements Callable<Integer> {
 
         /** The project version this jar was built as, or "unknown" when run from unfiltered sources. */
         static String version() {
-            try (java.io.InputStream in = WawpMockMain.class.getResourceAsStream("version.properties")) {
-                java.util.Properties p = new java.util.Properties();
+            try (InputStream in = WawpMockMain.class.getResourceAsStream("version.properties")) {
+                Properties p = new Properties();
                 if (in != null) {
                     p.load(in);
                 }
                 String v = p.getProperty("version", "");
                 return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return "unknown";
             }
         }

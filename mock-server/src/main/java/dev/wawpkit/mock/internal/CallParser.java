@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +22,23 @@ import java.util.Map;
 final class CallParser {
     /** Largest request body the mock reads: 1 MiB. */
     static final int MAX_BODY_BYTES = 1 << 20;
-    private static final String[] KNOWN = {"access_token", "instance_id", "phone_number"};
-    private static final ObjectReader READER = Renderer.JSON.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private CallParser() {
-    }
+    private static final String[] KNOWN = {"access_token", "instance_id", "phone_number"};
+    private static final ObjectReader READER =
+            Renderer.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private CallParser() {}
 
     /** Reads the parameters of a call from its raw query string (or null), header and body. */
     static Map<String, String> parse(String query, String contentType, String tokenHeader, byte[] body)
             throws ApiError.Rejected {
         if (body != null && body.length > MAX_BODY_BYTES) {
-            throw new ApiError.Rejected(413, "body_too_large", "Expected a request body of at most 1 MiB ("
-                    + MAX_BODY_BYTES + " bytes), but got " + body.length
-                    + " bytes. Send the credentials in the query string; the API needs no body.");
+            throw new ApiError.Rejected(
+                    413,
+                    "body_too_large",
+                    "Expected a request body of at most 1 MiB ("
+                            + MAX_BODY_BYTES + " bytes), but got " + body.length
+                            + " bytes. Send the credentials in the query string; the API needs no body.");
         }
         Map<String, String> params = new HashMap<>(4);
         if (body != null && body.length > 0 && contentType != null) {
@@ -102,8 +104,11 @@ final class CallParser {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // the value is not echoed: it may be a token (query strings are already checked by the gate)
-            throw new ApiError.Rejected(400, "malformed_query", "Expected a URL-encoded " + where
-                    + ", but it has a broken %-escape (a '%' not followed by two hex digits). Encode '%' as %25.");
+            throw new ApiError.Rejected(
+                    400,
+                    "malformed_query",
+                    "Expected a URL-encoded " + where
+                            + ", but it has a broken %-escape (a '%' not followed by two hex digits). Encode '%' as %25.");
         }
     }
 
@@ -112,21 +117,32 @@ final class CallParser {
         try {
             root = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiError.Rejected(400, "malformed_body", "Expected a JSON object body like "
-                    + "{\"instance_id\": \"3EB0BCB2E3D4\", \"access_token\": \"...\"}, but the body is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ". Send valid JSON, or no body and the query string.");
+            throw new ApiError.Rejected(
+                    400,
+                    "malformed_body",
+                    "Expected a JSON object body like "
+                            + "{\"instance_id\": \"3EB0BCB2E3D4\", \"access_token\": \"...\"}, but the body is not valid JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")")
+                            + ". Send valid JSON, or no body and the query string.");
         } catch (IOException e) {
-            throw new ApiError.Rejected(400, "malformed_body",
+            throw new ApiError.Rejected(
+                    400,
+                    "malformed_body",
                     "Expected a UTF-8 JSON object body, but it could not be read. Send valid JSON.");
         }
         if (root == null || root.isMissingNode()) {
             return;
         }
         if (!root.isObject()) {
-            throw new ApiError.Rejected(400, "malformed_body", "Expected a JSON object body like "
-                    + "{\"instance_id\": \"3EB0BCB2E3D4\", \"access_token\": \"...\"}, but got a JSON "
-                    + root.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
+            throw new ApiError.Rejected(
+                    400,
+                    "malformed_body",
+                    "Expected a JSON object body like "
+                            + "{\"instance_id\": \"3EB0BCB2E3D4\", \"access_token\": \"...\"}, but got a JSON "
+                            + root.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         for (String key : KNOWN) {
             JsonNode v = root.get(key);
@@ -134,9 +150,13 @@ final class CallParser {
                 continue;
             }
             if (!v.isTextual()) {
-                throw new ApiError.Rejected(400, "invalid_parameter", "Expected " + key
-                        + " to be a JSON string, but got a JSON " + v.getNodeType().name().toLowerCase(Locale.ROOT)
-                        + ". Quote the value: \"" + key + "\": \"...\".");
+                throw new ApiError.Rejected(
+                        400,
+                        "invalid_parameter",
+                        "Expected " + key
+                                + " to be a JSON string, but got a JSON "
+                                + v.getNodeType().name().toLowerCase(Locale.ROOT)
+                                + ". Quote the value: \"" + key + "\": \"...\".");
             }
             into.put(key, v.textValue());
         }

@@ -1,5 +1,10 @@
 package dev.wawpkit.mock.internal;
 
+import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
@@ -9,17 +14,17 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.WawpMockException;
-
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 
 /**
  * Serves the control API under {@code /__admin/wawp}: one route table, one JSON error format.
@@ -49,90 +54,173 @@ public final class ControlApi implements AdminApiExtension {
      */
     private List<Route> routes() {
         return List.of(
-                new Route(GET, "/wawp/sessions", (admin, req, p) -> guard(() ->
-                        ok(ControlModel.SessionsJson.of(port.sessions(query(req, "access_token")))))),
-                new Route(POST, "/wawp/sessions", (admin, req, p) -> guard(() -> {
-                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.SeedRequest.class,
-                            "{\"access_token\": \"test-token-1\", \"status\": \"SCAN_QR_CODE\"}");
-                    return json(201, ControlModel.SessionJson.of(port.seed(b.accessToken(), b.instanceId(),
-                            ControlModel.status(b.status()), Boolean.TRUE.equals(b.loggedIn()))));
-                })),
-                new Route(GET, "/wawp/sessions/{id}", (admin, req, p) -> guard(() ->
-                        ok(ControlModel.SessionJson.of(port.session(p.get("id")))))),
-                new Route(POST, "/wawp/sessions/{id}/status", (admin, req, p) -> guard(() -> {
-                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.MoveRequest.class,
-                            "{\"status\": \"WORKING\"}");
-                    return ok(ControlModel.SessionJson.of(port.move(p.get("id"), ControlModel.status(b.status()),
-                            b.loggedIn())));
-                })),
-                new Route(GET, "/wawp/sessions/{id}/qr", (admin, req, p) -> guard(() ->
-                        ok(new ControlModel.QrJson(port.qrPng(p.get("id")))))),
-                new Route(GET, "/wawp/sessions/{id}/calls", (admin, req, p) -> guard(() ->
-                        ok(new ControlModel.CallsJson(p.get("id"),
-                                port.calls(p.get("id")).stream().map(ControlModel.CallJson::of).toList())))),
-                new Route(GET, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() ->
-                        ok(ControlModel.WebhooksJson.of(port.webhookConfig(p.get("id")), port.deliveries(p.get("id")))))),
-                new Route(PUT, "/wawp/sessions/{id}/webhooks", (admin, req, p) -> guard(() -> {
-                    var b = ControlModel.read(req.getRequest().getBody(), ControlModel.WebhooksRequest.class,
-                            "{\"urls\": [\"http://127.0.0.1:9000/hooks\"], \"secret\": \"s3cret\"}");
-                    port.webhooks(p.get("id"), uris(b.urls()), b.secret());
-                    return ok(ControlModel.WebhooksJson.of(port.webhookConfig(p.get("id")), port.deliveries(p.get("id"))));
-                })),
-                new Route(GET, "/wawp/faults", (admin, req, p) -> guard(() -> ok(ControlModel.FaultsJson.of(port.faults())))),
-                new Route(POST, "/wawp/faults", (admin, req, p) -> guard(() -> {
-                    FaultRule rule = ControlModel.read(req.getRequest().getBody(), ControlModel.FaultJson.class,
-                            "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}").toRule();
-                    port.arm(rule);
-                    return json(201, ControlModel.FaultJson.of(rule, true));
-                })),
-                new Route(DELETE, "/wawp/faults", (admin, req, p) -> guard(() -> {
-                    port.clearFaults(query(req, "access_token"));
-                    return ok(ControlModel.FaultsJson.of(port.faults()));
-                })),
-                new Route(GET, "/wawp/tokens", (admin, req, p) -> guard(() -> ok(new ControlModel.TokensJson(
-                        port.tokens().stream().map(ControlModel.TokenJson::of).toList())))),
-                new Route(PUT, "/wawp/tokens/{token}", (admin, req, p) -> guard(() -> {
-                    byte[] body = req.getRequest().getBody();
-                    String example = "{\"quota\": 10}";
-                    ControlModel.QuotaRequest b = ControlModel.read(body, ControlModel.QuotaRequest.class, example);
-                    String token = decode(p.get("token"));
-                    if (!ControlModel.tree(body, example).has("quota")) { // no quota field: keep any quota it has
-                        port.ensureToken(token);
-                        return ok(new ControlModel.DoneJson(null, Secrets.mask(token)));
-                    }
-                    return ok(ControlModel.TokenJson.of(port.putToken(token, b.quota())));
-                })),
-                new Route(GET, "/wawp/unexpected-calls", (admin, req, p) -> guard(() ->
-                        ok(ControlModel.UnexpectedCallsJson.of(port.unexpectedCalls(query(req, "access_token")))))),
-                new Route(DELETE, "/wawp/unexpected-calls", (admin, req, p) -> guard(() -> {
-                    String token = query(req, "access_token");
-                    return ok(ControlModel.UnexpectedCallsJson.of(token == null ? port.drainUnexpectedCalls(null, true)
-                            : port.drainUnexpectedCalls(token, "true".equals(query(req, "unattributed")))));
-                })),
-                new Route(GET, "/wawp/requests", (admin, req, p) -> guard(() -> ok(new ControlModel.RequestsJson(
-                        port.requests(requestQuery(req)).stream().map(ControlModel.RequestJson::of).toList(),
-                        port.droppedRequests())))),
-                new Route(DELETE, "/wawp/requests", (admin, req, p) -> guard(() -> {
-                    port.clearRequests(query(req, "access_token"));
-                    return ok(new ControlModel.RequestsJson(List.of(), port.droppedRequests()));
-                })),
-                new Route(POST, "/wawp/requests/take", (admin, req, p) -> guard(() -> {
-                    var taken = port.takeRequest(query(req, "access_token"), java.time.Duration.ZERO);
-                    return ok(new ControlModel.TakenJson(taken == null ? null : ControlModel.RequestJson.of(taken)));
-                })),
-                new Route(POST, "/wawp/provider-states", (admin, req, p) -> guard(() -> ok(providerStates.apply(
-                        stateChange(req))))),
+                new Route(
+                        GET,
+                        "/wawp/sessions",
+                        (admin, req, p) -> guard(
+                                () -> ok(ControlModel.SessionsJson.of(port.sessions(query(req, "access_token")))))),
+                new Route(
+                        POST,
+                        "/wawp/sessions",
+                        (admin, req, p) -> guard(() -> {
+                            var b = ControlModel.read(
+                                    req.getRequest().getBody(),
+                                    ControlModel.SeedRequest.class,
+                                    "{\"access_token\": \"test-token-1\", \"status\": \"SCAN_QR_CODE\"}");
+                            return json(
+                                    201,
+                                    ControlModel.SessionJson.of(port.seed(
+                                            b.accessToken(),
+                                            b.instanceId(),
+                                            ControlModel.status(b.status()),
+                                            Boolean.TRUE.equals(b.loggedIn()))));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/sessions/{id}",
+                        (admin, req, p) -> guard(() -> ok(ControlModel.SessionJson.of(port.session(p.get("id")))))),
+                new Route(
+                        POST,
+                        "/wawp/sessions/{id}/status",
+                        (admin, req, p) -> guard(() -> {
+                            var b = ControlModel.read(
+                                    req.getRequest().getBody(),
+                                    ControlModel.MoveRequest.class,
+                                    "{\"status\": \"WORKING\"}");
+                            return ok(ControlModel.SessionJson.of(
+                                    port.move(p.get("id"), ControlModel.status(b.status()), b.loggedIn())));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/sessions/{id}/qr",
+                        (admin, req, p) -> guard(() -> ok(new ControlModel.QrJson(port.qrPng(p.get("id")))))),
+                new Route(
+                        GET,
+                        "/wawp/sessions/{id}/calls",
+                        (admin, req, p) -> guard(() -> ok(new ControlModel.CallsJson(
+                                p.get("id"),
+                                port.calls(p.get("id")).stream()
+                                        .map(ControlModel.CallJson::of)
+                                        .toList())))),
+                new Route(
+                        GET,
+                        "/wawp/sessions/{id}/webhooks",
+                        (admin, req, p) -> guard(() -> ok(ControlModel.WebhooksJson.of(
+                                port.webhookConfig(p.get("id")), port.deliveries(p.get("id")))))),
+                new Route(
+                        PUT,
+                        "/wawp/sessions/{id}/webhooks",
+                        (admin, req, p) -> guard(() -> {
+                            var b = ControlModel.read(
+                                    req.getRequest().getBody(),
+                                    ControlModel.WebhooksRequest.class,
+                                    "{\"urls\": [\"http://127.0.0.1:9000/hooks\"], \"secret\": \"s3cret\"}");
+                            port.webhooks(p.get("id"), uris(b.urls()), b.secret());
+                            return ok(ControlModel.WebhooksJson.of(
+                                    port.webhookConfig(p.get("id")), port.deliveries(p.get("id"))));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/faults",
+                        (admin, req, p) -> guard(() -> ok(ControlModel.FaultsJson.of(port.faults())))),
+                new Route(
+                        POST,
+                        "/wawp/faults",
+                        (admin, req, p) -> guard(() -> {
+                            FaultRule rule = ControlModel.read(
+                                            req.getRequest().getBody(),
+                                            ControlModel.FaultJson.class,
+                                            "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}")
+                                    .toRule();
+                            port.arm(rule);
+                            return json(201, ControlModel.FaultJson.of(rule, true));
+                        })),
+                new Route(
+                        DELETE,
+                        "/wawp/faults",
+                        (admin, req, p) -> guard(() -> {
+                            port.clearFaults(query(req, "access_token"));
+                            return ok(ControlModel.FaultsJson.of(port.faults()));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/tokens",
+                        (admin, req, p) -> guard(() -> ok(new ControlModel.TokensJson(port.tokens().stream()
+                                .map(ControlModel.TokenJson::of)
+                                .toList())))),
+                new Route(
+                        PUT,
+                        "/wawp/tokens/{token}",
+                        (admin, req, p) -> guard(() -> {
+                            byte[] body = req.getRequest().getBody();
+                            String example = "{\"quota\": 10}";
+                            ControlModel.QuotaRequest b =
+                                    ControlModel.read(body, ControlModel.QuotaRequest.class, example);
+                            String token = decode(p.get("token"));
+                            if (!ControlModel.tree(body, example)
+                                    .has("quota")) { // no quota field: keep any quota it has
+                                port.ensureToken(token);
+                                return ok(new ControlModel.DoneJson(null, Secrets.mask(token)));
+                            }
+                            return ok(ControlModel.TokenJson.of(port.putToken(token, b.quota())));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/unexpected-calls",
+                        (admin, req, p) -> guard(() -> ok(ControlModel.UnexpectedCallsJson.of(
+                                port.unexpectedCalls(query(req, "access_token")))))),
+                new Route(
+                        DELETE,
+                        "/wawp/unexpected-calls",
+                        (admin, req, p) -> guard(() -> {
+                            String token = query(req, "access_token");
+                            return ok(ControlModel.UnexpectedCallsJson.of(
+                                    token == null
+                                            ? port.drainUnexpectedCalls(null, true)
+                                            : port.drainUnexpectedCalls(
+                                                    token, "true".equals(query(req, "unattributed")))));
+                        })),
+                new Route(
+                        GET,
+                        "/wawp/requests",
+                        (admin, req, p) -> guard(() -> ok(new ControlModel.RequestsJson(
+                                port.requests(requestQuery(req)).stream()
+                                        .map(ControlModel.RequestJson::of)
+                                        .toList(),
+                                port.droppedRequests())))),
+                new Route(
+                        DELETE,
+                        "/wawp/requests",
+                        (admin, req, p) -> guard(() -> {
+                            port.clearRequests(query(req, "access_token"));
+                            return ok(new ControlModel.RequestsJson(List.of(), port.droppedRequests()));
+                        })),
+                new Route(
+                        POST,
+                        "/wawp/requests/take",
+                        (admin, req, p) -> guard(() -> {
+                            var taken = port.takeRequest(query(req, "access_token"), Duration.ZERO);
+                            return ok(new ControlModel.TakenJson(
+                                    taken == null ? null : ControlModel.RequestJson.of(taken)));
+                        })),
+                new Route(
+                        POST,
+                        "/wawp/provider-states",
+                        (admin, req, p) -> guard(() -> ok(providerStates.apply(stateChange(req))))),
                 new Route(GET, "/wawp/ui", (admin, req, p) -> guard(Dashboard::page)),
                 new Route(GET, "/wawp/ui/{name}", (admin, req, p) -> guard(() -> Dashboard.asset(p.get("name")))),
-                new Route(POST, "/wawp/reset", (admin, req, p) -> guard(() -> {
-                    String token = query(req, "access_token");
-                    if (token != null) {
-                        port.resetToken(token);
-                        return ok(new ControlModel.DoneJson(true, Secrets.mask(token)));
-                    }
-                    port.reset();
-                    return ok(new ControlModel.DoneJson(true, null));
-                })));
+                new Route(
+                        POST,
+                        "/wawp/reset",
+                        (admin, req, p) -> guard(() -> {
+                            String token = query(req, "access_token");
+                            if (token != null) {
+                                port.resetToken(token);
+                                return ok(new ControlModel.DoneJson(true, Secrets.mask(token)));
+                            }
+                            port.reset();
+                            return ok(new ControlModel.DoneJson(true, null));
+                        })));
     }
 
     @Override
@@ -149,9 +237,13 @@ public final class ControlApi implements AdminApiExtension {
         } catch (WawpMockException e) {
             return json(e.httpStatus(), ControlModel.ErrorJson.of(e));
         } catch (RuntimeException e) {
-            return json(500, ControlModel.ErrorJson.of(new WawpMockException(500, "control_error",
-                    "The control API failed (" + e.getClass().getSimpleName()
-                            + "). This is a bug in wawp-contract-kit; please report it with the request.")));
+            return json(
+                    500,
+                    ControlModel.ErrorJson.of(new WawpMockException(
+                            500,
+                            "control_error",
+                            "The control API failed (" + e.getClass().getSimpleName()
+                                    + "). This is a bug in wawp-contract-kit; please report it with the request.")));
         }
     }
 
@@ -161,9 +253,11 @@ public final class ControlApi implements AdminApiExtension {
 
     static ResponseDefinition json(int status, Object body) {
         try {
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+            return ResponseDefinitionBuilder.responseDefinition()
+                    .withStatus(status)
                     .withHeader("Content-Type", "application/json")
-                    .withBody(ControlModel.MAPPER.writeValueAsBytes(body)).build();
+                    .withBody(ControlModel.MAPPER.writeValueAsBytes(body))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -196,7 +290,9 @@ public final class ControlApi implements AdminApiExtension {
             }
             return change;
         }
-        return ControlJson.object(body, Set.of("state", "params", "action"),
+        return ControlJson.object(
+                body,
+                Set.of("state", "params", "action"),
                 "{\"state\": \"token {access_token} is valid\", \"params\": {\"access_token\": "
                         + "\"test-token-1\"}, \"action\": \"setup\"}");
     }
@@ -209,18 +305,23 @@ public final class ControlApi implements AdminApiExtension {
         }
     }
 
-    private static List<java.net.URI> uris(List<String> urls) {
+    private static List<URI> uris(List<String> urls) {
         if (urls == null) {
-            throw new WawpMockException(400, "missing_field", "Expected \"urls\", a list of URLs (empty to "
-                    + "turn webhooks off), but none came.");
+            throw new WawpMockException(
+                    400,
+                    "missing_field",
+                    "Expected \"urls\", a list of URLs (empty to " + "turn webhooks off), but none came.");
         }
-        List<java.net.URI> out = new java.util.ArrayList<>();
+        List<URI> out = new ArrayList<>();
         for (String u : urls) {
             try {
-                out.add(new java.net.URI(u));
-            } catch (java.net.URISyntaxException | NullPointerException e) {
-                throw new WawpMockException(400, "invalid_webhook_url", "Expected absolute http(s) webhook URLs like "
-                        + "http://127.0.0.1:9000/hooks, but got '" + u + "'.");
+                out.add(new URI(u));
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new WawpMockException(
+                        400,
+                        "invalid_webhook_url",
+                        "Expected absolute http(s) webhook URLs like " + "http://127.0.0.1:9000/hooks, but got '" + u
+                                + "'.");
             }
         }
         return out;
@@ -229,10 +330,14 @@ public final class ControlApi implements AdminApiExtension {
     private static RequestQuery requestQuery(ServeEvent req) {
         String endpoint = query(req, "endpoint");
         if (endpoint != null && !endpoint.equals("unknown")) {
-            dev.wawpkit.mock.Endpoint.ofKey(endpoint); // refuses an unknown name with the list of known ones
+            Endpoint.ofKey(endpoint); // refuses an unknown name with the list of known ones
         }
-        return new RequestQuery(query(req, "access_token"), endpoint, query(req, "instance_id"),
-                number(req, "status", 100, 599), java.util.Objects.requireNonNullElse(number(req, "limit", 1, 1_000_000), 0));
+        return new RequestQuery(
+                query(req, "access_token"),
+                endpoint,
+                query(req, "instance_id"),
+                number(req, "status", 100, 599),
+                Objects.requireNonNullElse(number(req, "limit", 1, 1_000_000), 0));
     }
 
     private static Integer number(ServeEvent req, String name, int min, int max) {
@@ -248,8 +353,11 @@ public final class ControlApi implements AdminApiExtension {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new WawpMockException(400, "invalid_query", "Expected " + name + " to be a whole number from " + min
-                + " to " + max + ", but got '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'.");
+        throw new WawpMockException(
+                400,
+                "invalid_query",
+                "Expected " + name + " to be a whole number from " + min + " to " + max + ", but got '"
+                        + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'.");
     }
 
     private static String decode(String s) {
@@ -260,7 +368,5 @@ public final class ControlApi implements AdminApiExtension {
         }
     }
 
-    private record Route(RequestMethod method, String path, AdminTask task) {
-    }
-
+    private record Route(RequestMethod method, String path, AdminTask task) {}
 }

@@ -25,7 +25,6 @@ import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
 import dev.wawpkit.mock.WebhookDelivery;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -43,8 +42,7 @@ final class ControlModel {
     /** The one mapper of the control API's records. */
     static final ObjectMapper MAPPER = mapper();
 
-    private ControlModel() {
-    }
+    private ControlModel() {}
 
     private static ObjectMapper mapper() {
         JsonMapper m = JsonMapper.builder()
@@ -54,12 +52,15 @@ final class ControlModel {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        m.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        m.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        m.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return m;
     }
@@ -67,10 +68,20 @@ final class ControlModel {
     // ---- answers -------------------------------------------------------------------------
 
     /** One session; {@code access_token} is the masked hint. */
-    record SessionJson(String instanceId, String sessionName, String accessToken, SessionStatus status,
-                       boolean loggedIn, String createdAt) {
+    record SessionJson(
+            String instanceId,
+            String sessionName,
+            String accessToken,
+            SessionStatus status,
+            boolean loggedIn,
+            String createdAt) {
         static SessionJson of(MockSession s) {
-            return new SessionJson(s.instanceId(), s.name(), s.tokenHint(), s.status(), s.loggedIn(),
+            return new SessionJson(
+                    s.instanceId(),
+                    s.name(),
+                    s.tokenHint(),
+                    s.status(),
+                    s.loggedIn(),
                     s.createdAt().toString());
         }
 
@@ -87,8 +98,7 @@ final class ControlModel {
 
     /** The QR code a session shows now, as a PNG data URL; null unless it is SCAN_QR_CODE. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QrJson(String qr) {
-    }
+    record QrJson(String qr) {}
 
     /** One call a session received. */
     record CallJson(String at, String endpoint, String method, String url, int status, String fault) {
@@ -101,74 +111,123 @@ final class ControlModel {
         }
     }
 
-    record CallsJson(String instanceId, List<CallJson> calls) {
-    }
+    record CallsJson(String instanceId, List<CallJson> calls) {}
 
     /** A raw response, in a fault. */
-    record RawJson(Integer status, Map<String, String> headers, String body) {
-    }
+    record RawJson(Integer status, Map<String, String> headers, String body) {}
 
     /**
      * One fault, armed or to arm: exactly one of {@code status} (with {@code format}), {@code fault},
      * {@code raw}, or {@code delay_ms} alone; {@code delay_ms} beside the others delays them.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FaultJson(String endpoint, @JsonInclude(JsonInclude.Include.ALWAYS) String instanceId,
-                     @JsonInclude(JsonInclude.Include.ALWAYS) String accessToken, Integer status, String format,
-                     String fault, RawJson raw, Long delayMs, Integer times) {
+    record FaultJson(
+            String endpoint,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String instanceId,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String accessToken,
+            Integer status,
+            String format,
+            String fault,
+            RawJson raw,
+            Long delayMs,
+            Integer times) {
 
         /** Writes a rule; the token masked in an answer, in clear in a request (it is one). */
         static FaultJson of(FaultRule r, boolean maskToken) {
             String token = maskToken ? Secrets.mask(r.accessToken()) : r.accessToken();
             long delay = r.delay().toMillis();
             if (r.fault() instanceof Fault.HttpError e) {
-                return new FaultJson(r.endpoint().key(), r.instanceId(), token, e.status(), e.format().key(), null, null,
-                        delay, r.times());
+                return new FaultJson(
+                        r.endpoint().key(),
+                        r.instanceId(),
+                        token,
+                        e.status(),
+                        e.format().key(),
+                        null,
+                        null,
+                        delay,
+                        r.times());
             }
             if (r.fault() instanceof Fault.Delay d) {
-                return new FaultJson(r.endpoint().key(), r.instanceId(), token, null, null, null, null,
-                        d.duration().toMillis(), r.times());
+                return new FaultJson(
+                        r.endpoint().key(),
+                        r.instanceId(),
+                        token,
+                        null,
+                        null,
+                        null,
+                        null,
+                        d.duration().toMillis(),
+                        r.times());
             }
             if (r.fault() instanceof Fault.Raw raw) {
-                return new FaultJson(r.endpoint().key(), r.instanceId(), token, null, null, null,
-                        new RawJson(raw.status(), raw.headers(), raw.body()), delay, r.times());
+                return new FaultJson(
+                        r.endpoint().key(),
+                        r.instanceId(),
+                        token,
+                        null,
+                        null,
+                        null,
+                        new RawJson(raw.status(), raw.headers(), raw.body()),
+                        delay,
+                        r.times());
             }
-            return new FaultJson(r.endpoint().key(), r.instanceId(), token, null, null,
-                    r.fault() instanceof Fault.ConnectionReset ? "CONNECTION_RESET" : "EMPTY_RESPONSE", null, delay,
+            return new FaultJson(
+                    r.endpoint().key(),
+                    r.instanceId(),
+                    token,
+                    null,
+                    null,
+                    r.fault() instanceof Fault.ConnectionReset ? "CONNECTION_RESET" : "EMPTY_RESPONSE",
+                    null,
+                    delay,
                     r.times());
         }
 
         /** Checks the combination and builds the rule, each refusal naming what to send instead. */
         FaultRule toRule() {
             if (endpoint == null) {
-                throw new WawpMockException(400, "missing_endpoint", "Expected \"endpoint\", one of "
-                        + Endpoint.keys() + ", but none came. Example: {\"endpoint\": \"start\", \"status\": 502}.");
+                throw new WawpMockException(
+                        400,
+                        "missing_endpoint",
+                        "Expected \"endpoint\", one of " + Endpoint.keys()
+                                + ", but none came. Example: {\"endpoint\": \"start\", \"status\": 502}.");
             }
             Endpoint e = Endpoint.ofKey(endpoint);
             if (raw != null && (status != null || fault != null || format != null)) {
-                throw new WawpMockException(400, "ambiguous_fault", "Expected \"raw\" alone, or \"status\" or "
-                        + "\"fault\", but got \"raw\" with one of them. Arm two faults if you want both.");
+                throw new WawpMockException(
+                        400,
+                        "ambiguous_fault",
+                        "Expected \"raw\" alone, or \"status\" or "
+                                + "\"fault\", but got \"raw\" with one of them. Arm two faults if you want both.");
             }
             if (status != null && fault != null) {
-                throw new WawpMockException(400, "ambiguous_fault", "Expected either \"status\" or \"fault\", but got "
-                        + "both. Arm two faults if you want both.");
+                throw new WawpMockException(
+                        400,
+                        "ambiguous_fault",
+                        "Expected either \"status\" or \"fault\", but got " + "both. Arm two faults if you want both.");
             }
             if (format != null && status == null) {
-                throw new WawpMockException(400, "ambiguous_fault",
+                throw new WawpMockException(
+                        400,
+                        "ambiguous_fault",
                         "Expected \"format\" only with \"status\", but no status came. Example: "
                                 + "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\"}.");
             }
             if (delayMs != null && (delayMs < 0 || delayMs > Integer.MAX_VALUE)) {
-                throw new WawpMockException(400, "invalid_delay",
-                        "Expected a delay between 0 and 60000 ms, but got " + delayMs + " ms.");
+                throw new WawpMockException(
+                        400, "invalid_delay", "Expected a delay between 0 and 60000 ms, but got " + delayMs + " ms.");
             }
             Duration delay = Duration.ofMillis(delayMs == null ? 0 : delayMs);
             Fault f;
             if (raw != null) {
                 if (raw.status() == null) {
-                    throw new WawpMockException(400, "missing_field", "Expected \"raw.status\", an HTTP status from "
-                            + "200 to 599, but none came. Example: {\"status\": 429, \"headers\": {\"Retry-After\": "
-                            + "\"2\"}, \"body\": \"...\"}.");
+                    throw new WawpMockException(
+                            400,
+                            "missing_field",
+                            "Expected \"raw.status\", an HTTP status from "
+                                    + "200 to 599, but none came. Example: {\"status\": 429, \"headers\": {\"Retry-After\": "
+                                    + "\"2\"}, \"body\": \"...\"}.");
                 }
                 f = Fault.raw(raw.status(), raw.headers(), raw.body());
             } else if (status != null) {
@@ -177,16 +236,23 @@ final class ControlModel {
                 f = switch (fault.toUpperCase(Locale.ROOT)) {
                     case "CONNECTION_RESET" -> Fault.connectionReset();
                     case "EMPTY_RESPONSE" -> Fault.emptyResponse();
-                    default -> throw new WawpMockException(400, "unknown_fault",
-                            "Expected \"fault\" to be CONNECTION_RESET or EMPTY_RESPONSE, but got '" + fault + "'.");
+                    default ->
+                        throw new WawpMockException(
+                                400,
+                                "unknown_fault",
+                                "Expected \"fault\" to be CONNECTION_RESET or EMPTY_RESPONSE, but got '" + fault
+                                        + "'.");
                 };
             } else if (delayMs != null) {
                 f = Fault.delay(delay);
                 delay = Duration.ZERO;
             } else {
-                throw new WawpMockException(400, "missing_fault", "Expected one of \"status\" (with optional "
-                        + "\"format\"), \"fault\", \"raw\" or \"delay_ms\", but none came. Example: "
-                        + "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}.");
+                throw new WawpMockException(
+                        400,
+                        "missing_fault",
+                        "Expected one of \"status\" (with optional "
+                                + "\"format\"), \"fault\", \"raw\" or \"delay_ms\", but none came. Example: "
+                                + "{\"endpoint\": \"start\", \"status\": 502, \"format\": \"xml\", \"times\": 1}.");
             }
             return new FaultRule(e, instanceId, accessToken, f, delay, times == null ? 1 : times);
         }
@@ -210,8 +276,7 @@ final class ControlModel {
         }
     }
 
-    record TokensJson(List<TokenJson> tokens) {
-    }
+    record TokensJson(List<TokenJson> tokens) {}
 
     record UnexpectedJson(String at, String method, String url, int status, String nearest) {
         static UnexpectedJson of(UnexpectedCall c) {
@@ -229,11 +294,11 @@ final class ControlModel {
         }
     }
 
-    record DeliveryJson(String at, String eventId, SessionStatus status, String url, int attempt, int response,
-                        String error) {
+    record DeliveryJson(
+            String at, String eventId, SessionStatus status, String url, int attempt, int response, String error) {
         static DeliveryJson of(WebhookDelivery d) {
-            return new DeliveryJson(d.at().toString(), d.eventId(), d.status(), d.url(), d.attempt(), d.response(),
-                    d.error());
+            return new DeliveryJson(
+                    d.at().toString(), d.eventId(), d.status(), d.url(), d.attempt(), d.response(), d.error());
         }
 
         WebhookDelivery toRecord() {
@@ -244,7 +309,9 @@ final class ControlModel {
     /** A session's webhook settings (the secret is never shown) and its delivery log. */
     record WebhooksJson(List<String> urls, boolean signed, List<DeliveryJson> deliveries) {
         static WebhooksJson of(MockCore.WebhookConfig config, List<WebhookDelivery> deliveries) {
-            return new WebhooksJson(config.urls().stream().map(URI::toString).toList(), config.signed(),
+            return new WebhooksJson(
+                    config.urls().stream().map(URI::toString).toList(),
+                    config.signed(),
                     deliveries.stream().map(DeliveryJson::of).toList());
         }
     }
@@ -256,55 +323,82 @@ final class ControlModel {
     }
 
     /** One journal entry; {@code access_token} is the masked hint. */
-    record RequestJson(long sequence, String at, String endpoint, String method, String path, String query,
-                       Map<String, List<String>> headers, String body, boolean bodyTruncated, int status, String fault,
-                       String accessToken, String instanceId) {
+    record RequestJson(
+            long sequence,
+            String at,
+            String endpoint,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            String body,
+            boolean bodyTruncated,
+            int status,
+            String fault,
+            String accessToken,
+            String instanceId) {
         static RequestJson of(RecordedRequest r) {
-            return new RequestJson(r.sequence(), r.at().toString(), r.endpointKey(), r.method(), r.path(), r.query(),
-                    r.headers(), r.body(), r.bodyTruncated(), r.status(), r.fault(), r.tokenHint(), r.instanceId());
+            return new RequestJson(
+                    r.sequence(),
+                    r.at().toString(),
+                    r.endpointKey(),
+                    r.method(),
+                    r.path(),
+                    r.query(),
+                    r.headers(),
+                    r.body(),
+                    r.bodyTruncated(),
+                    r.status(),
+                    r.fault(),
+                    r.tokenHint(),
+                    r.instanceId());
         }
 
         RecordedRequest toRecord() {
-            return new RecordedRequest(sequence, Instant.parse(at), "unknown".equals(endpoint) ? null
-                    : Endpoint.ofKey(endpoint), method, path, query, headers, body, bodyTruncated, status, fault,
-                    accessToken, instanceId);
+            return new RecordedRequest(
+                    sequence,
+                    Instant.parse(at),
+                    "unknown".equals(endpoint) ? null : Endpoint.ofKey(endpoint),
+                    method,
+                    path,
+                    query,
+                    headers,
+                    body,
+                    bodyTruncated,
+                    status,
+                    fault,
+                    accessToken,
+                    instanceId);
         }
     }
 
     /** The journal, filtered, with the count of requests it dropped to stay within bounds. */
-    record RequestsJson(List<RequestJson> requests, long dropped) {
-    }
+    record RequestsJson(List<RequestJson> requests, long dropped) {}
 
     /** The next request not taken yet, or null. */
-    record TakenJson(RequestJson request) {
-    }
+    record TakenJson(RequestJson request) {}
 
     /** An acknowledgement, such as of a reset or a token made valid. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DoneJson(Boolean reset, String accessToken) {
-    }
+    record DoneJson(Boolean reset, String accessToken) {}
 
     // ---- requests ------------------------------------------------------------------------
 
     /** {@code POST /sessions}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SeedRequest(String accessToken, String instanceId, String status, Boolean loggedIn) {
-    }
+    record SeedRequest(String accessToken, String instanceId, String status, Boolean loggedIn) {}
 
     /** {@code POST /sessions/{id}/status}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MoveRequest(String status, Boolean loggedIn) {
-    }
+    record MoveRequest(String status, Boolean loggedIn) {}
 
     /** {@code PUT /sessions/{id}/webhooks}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record WebhooksRequest(List<String> urls, String secret) {
-    }
+    record WebhooksRequest(List<String> urls, String secret) {}
 
     /** {@code PUT /tokens/{token}}: a quota, null for no limit (absent: keep any quota it has). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QuotaRequest(Integer quota) {
-    }
+    record QuotaRequest(Integer quota) {}
 
     /**
      * Reads a control request body into its record; an empty body is an empty object. Every problem
@@ -314,28 +408,52 @@ final class ControlModel {
         try {
             return MAPPER.readValue(body == null || body.length == 0 ? "{}".getBytes() : body, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new WawpMockException(400, "unknown_field", "Expected only the fields " + known(e)
-                    + ", but got '" + e.getPropertyName() + "'. Check the spelling; see the README's control API table.");
+            throw new WawpMockException(
+                    400,
+                    "unknown_field",
+                    "Expected only the fields " + known(e) + ", but got '" + e.getPropertyName()
+                            + "'. Check the spelling; see the README's control API table.");
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().stream()
-                    .map(r -> r.getFieldName() == null ? "[]" : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse(null);
+            String field = e.getPath().isEmpty()
+                    ? null
+                    : e.getPath().stream()
+                            .map(r -> r.getFieldName() == null ? "[]" : r.getFieldName())
+                            .reduce((a, b) -> a + "." + b)
+                            .orElse(null);
             if (field == null) {
-                throw new WawpMockException(400, "malformed_json", "Expected a JSON object like " + example
-                        + ", but got another kind of JSON value.");
+                throw new WawpMockException(
+                        400,
+                        "malformed_json",
+                        "Expected a JSON object like " + example + ", but got another kind of JSON value.");
             }
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-                throw new WawpMockException(400, "unknown_status", "Expected \"" + field + "\" to be one of STOPPED, "
-                        + "STARTING, SCAN_QR_CODE, WORKING, FAILED, but got another value.");
+                throw new WawpMockException(
+                        400,
+                        "unknown_status",
+                        "Expected \"" + field + "\" to be one of STOPPED, "
+                                + "STARTING, SCAN_QR_CODE, WORKING, FAILED, but got another value.");
             }
-            throw new WawpMockException(400, "invalid_field", "Expected \"" + field + "\" to be "
-                    + describe(e.getTargetType()) + ", but got a value of another type. Example: " + example + ".");
+            throw new WawpMockException(
+                    400,
+                    "invalid_field",
+                    "Expected \"" + field + "\" to be " + describe(e.getTargetType())
+                            + ", but got a value of another type. Example: " + example + ".");
         } catch (JsonProcessingException e) {
-            throw new WawpMockException(400, "malformed_json", "Expected a JSON object like " + example
-                    + ", but the body is not valid JSON" + (e.getLocation() == null ? "" : " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")") + ".");
+            throw new WawpMockException(
+                    400,
+                    "malformed_json",
+                    "Expected a JSON object like " + example
+                            + ", but the body is not valid JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")")
+                            + ".");
         } catch (IOException e) {
-            throw new WawpMockException(400, "malformed_json", "Expected a UTF-8 JSON object like " + example
-                    + ", but the body could not be read.");
+            throw new WawpMockException(
+                    400,
+                    "malformed_json",
+                    "Expected a UTF-8 JSON object like " + example + ", but the body could not be read.");
         }
     }
 
@@ -343,8 +461,11 @@ final class ControlModel {
     static JsonNode tree(byte[] body, String example) {
         JsonNode n = read(body, JsonNode.class, example);
         if (!n.isObject()) {
-            throw new WawpMockException(400, "malformed_json", "Expected a JSON object like " + example
-                    + ", but got a JSON " + n.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
+            throw new WawpMockException(
+                    400,
+                    "malformed_json",
+                    "Expected a JSON object like " + example + ", but got a JSON "
+                            + n.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         return n;
     }
@@ -357,14 +478,22 @@ final class ControlModel {
         try {
             return SessionStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new WawpMockException(400, "unknown_status", "Expected a status, one of STOPPED, STARTING, "
-                    + "SCAN_QR_CODE, WORKING, FAILED, but got '" + value + "'.");
+            throw new WawpMockException(
+                    400,
+                    "unknown_status",
+                    "Expected a status, one of STOPPED, STARTING, " + "SCAN_QR_CODE, WORKING, FAILED, but got '" + value
+                            + "'.");
         }
     }
 
     private static String known(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null ? "listed in the README" : e.getKnownPropertyIds().stream()
-                .map(Object::toString).sorted().toList().toString();
+        return e.getKnownPropertyIds() == null
+                ? "listed in the README"
+                : e.getKnownPropertyIds().stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .toList()
+                        .toString();
     }
 
     private static String describe(Class<?> type) {

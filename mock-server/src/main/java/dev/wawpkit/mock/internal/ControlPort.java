@@ -3,10 +3,13 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.RecordedRequest;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
-
+import dev.wawpkit.mock.WebhookDelivery;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,10 +30,10 @@ public interface ControlPort {
     List<RecordedCall> calls(String instanceId);
 
     /** Sets a session's webhook URLs and signing secret (null: unsigned); an empty list turns them off. */
-    void webhooks(String instanceId, List<java.net.URI> urls, String secretOrNull);
+    void webhooks(String instanceId, List<URI> urls, String secretOrNull);
 
     /** Lists a session's webhook delivery attempts, oldest first. */
-    List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId);
+    List<WebhookDelivery> deliveries(String instanceId);
 
     void arm(FaultRule rule);
 
@@ -48,10 +51,10 @@ public interface ControlPort {
     void reset();
 
     /** Lists the journal's requests that match the query, oldest first, credentials masked. */
-    List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery query);
+    List<RecordedRequest> requests(RequestQuery query);
 
     /** Returns the oldest request of the token (any, when null) not taken yet, waiting up to the timeout; or null. */
-    dev.wawpkit.mock.RecordedRequest takeRequest(String tokenOrNull, java.time.Duration timeout);
+    RecordedRequest takeRequest(String tokenOrNull, Duration timeout);
 
     /** Forgets the journal's requests of the token (all, when null). */
     void clearRequests(String tokenOrNull);

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Endpoint;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
  * never for the control API ({@code /__admin}), which a browser on another origin may not steer.
  */
 final class Cors {
-    private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*");
+    private static final Pattern HEADER_LIST =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*");
     private final boolean anyOrigin;
     private final List<String> origins;
 
@@ -36,8 +36,9 @@ final class Cors {
             return reply; // no CORS headers: the browser refuses the call
         }
         reply = allowOrigin(reply, origin)
-                .withHeader("Access-Control-Allow-Methods", endpoint == null ? "GET, POST, DELETE"
-                        : String.join(", ", endpoint.methods()))
+                .withHeader(
+                        "Access-Control-Allow-Methods",
+                        endpoint == null ? "GET, POST, DELETE" : String.join(", ", endpoint.methods()))
                 .withHeader("Access-Control-Max-Age", "600");
         if (requestHeaders != null && HEADER_LIST.matcher(requestHeaders.trim()).matches()) {
             reply = reply.withHeader("Access-Control-Allow-Headers", requestHeaders.trim());
@@ -51,7 +52,8 @@ final class Cors {
     }
 
     private Reply allowOrigin(Reply reply, String origin) {
-        return anyOrigin ? reply.withHeader("Access-Control-Allow-Origin", "*")
+        return anyOrigin
+                ? reply.withHeader("Access-Control-Allow-Origin", "*")
                 : reply.withHeader("Access-Control-Allow-Origin", origin).withHeader("Vary", "Origin");
     }
 }

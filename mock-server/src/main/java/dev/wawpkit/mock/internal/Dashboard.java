@@ -7,13 +7,13 @@ import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Serves the dashboard at {@code /__admin/wawp/ui}: a page and its script and style from the jar,
@@ -32,8 +32,7 @@ final class Dashboard {
     /** The page may load only its own files and the QR code's data URL, and never inside a frame. */
     static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     /** Answers {@code GET /__admin/wawp/ui}. */
     static ResponseDefinition page() {
@@ -51,10 +50,13 @@ final class Dashboard {
         }
         String type = ASSETS.get(name);
         if (type == null) {
-            throw new WawpMockException(404, "no_such_asset", "Expected one of the dashboard's files "
-                    + new java.util.TreeSet<>(ASSETS.keySet()) + " or model.json, but got '"
-                    + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
-                    + "'. Open the dashboard at /__admin/wawp/ui.");
+            throw new WawpMockException(
+                    404,
+                    "no_such_asset",
+                    "Expected one of the dashboard's files "
+                            + new TreeSet<>(ASSETS.keySet()) + " or model.json, but got '"
+                            + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
+                            + "'. Open the dashboard at /__admin/wawp/ui.");
         }
         try (InputStream in = Dashboard.class.getResourceAsStream("ui/" + name)) {
             if (in == null) {
@@ -67,28 +69,27 @@ final class Dashboard {
     }
 
     private static ResponseDefinition answer(String type, byte[] body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200)
                 .withHeader("Content-Type", type)
                 .withHeader("Content-Security-Policy", CSP)
                 .withHeader("X-Frame-Options", "DENY")
                 .withHeader("X-Content-Type-Options", "nosniff")
                 .withHeader("Referrer-Policy", "no-referrer")
                 .withHeader("Cache-Control", "no-store")
-                .withBody(body).build();
+                .withBody(body)
+                .build();
     }
 
     /** What the page's forms may offer. */
-    record ModelJson(Map<SessionStatus, List<MoveJson>> moves, List<EndpointJson> endpoints,
-                     List<String> socketFaults) {
-    }
+    record ModelJson(
+            Map<SessionStatus, List<MoveJson>> moves, List<EndpointJson> endpoints, List<String> socketFaults) {}
 
     /** One allowed move: its target status and the event of the state table it stands for. */
-    record MoveJson(SessionStatus to, String label) {
-    }
+    record MoveJson(SessionStatus to, String label) {}
 
     /** One endpoint and its documented error statuses, each with its documented formats. */
-    record EndpointJson(String key, boolean takesSession, Map<Integer, List<String>> statuses) {
-    }
+    record EndpointJson(String key, boolean takesSession, Map<Integer, List<String>> statuses) {}
 
     static ModelJson model() {
         Map<SessionStatus, List<MoveJson>> moves = new LinkedHashMap<>();
@@ -105,8 +106,14 @@ final class Dashboard {
         List<EndpointJson> endpoints = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
             Map<Integer, List<String>> statuses = new LinkedHashMap<>();
-            ErrorVariants.statusesFor(e).stream().sorted().forEach(status -> statuses.put(status,
-                    ErrorVariants.formatsFor(e, status).stream().sorted().map(Format::key).toList()));
+            ErrorVariants.statusesFor(e).stream()
+                    .sorted()
+                    .forEach(status -> statuses.put(
+                            status,
+                            ErrorVariants.formatsFor(e, status).stream()
+                                    .sorted()
+                                    .map(Format::key)
+                                    .toList()));
             endpoints.add(new EndpointJson(e.key(), e != Endpoint.CREATE, statuses));
         }
         return new ModelJson(moves, endpoints, List.of("CONNECTION_RESET", "EMPTY_RESPONSE"));
@@ -117,21 +124,24 @@ final class Dashboard {
         return switch (to) {
             case STOPPED -> from == SessionStatus.STOPPED ? null : "stop";
             case STARTING -> from == SessionStatus.STOPPED ? "start" : "restart";
-            case SCAN_QR_CODE -> switch (from) {
-                case STARTING -> "boot without a login (ask for a QR)";
-                case SCAN_QR_CODE -> "rotate the QR";
-                default -> "logout";
-            };
-            case WORKING -> switch (from) {
-                case SCAN_QR_CODE -> "scan the QR";
-                case STARTING -> "boot with a saved login";
-                default -> "work";
-            };
-            case FAILED -> switch (from) {
-                case SCAN_QR_CODE -> "QR expiry (fail)";
-                case STARTING -> "crash (fail)";
-                default -> "lose the login (fail)";
-            };
+            case SCAN_QR_CODE ->
+                switch (from) {
+                    case STARTING -> "boot without a login (ask for a QR)";
+                    case SCAN_QR_CODE -> "rotate the QR";
+                    default -> "logout";
+                };
+            case WORKING ->
+                switch (from) {
+                    case SCAN_QR_CODE -> "scan the QR";
+                    case STARTING -> "boot with a saved login";
+                    default -> "work";
+                };
+            case FAILED ->
+                switch (from) {
+                    case SCAN_QR_CODE -> "QR expiry (fail)";
+                    case STARTING -> "crash (fail)";
+                    default -> "lose the login (fail)";
+                };
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
-
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +20,7 @@ public final class ErrorVariants {
         FORMATS.put(502, EnumSet.of(Format.JSON, Format.XML));
     }
 
-    private ErrorVariants() {
-    }
+    private ErrorVariants() {}
 
     /** Lists the formats documented for a status on any endpoint (the union). */
     public static Set<Format> formatsFor(int status) {

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Endpoint;
-
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,6 +12,7 @@ final class Exchange {
     final String path;
     /** The raw query string, or null. */
     final String query;
+
     final UnaryOperator<String> header;
     final byte[] body;
     /** The endpoint the path names, or null for an unknown path. */

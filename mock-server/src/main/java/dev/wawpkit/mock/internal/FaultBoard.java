@@ -2,7 +2,7 @@ package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.FaultRule;
-
+import dev.wawpkit.mock.WawpMockException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,9 +23,13 @@ final class FaultBoard {
 
     void arm(FaultRule rule) {
         if (armed.size() >= MAX_ARMED) {
-            throw new dev.wawpkit.mock.WawpMockException(409, "too_many_faults", "Expected at most " + MAX_ARMED
-                    + " armed faults, but " + MAX_ARMED + " are armed already. Use times(n) on one fault instead of "
-                    + "n faults, or clear them (DELETE /__admin/wawp/faults).");
+            throw new WawpMockException(
+                    409,
+                    "too_many_faults",
+                    "Expected at most " + MAX_ARMED
+                            + " armed faults, but " + MAX_ARMED
+                            + " are armed already. Use times(n) on one fault instead of "
+                            + "n faults, or clear them (DELETE /__admin/wawp/faults).");
         }
         armed.add(new Armed(rule));
     }

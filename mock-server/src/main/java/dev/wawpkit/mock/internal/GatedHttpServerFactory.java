@@ -1,35 +1,56 @@
 package dev.wawpkit.mock.internal;
 
+import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.ReadListener;
 import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.ServletInputStream;
 import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
-import wiremock.org.eclipse.jetty.server.ServerConnector;
-import wiremock.org.eclipse.jetty.server.HttpConfiguration;
+import wiremock.org.eclipse.jetty.http.BadMessageException;
+import wiremock.org.eclipse.jetty.http.HttpFields;
+import wiremock.org.eclipse.jetty.http.HttpHeader;
 import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
-import com.github.tomakehurst.wiremock.common.JettySettings;
-import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
+import wiremock.org.eclipse.jetty.server.HttpConfiguration;
+import wiremock.org.eclipse.jetty.server.Request;
+import wiremock.org.eclipse.jetty.server.Server;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
+import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
-
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds WireMock's Jetty server with the mock's own gates in front of both contexts.
@@ -49,7 +70,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
      * the request's first byte, so a tiny body read late by a busy worker was refused; this one
      * only counts time spent waiting for bytes that have not come.
      */
-    static final long BODY_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    static final long BODY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** A connection that makes no progress for this long is closed; a body stalled this long gets 408. */
     static final long IO_IDLE_MILLIS = 10_000;
 
@@ -60,8 +81,8 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     private final AdminPolicy policy;
 
     /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
-    GatedHttpServerFactory(String adminToken, MockCore core, UserStubs userStubs, java.util.List<String> corsOrigins,
-                           AdminPolicy policy) {
+    GatedHttpServerFactory(
+            String adminToken, MockCore core, UserStubs userStubs, List<String> corsOrigins, AdminPolicy policy) {
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.core = core;
         this.userStubs = userStubs;
@@ -78,8 +99,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
      * @param wireMockAdmin     whether WireMock's own routes a mock does not need (shutdown, files,
      *                          settings, recordings, proxy stubs) are on
      */
-    record AdminPolicy(String bindAddress, boolean checkHost, boolean wireMockAdmin) {
-    }
+    record AdminPolicy(String bindAddress, boolean checkHost, boolean wireMockAdmin) {}
 
     @Override
     public String getName() {
@@ -90,8 +110,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         return new Jetty11HttpServer(options, admin, stubs) {
             @Override
-            protected void applyAdditionalServerConfiguration(wiremock.org.eclipse.jetty.server.Server server,
-                                                              Options options) {
+            protected void applyAdditionalServerConfiguration(Server server, Options options) {
                 super.applyAdditionalServerConfiguration(server, options);
                 server.setErrorHandler(new JsonErrorHandler());
             }
@@ -104,10 +123,12 @@ final class GatedHttpServerFactory implements HttpServerFactory {
              * handing requests to each other.
              */
             @Override
-            protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings settings,
-                                                          NetworkTrafficListener unused) {
+            protected ServerConnector createHttpConnector(
+                    String bindAddress, int port, JettySettings settings, NetworkTrafficListener unused) {
                 HttpConfiguration http = Jetty11Utils.createHttpConfig(settings);
-                ServerConnector connector = new ServerConnector(jettyServer, 1,
+                ServerConnector connector = new ServerConnector(
+                        jettyServer,
+                        1,
                         Math.max(1, Runtime.getRuntime().availableProcessors() / 4),
                         new LenientUpgradeConnectionFactory(http));
                 connector.setPort(port);
@@ -127,7 +148,8 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new AdminGate(adminToken, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(
+                        new FilterHolder(new AdminGate(adminToken, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -136,30 +158,36 @@ final class GatedHttpServerFactory implements HttpServerFactory {
      * Renders the errors Jetty raises itself (a request line it cannot parse, a bad URI) as the
      * mock's JSON error instead of Jetty's HTML page; never with a stack trace.
      */
-    private static final class JsonErrorHandler extends wiremock.org.eclipse.jetty.server.handler.ErrorHandler {
+    private static final class JsonErrorHandler extends ErrorHandler {
         JsonErrorHandler() {
             setShowStacks(false);
             setShowServlet(false);
         }
 
         private static byte[] body(int status, String reason) {
-            return Renderer.error(new ApiError(status, status == 400 ? "malformed_request" : "http_" + status,
-                    "Expected a well-formed HTTP request, but the server refused it"
-                            + (reason == null || reason.isBlank() ? "" : " (" + reason.replaceAll("[\\r\\n]", " ") + ")")
-                            + ". Check the request line, the URL encoding and the headers."), Format.JSON).body();
+            return Renderer.error(
+                            new ApiError(
+                                    status,
+                                    status == 400 ? "malformed_request" : "http_" + status,
+                                    "Expected a well-formed HTTP request, but the server refused it"
+                                            + (reason == null || reason.isBlank()
+                                                    ? ""
+                                                    : " (" + reason.replaceAll("[\\r\\n]", " ") + ")")
+                                            + ". Check the request line, the URL encoding and the headers."),
+                            Format.JSON)
+                    .body();
         }
 
         @Override
-        public java.nio.ByteBuffer badMessageError(int status, String reason,
-                                                  wiremock.org.eclipse.jetty.http.HttpFields.Mutable fields) {
-            fields.put(wiremock.org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
-            return java.nio.ByteBuffer.wrap(body(status, reason));
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            return ByteBuffer.wrap(body(status, reason));
         }
 
         @Override
-        protected void generateAcceptableResponse(wiremock.org.eclipse.jetty.server.Request baseRequest,
-                                                  HttpServletRequest request, HttpServletResponse response, int code,
-                                                  String message) throws IOException {
+        protected void generateAcceptableResponse(
+                Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+                throws IOException {
             byte[] bytes = body(code, code >= 500 ? null : Secrets.maskText(message));
             baseRequest.setHandled(true);
             response.setContentType("application/json");
@@ -207,7 +235,8 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     refusal = r.error;
                 }
             }
-            Exchange x = new Exchange(req.getMethod(), path, req.getQueryString(), req::getHeader, body, ENDPOINTS.get(path));
+            Exchange x = new Exchange(
+                    req.getMethod(), path, req.getQueryString(), req::getHeader, body, ENDPOINTS.get(path));
             if (refusal == null && userStubs.matches(req, body)) {
                 chain.doFilter(new Bodies.Replayed(req, body), res);
                 x.fault = "USER_STUB";
@@ -215,8 +244,14 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 return;
             }
             String origin = req.getHeader("Origin");
-            Reply reply = refusal != null ? null : cors.preflight(x.method, x.endpoint, origin,
-                    req.getHeader("Access-Control-Request-Method"), req.getHeader("Access-Control-Request-Headers"));
+            Reply reply = refusal != null
+                    ? null
+                    : cors.preflight(
+                            x.method,
+                            x.endpoint,
+                            origin,
+                            req.getHeader("Access-Control-Request-Method"),
+                            req.getHeader("Access-Control-Request-Headers"));
             if (reply != null) {
                 x.fault = "CORS_PREFLIGHT";
                 journal.record(req, x, reply.status());
@@ -227,9 +262,16 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 reply = refusal == null ? engine.handle(x) : engine.refuse(x, refusal);
             } catch (RuntimeException | StackOverflowError e) {
                 // A bug of ours must not reach the caller as a stack trace.
-                reply = Renderer.json(500, Map.of("error", "mock_error", "status", 500, "message",
-                        "The mock failed to answer (" + e.getClass().getSimpleName()
-                                + "). This is a bug in wawp-contract-kit; please report it with the request."));
+                reply = Renderer.json(
+                        500,
+                        Map.of(
+                                "error",
+                                "mock_error",
+                                "status",
+                                500,
+                                "message",
+                                "The mock failed to answer (" + e.getClass().getSimpleName()
+                                        + "). This is a bug in wawp-contract-kit; please report it with the request."));
             }
             if (refusal != null && refusal.status() != 415 && req.getProtocol().startsWith("HTTP/1")) {
                 reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
@@ -242,8 +284,9 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     /** Locks the control API with the admin token, bounds its bodies, and keeps WireMock's journal routes honest. */
     private static final class AdminGate implements Filter {
         /** WireMock routes a mock does not need: they stop it, write files, or fetch other hosts. */
-        private static final java.util.List<String> WIREMOCK_ONLY = java.util.List.of("/__admin/shutdown",
-                "/__admin/files", "/__admin/settings", "/__admin/recordings", "/__admin/proxy");
+        private static final List<String> WIREMOCK_ONLY = List.of(
+                "/__admin/shutdown", "/__admin/files", "/__admin/settings", "/__admin/recordings", "/__admin/proxy");
+
         private final byte[] adminToken;
         private final AdminPolicy policy;
 
@@ -257,36 +300,51 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             String origin = req.getHeader("Origin");
             String host = req.getHeader("Host");
             if (origin != null && !sameOrigin(origin, host)) {
-                return new ApiError(403, "cross_origin_refused", "Expected a control call from a test, a script or "
-                        + "the mock's own pages, but it came from a web page on " + shortened(origin) + ". The control "
-                        + "API never answers other origins; steer the mock from your test code or curl instead.");
+                return new ApiError(
+                        403,
+                        "cross_origin_refused",
+                        "Expected a control call from a test, a script or "
+                                + "the mock's own pages, but it came from a web page on " + shortened(origin)
+                                + ". The control "
+                                + "API never answers other origins; steer the mock from your test code or curl instead.");
             }
             if (policy.checkHost() && !ownHost(host)) {
-                return new ApiError(403, "host_refused", "Expected Host to name this mock (localhost, 127.0.0.1, "
-                        + "[::1] or " + policy.bindAddress() + "), but got '" + shortened(String.valueOf(host))
-                        + "'. Another name can be a DNS-rebinding page; to reach the mock by another name, lock "
-                        + "the control API with --admin-token (WAWP_MOCK_ADMIN_TOKEN).");
+                return new ApiError(
+                        403,
+                        "host_refused",
+                        "Expected Host to name this mock (localhost, 127.0.0.1, "
+                                + "[::1] or " + policy.bindAddress() + "), but got '" + shortened(String.valueOf(host))
+                                + "'. Another name can be a DNS-rebinding page; to reach the mock by another name, lock "
+                                + "the control API with --admin-token (WAWP_MOCK_ADMIN_TOKEN).");
             }
             String uri = req.getRequestURI();
             if (!policy.wireMockAdmin()) {
                 for (String off : WIREMOCK_ONLY) {
                     if (uri.equals(off) || uri.startsWith(off + "/")) {
-                        return new ApiError(404, "wiremock_route_off", "Expected a control route of the mock "
-                                + "(/__admin/wawp/...), but " + req.getMethod() + " " + off + " is one of WireMock's "
-                                + "that a mock does not need and keeps off. Start the mock with --wiremock-admin "
-                                + "(WawpMockServer.builder().wireMockAdminRoutes()) to turn it on.");
+                        return new ApiError(
+                                404,
+                                "wiremock_route_off",
+                                "Expected a control route of the mock "
+                                        + "(/__admin/wawp/...), but " + req.getMethod() + " " + off
+                                        + " is one of WireMock's "
+                                        + "that a mock does not need and keeps off. Start the mock with --wiremock-admin "
+                                        + "(WawpMockServer.builder().wireMockAdminRoutes()) to turn it on.");
                     }
                 }
             }
             String method = req.getMethod();
-            boolean changes = method.equals("POST") || method.equals("PUT") || method.equals("DELETE")
-                    || method.equals("PATCH");
+            boolean changes =
+                    method.equals("POST") || method.equals("PUT") || method.equals("DELETE") || method.equals("PATCH");
             String type = req.getContentType();
-            if (changes && (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null)
-                    && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
-                return new ApiError(415, "json_required", "Expected Content-Type: application/json on a control "
-                        + "call with a body, but got " + (type == null ? "none" : "'" + shortened(type) + "'")
-                        + ". Send the body as JSON with that header.");
+            if (changes
+                    && (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null)
+                    && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+                return new ApiError(
+                        415,
+                        "json_required",
+                        "Expected Content-Type: application/json on a control "
+                                + "call with a body, but got " + (type == null ? "none" : "'" + shortened(type) + "'")
+                                + ". Send the body as JSON with that header.");
             }
             return null;
         }
@@ -295,17 +353,23 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (host == null) {
                 return false;
             }
-            String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+            String name = host.startsWith("[")
+                    ? host.substring(0, host.indexOf(']') + 1)
                     : host.indexOf(':') >= 0 ? host.substring(0, host.indexOf(':')) : host;
-            name = name.toLowerCase(java.util.Locale.ROOT);
-            String bound = policy.bindAddress().contains(":") && !policy.bindAddress().startsWith("[")
-                    ? "[" + policy.bindAddress() + "]" : policy.bindAddress();
-            return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
-                    || name.equals(bound.toLowerCase(java.util.Locale.ROOT));
+            name = name.toLowerCase(Locale.ROOT);
+            String bound =
+                    policy.bindAddress().contains(":") && !policy.bindAddress().startsWith("[")
+                            ? "[" + policy.bindAddress() + "]"
+                            : policy.bindAddress();
+            return name.equals("localhost")
+                    || name.equals("127.0.0.1")
+                    || name.equals("[::1]")
+                    || name.equals(bound.toLowerCase(Locale.ROOT));
         }
 
         private static boolean sameOrigin(String origin, String host) {
-            return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+            return host != null
+                    && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
         }
 
         private static String shortened(String s) {
@@ -323,7 +387,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (given == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 given = auth.substring(7).trim();
             }
-            return given != null && java.security.MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.UTF_8));
+            return given != null && MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
@@ -335,27 +399,40 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (refusal != null) {
                 // refused before anything else is looked at
             } else if (!authorised(req) && !isDashboardShell(req)) {
-                refusal = new ApiError(401, "admin_token_required", "Expected the mock's admin token in the "
-                        + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but " + (req.getHeader(ADMIN_TOKEN_HEADER) == null
-                        && req.getHeader("Authorization") == null ? "none came" : "it did not match")
-                        + ". This mock's control API is locked; send the token given with --admin-token or "
-                        + "WAWP_MOCK_ADMIN_TOKEN.");
+                refusal = new ApiError(
+                        401,
+                        "admin_token_required",
+                        "Expected the mock's admin token in the "
+                                + ADMIN_TOKEN_HEADER + " header (or Authorization: Bearer), but "
+                                + (req.getHeader(ADMIN_TOKEN_HEADER) == null && req.getHeader("Authorization") == null
+                                        ? "none came"
+                                        : "it did not match")
+                                + ". This mock's control API is locked; send the token given with --admin-token or "
+                                + "WAWP_MOCK_ADMIN_TOKEN.");
             } else if (isWireMockJournal(req.getRequestURI())) {
-                refusal = new ApiError(404, "journal_moved", "Expected the request journal at "
-                        + "GET /__admin/wawp/requests (filter with ?access_token=&endpoint=&instance_id=&status=&limit=), "
-                        + "but got " + req.getMethod() + " " + req.getRequestURI() + ": WireMock's own journal is off, "
-                        + "the mock keeps its own with credentials masked.");
+                refusal = new ApiError(
+                        404,
+                        "journal_moved",
+                        "Expected the request journal at "
+                                + "GET /__admin/wawp/requests (filter with ?access_token=&endpoint=&instance_id=&status=&limit=), "
+                                + "but got " + req.getMethod() + " " + req.getRequestURI()
+                                + ": WireMock's own journal is off, "
+                                + "the mock keeps its own with credentials masked.");
             } else {
                 refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             }
             if (refusal == null) {
                 try {
                     byte[] body = Bodies.read(req);
-                    if (!policy.wireMockAdmin() && req.getRequestURI().startsWith("/__admin/mappings")
+                    if (!policy.wireMockAdmin()
+                            && req.getRequestURI().startsWith("/__admin/mappings")
                             && new String(body, StandardCharsets.UTF_8).contains("\"proxyBaseUrl\"")) {
-                        throw new ApiError.Rejected(400, "proxy_stubs_off", "Expected a stub that answers by itself, "
-                                + "but this one proxies to another host (proxyBaseUrl), which a mock keeps off. Start "
-                                + "the mock with --wiremock-admin to allow proxy stubs.");
+                        throw new ApiError.Rejected(
+                                400,
+                                "proxy_stubs_off",
+                                "Expected a stub that answers by itself, "
+                                        + "but this one proxies to another host (proxyBaseUrl), which a mock keeps off. Start "
+                                        + "the mock with --wiremock-admin to allow proxy stubs.");
                     }
                     chain.doFilter(new Bodies.Replayed(req, body), response);
                     return;
@@ -368,13 +445,18 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         throw e;
                     }
                     response.reset();
-                    refusal = new ApiError(400, "malformed_request", "Expected a well-formed HTTP request, but "
-                            + "the mock could not read this one (" + e.getClass().getSimpleName()
-                            + "). Check the Content-Type and the body.");
+                    refusal = new ApiError(
+                            400,
+                            "malformed_request",
+                            "Expected a well-formed HTTP request, but "
+                                    + "the mock could not read this one ("
+                                    + e.getClass().getSimpleName()
+                                    + "). Check the Content-Type and the body.");
                 }
             }
             Reply reply = Renderer.error(refusal, Format.JSON);
-            if ((refusal.status() == 413 || refusal.status() == 408) && req.getProtocol().startsWith("HTTP/1")) {
+            if ((refusal.status() == 413 || refusal.status() == 408)
+                    && req.getProtocol().startsWith("HTTP/1")) {
                 reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
             }
             ReplyWriter.writeNow(res, reply);
@@ -386,7 +468,8 @@ final class GatedHttpServerFactory implements HttpServerFactory {
          */
         private static boolean isDashboardShell(HttpServletRequest req) {
             String uri = req.getRequestURI();
-            return "GET".equals(req.getMethod()) && (uri.equals("/__admin/wawp/ui") || uri.startsWith("/__admin/wawp/ui/"));
+            return "GET".equals(req.getMethod())
+                    && (uri.equals("/__admin/wawp/ui") || uri.startsWith("/__admin/wawp/ui/"));
         }
 
         private static boolean isWireMockJournal(String uri) {
@@ -398,15 +481,17 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     static final class Bodies {
         static final byte[] EMPTY = new byte[0];
 
-        private Bodies() {
-        }
+        private Bodies() {}
 
         /** Refuses what can be refused before reading: multipart, a declared size over 1 MiB, broken escapes. */
         static ApiError check(long contentLength, String query, String contentType) {
             if (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
-                return new ApiError(415, "unsupported_media_type", "Expected the credentials in the query string, a "
-                        + "JSON body or a form body, but got a " + contentType.split(";")[0].trim()
-                        + " body. Send application/json or application/x-www-form-urlencoded.");
+                return new ApiError(
+                        415,
+                        "unsupported_media_type",
+                        "Expected the credentials in the query string, a "
+                                + "JSON body or a form body, but got a " + contentType.split(";")[0].trim()
+                                + " body. Send application/json or application/x-www-form-urlencoded.");
             }
             if (contentLength > CallParser.MAX_BODY_BYTES) {
                 return tooLarge("Content-Length is " + contentLength);
@@ -417,8 +502,11 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         URLDecoder.decode(part, StandardCharsets.UTF_8);
                     } catch (IllegalArgumentException e) {
                         // the value is not echoed: it may be a token
-                        return new ApiError(400, "malformed_query", "Expected a URL-encoded query string, but it has "
-                                + "a broken %-escape (a '%' not followed by two hex digits). Encode '%' as %25.");
+                        return new ApiError(
+                                400,
+                                "malformed_query",
+                                "Expected a URL-encoded query string, but it has "
+                                        + "a broken %-escape (a '%' not followed by two hex digits). Encode '%' as %25.");
                     }
                 }
             }
@@ -426,9 +514,12 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         }
 
         private static ApiError tooLarge(String what) {
-            return new ApiError(413, "body_too_large", "Expected a request body of at most 1 MiB ("
-                    + CallParser.MAX_BODY_BYTES + " bytes), but " + what
-                    + ". Send the credentials in the query string; the API needs no body.");
+            return new ApiError(
+                    413,
+                    "body_too_large",
+                    "Expected a request body of at most 1 MiB ("
+                            + CallParser.MAX_BODY_BYTES + " bytes), but " + what
+                            + ". Send the credentials in the query string; the API needs no body.");
         }
 
         /**
@@ -447,13 +538,20 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 if (isTimeout(e)) {
                     throw slow();
                 }
-                throw new ApiError.Rejected(400, "malformed_body", "Expected a complete request body, but it was "
-                        + "cut off or malformed (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : Secrets.maskText(e.getMessage().replaceAll("[\\r\\n]", " "))) + "). Check Content-Length "
-                        + "and the chunked encoding.");
+                throw new ApiError.Rejected(
+                        400,
+                        "malformed_body",
+                        "Expected a complete request body, but it was "
+                                + "cut off or malformed ("
+                                + (e.getMessage() == null
+                                        ? e.getClass().getSimpleName()
+                                        : Secrets.maskText(e.getMessage().replaceAll("[\\r\\n]", " ")))
+                                + "). Check Content-Length "
+                                + "and the chunked encoding.");
             }
             if (body.length > CallParser.MAX_BODY_BYTES) {
-                throw new ApiError.Rejected(413, "body_too_large", tooLarge("the body is longer").message());
+                throw new ApiError.Rejected(
+                        413, "body_too_large", tooLarge("the body is longer").message());
             }
             return body;
         }
@@ -465,20 +563,24 @@ final class GatedHttpServerFactory implements HttpServerFactory {
          * as any bytes came, so a sender dripping a byte at a time is caught at its next byte, and a
          * sender that stops is caught by the connection's idle timeout.
          */
-        static byte[] readRated(java.io.InputStream in, long declaredLength, java.util.function.LongSupplier nanoClock)
+        static byte[] readRated(InputStream in, long declaredLength, LongSupplier nanoClock)
                 throws IOException, ApiError.Rejected {
             long start = nanoClock.getAsLong();
             byte[] buffer = new byte[8192];
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             long total = 0;
             int n;
-            while (total <= CallParser.MAX_BODY_BYTES && total != declaredLength && (n = in.read(buffer, 0,
-                    (int) Math.min(buffer.length, CallParser.MAX_BODY_BYTES + 1 - total))) >= 0) {
+            while (total <= CallParser.MAX_BODY_BYTES
+                    && total != declaredLength
+                    && (n = in.read(buffer, 0, (int) Math.min(buffer.length, CallParser.MAX_BODY_BYTES + 1 - total)))
+                            >= 0) {
                 out.write(buffer, 0, n);
                 total += n;
                 long judged = nanoClock.getAsLong() - start - BODY_GRACE_NANOS;
                 // a body that is all there is never refused, however late a busy worker reads it
-                if (judged > 0 && total != declaredLength && total < MIN_BODY_RATE * judged / 1_000_000_000L
+                if (judged > 0
+                        && total != declaredLength
+                        && total < MIN_BODY_RATE * judged / 1_000_000_000L
                         && in.available() == 0) {
                     throw slow();
                 }
@@ -487,15 +589,18 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         }
 
         private static ApiError.Rejected slow() {
-            return new ApiError.Rejected(408, "request_timeout", "Expected the request body within "
-                    + IO_IDLE_MILLIS / 1000 + " s of silence and at " + MIN_BODY_RATE + " bytes/s or faster, but it "
-                    + "stalled or came slower. Send the whole body at once (the API needs none).");
+            return new ApiError.Rejected(
+                    408,
+                    "request_timeout",
+                    "Expected the request body within "
+                            + IO_IDLE_MILLIS / 1000 + " s of silence and at " + MIN_BODY_RATE
+                            + " bytes/s or faster, but it "
+                            + "stalled or came slower. Send the whole body at once (the API needs none).");
         }
 
         private static boolean isTimeout(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.util.concurrent.TimeoutException
-                        || (t instanceof wiremock.org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408)) {
+                if (t instanceof TimeoutException || (t instanceof BadMessageException b && b.getCode() == 408)) {
                     return true;
                 }
             }
@@ -503,7 +608,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         }
 
         /** A request whose body was read by the gate, replayed to whoever reads it next. */
-        static final class Replayed extends wiremock.jakarta.servlet.http.HttpServletRequestWrapper {
+        static final class Replayed extends HttpServletRequestWrapper {
             private final byte[] body;
 
             Replayed(HttpServletRequest req, byte[] body) {
@@ -512,9 +617,9 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             }
 
             @Override
-            public wiremock.jakarta.servlet.ServletInputStream getInputStream() {
-                java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-                return new wiremock.jakarta.servlet.ServletInputStream() {
+            public ServletInputStream getInputStream() {
+                ByteArrayInputStream in = new ByteArrayInputStream(body);
+                return new ServletInputStream() {
                     @Override
                     public int read() {
                         return in.read();
@@ -536,17 +641,17 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     }
 
                     @Override
-                    public void setReadListener(wiremock.jakarta.servlet.ReadListener listener) {
+                    public void setReadListener(ReadListener listener) {
                         throw new IllegalStateException("the body was read already; no async reads");
                     }
                 };
             }
 
             @Override
-            public java.io.BufferedReader getReader() {
+            public BufferedReader getReader() {
                 String encoding = getCharacterEncoding();
-                return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                return new BufferedReader(new InputStreamReader(
+                        getInputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
             }
 
             @Override

@@ -1,15 +1,15 @@
 package dev.wawpkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.RecordedRequest;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
-
+import dev.wawpkit.mock.WebhookDelivery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,9 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The control operations over the HTTP control API of a running mock ({@code /__admin/wawp}).
@@ -43,45 +41,70 @@ public final class HttpControlPort implements ControlPort {
 
     @Override
     public List<MockSession> sessions(String token) {
-        return read(call("GET", "/sessions" + tokenQuery(token), null), ControlModel.SessionsJson.class).sessions()
-                .stream().map(ControlModel.SessionJson::toRecord).toList();
+        return read(call("GET", "/sessions" + tokenQuery(token), null), ControlModel.SessionsJson.class)
+                .sessions()
+                .stream()
+                .map(ControlModel.SessionJson::toRecord)
+                .toList();
     }
 
     @Override
     public MockSession session(String instanceId) {
-        return read(call("GET", "/sessions/" + enc(instanceId), null), ControlModel.SessionJson.class).toRecord();
+        return read(call("GET", "/sessions/" + enc(instanceId), null), ControlModel.SessionJson.class)
+                .toRecord();
     }
 
     @Override
     public MockSession seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
-        return read(call("POST", "/sessions", new ControlModel.SeedRequest(token, instanceId,
-                (status == null ? SessionStatus.STOPPED : status).name(), loggedIn)), ControlModel.SessionJson.class)
+        return read(
+                        call(
+                                "POST",
+                                "/sessions",
+                                new ControlModel.SeedRequest(
+                                        token,
+                                        instanceId,
+                                        (status == null ? SessionStatus.STOPPED : status).name(),
+                                        loggedIn)),
+                        ControlModel.SessionJson.class)
                 .toRecord();
     }
 
     @Override
     public MockSession move(String instanceId, SessionStatus status, Boolean loggedIn) {
-        return read(call("POST", "/sessions/" + enc(instanceId) + "/status",
-                new ControlModel.MoveRequest(status == null ? null : status.name(), loggedIn)),
-                ControlModel.SessionJson.class).toRecord();
+        return read(
+                        call(
+                                "POST",
+                                "/sessions/" + enc(instanceId) + "/status",
+                                new ControlModel.MoveRequest(status == null ? null : status.name(), loggedIn)),
+                        ControlModel.SessionJson.class)
+                .toRecord();
     }
 
     @Override
     public List<RecordedCall> calls(String instanceId) {
-        return read(call("GET", "/sessions/" + enc(instanceId) + "/calls", null), ControlModel.CallsJson.class).calls()
-                .stream().map(ControlModel.CallJson::toRecord).toList();
+        return read(call("GET", "/sessions/" + enc(instanceId) + "/calls", null), ControlModel.CallsJson.class)
+                .calls()
+                .stream()
+                .map(ControlModel.CallJson::toRecord)
+                .toList();
     }
 
     @Override
     public void webhooks(String instanceId, List<URI> urls, String secret) {
-        call("PUT", "/sessions/" + enc(instanceId) + "/webhooks",
-                new ControlModel.WebhooksRequest(urls.stream().map(URI::toString).toList(), secret));
+        call(
+                "PUT",
+                "/sessions/" + enc(instanceId) + "/webhooks",
+                new ControlModel.WebhooksRequest(
+                        urls.stream().map(URI::toString).toList(), secret));
     }
 
     @Override
-    public List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId) {
+    public List<WebhookDelivery> deliveries(String instanceId) {
         return read(call("GET", "/sessions/" + enc(instanceId) + "/webhooks", null), ControlModel.WebhooksJson.class)
-                .deliveries().stream().map(ControlModel.DeliveryJson::toRecord).toList();
+                .deliveries()
+                .stream()
+                .map(ControlModel.DeliveryJson::toRecord)
+                .toList();
     }
 
     @Override
@@ -92,7 +115,8 @@ public final class HttpControlPort implements ControlPort {
     @Override
     public List<FaultRule> faults() {
         return read(call("GET", "/faults", null), ControlModel.FaultsJson.class).faults().stream()
-                .map(ControlModel.FaultJson::toRule).toList();
+                .map(ControlModel.FaultJson::toRule)
+                .toList();
     }
 
     @Override
@@ -102,8 +126,10 @@ public final class HttpControlPort implements ControlPort {
 
     @Override
     public TokenQuota putToken(String token, Integer quota) {
-        return read(call("PUT", "/tokens/" + enc(token), new ControlModel.QuotaRequest(quota)),
-                ControlModel.TokenJson.class).toRecord();
+        return read(
+                        call("PUT", "/tokens/" + enc(token), new ControlModel.QuotaRequest(quota)),
+                        ControlModel.TokenJson.class)
+                .toRecord();
     }
 
     @Override
@@ -114,7 +140,8 @@ public final class HttpControlPort implements ControlPort {
     @Override
     public List<TokenQuota> tokens() {
         return read(call("GET", "/tokens", null), ControlModel.TokensJson.class).tokens().stream()
-                .map(ControlModel.TokenJson::toRecord).toList();
+                .map(ControlModel.TokenJson::toRecord)
+                .toList();
     }
 
     @Override
@@ -130,18 +157,24 @@ public final class HttpControlPort implements ControlPort {
     @Override
     public List<UnexpectedCall> unexpectedCalls(String token) {
         return read(call("GET", "/unexpected-calls" + tokenQuery(token), null), ControlModel.UnexpectedCallsJson.class)
-                .unexpectedCalls().stream().map(ControlModel.UnexpectedJson::toRecord).toList();
+                .unexpectedCalls()
+                .stream()
+                .map(ControlModel.UnexpectedJson::toRecord)
+                .toList();
     }
 
     @Override
     public List<UnexpectedCall> drainUnexpectedCalls(String token, boolean unattributed) {
         String query = token == null ? "" : tokenQuery(token) + "&unattributed=" + unattributed;
         return read(call("DELETE", "/unexpected-calls" + query, null), ControlModel.UnexpectedCallsJson.class)
-                .unexpectedCalls().stream().map(ControlModel.UnexpectedJson::toRecord).toList();
+                .unexpectedCalls()
+                .stream()
+                .map(ControlModel.UnexpectedJson::toRecord)
+                .toList();
     }
 
     @Override
-    public List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery q) {
+    public List<RecordedRequest> requests(RequestQuery q) {
         StringBuilder query = new StringBuilder();
         param(query, "access_token", q.token());
         param(query, "endpoint", q.endpointKey());
@@ -149,16 +182,17 @@ public final class HttpControlPort implements ControlPort {
         param(query, "status", q.status() == null ? null : q.status().toString());
         param(query, "limit", q.limit() == 0 ? null : Integer.toString(q.limit()));
         return read(call("GET", "/requests" + query, null), ControlModel.RequestsJson.class).requests().stream()
-                .map(ControlModel.RequestJson::toRecord).toList();
+                .map(ControlModel.RequestJson::toRecord)
+                .toList();
     }
 
     /** Polls the mock every 10 ms until a request not taken yet arrives or the timeout passes. */
     @Override
-    public dev.wawpkit.mock.RecordedRequest takeRequest(String token, Duration wait) {
+    public RecordedRequest takeRequest(String token, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            ControlModel.TakenJson taken = read(call("POST", "/requests/take" + tokenQuery(token), null),
-                    ControlModel.TakenJson.class);
+            ControlModel.TakenJson taken =
+                    read(call("POST", "/requests/take" + tokenQuery(token), null), ControlModel.TakenJson.class);
             if (taken.request() != null) {
                 return taken.request().toRecord();
             }
@@ -181,7 +215,10 @@ public final class HttpControlPort implements ControlPort {
 
     private static void param(StringBuilder query, String name, String value) {
         if (value != null) {
-            query.append(query.length() == 0 ? '?' : '&').append(name).append('=').append(enc(value));
+            query.append(query.length() == 0 ? '?' : '&')
+                    .append(name)
+                    .append('=')
+                    .append(enc(value));
         }
     }
 
@@ -215,9 +252,11 @@ public final class HttpControlPort implements ControlPort {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot reach the Wawp mock's control API at " + base
-                    + " (" + e.getClass().getSimpleName() + "). Is it running? Start one with: "
-                    + "java -jar mock-server/target/wawp-mock-server.jar --port " + base.getPort(), e);
+            throw new IllegalStateException(
+                    "Cannot reach the Wawp mock's control API at " + base
+                            + " (" + e.getClass().getSimpleName() + "). Is it running? Start one with: "
+                            + "java -jar mock-server/target/wawp-mock-server.jar --port " + base.getPort(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while calling the Wawp mock at " + base, e);
@@ -231,7 +270,10 @@ public final class HttpControlPort implements ControlPort {
         }
         if (r.statusCode() >= 300) {
             if (json.has("error") && json.has("message")) {
-                throw new WawpMockException(r.statusCode(), json.get("error").asText(), json.get("message").asText());
+                throw new WawpMockException(
+                        r.statusCode(),
+                        json.get("error").asText(),
+                        json.get("message").asText());
             }
             throw new IllegalStateException("Expected the Wawp control API at " + uri + ", but got " + r.statusCode()
                     + ". Is " + base + " a Wawp mock (wawp-contract-kit), not another server?");

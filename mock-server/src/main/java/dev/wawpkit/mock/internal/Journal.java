@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.RecordedRequest;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +33,7 @@ final class Journal {
     static final int MAX_BODY_CHARS = 64 * 1024;
     /** Cap on the body bytes kept in all; beyond it bodies are dropped (marked truncated). */
     private static final long MAX_BODY_BYTES = 16L << 20;
+
     private static final String NO_TOKEN = "";
 
     private final int perToken;
@@ -242,7 +243,7 @@ final class Journal {
             return best;
         }
 
-        void forEach(java.util.function.Consumer<JournalEntry> action) {
+        void forEach(Consumer<JournalEntry> action) {
             for (int i = 0; i < slots.length(); i++) {
                 JournalEntry r = slots.get(i);
                 if (r != null) {

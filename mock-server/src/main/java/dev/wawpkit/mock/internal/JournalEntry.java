@@ -3,15 +3,15 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.RecordedRequest;
-import wiremock.org.eclipse.jetty.http.HttpField;
-import wiremock.org.eclipse.jetty.http.HttpFields;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import wiremock.org.eclipse.jetty.http.HttpField;
+import wiremock.org.eclipse.jetty.http.HttpFields;
 
 /**
  * One API request as it came, kept for the journal and its session's call log.
@@ -28,20 +28,34 @@ final class JournalEntry {
     final String path;
     /** The raw query string, or null. */
     private final String query;
+
     private final HttpFields headers;
     /** The raw body as kept: at most {@link Journal#MAX_BODY_CHARS} bytes, or null when there was none. */
     private final byte[] body;
+
     private final boolean bodyCut;
     final int status;
     final String fault;
     /** The raw access token, or null. */
     final String token;
+
     final String instanceId;
     private volatile RecordedRequest recorded;
 
-    JournalEntry(long sequence, Instant at, Endpoint endpoint, String method, String path, String query,
-                 HttpFields headers, byte[] body, boolean bodyCut, int status, String fault, String token,
-                 String instanceId) {
+    JournalEntry(
+            long sequence,
+            Instant at,
+            Endpoint endpoint,
+            String method,
+            String path,
+            String query,
+            HttpFields headers,
+            byte[] body,
+            boolean bodyCut,
+            int status,
+            String fault,
+            String token,
+            String instanceId) {
         this.sequence = sequence;
         this.at = at;
         this.endpoint = endpoint;
@@ -81,19 +95,34 @@ final class JournalEntry {
      * One call as a session's call log keeps it: raw, a few fields (sessions are many), masked when
      * read.
      */
-    record Call(Instant at, Endpoint endpoint, String method, String query, String token, String headerToken,
-                int status, String fault) {
+    record Call(
+            Instant at,
+            Endpoint endpoint,
+            String method,
+            String query,
+            String token,
+            String headerToken,
+            int status,
+            String fault) {
         RecordedCall recorded() {
             String masked = Secrets.maskQuery(query, secrets(token, headerToken));
-            return new RecordedCall(at, endpoint, method, masked == null ? endpoint.path() : endpoint.path() + "?" + masked,
-                    status, fault);
+            return new RecordedCall(
+                    at,
+                    endpoint,
+                    method,
+                    masked == null ? endpoint.path() : endpoint.path() + "?" + masked,
+                    status,
+                    fault);
         }
     }
 
     private static Secrets.Known secrets(String token, String headerToken) {
-        return token == null && headerToken == null ? Secrets.Known.NONE
-                : Secrets.Known.of(headerToken == null || headerToken.equals(token) ? List.of(token)
-                : token == null ? List.of(headerToken) : List.of(token, headerToken));
+        return token == null && headerToken == null
+                ? Secrets.Known.NONE
+                : Secrets.Known.of(
+                        headerToken == null || headerToken.equals(token)
+                                ? List.of(token)
+                                : token == null ? List.of(headerToken) : List.of(token, headerToken));
     }
 
     private RecordedRequest mask() {
@@ -101,19 +130,33 @@ final class JournalEntry {
         Map<String, List<String>> shown = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
         for (HttpField field : headers) {
-            String name = spelling.computeIfAbsent(field.getName().toLowerCase(java.util.Locale.ROOT), k -> field.getName());
-            shown.computeIfAbsent(name, k -> new ArrayList<>(1)).add(Secrets.maskHeader(name, field.getValue(), secrets));
+            String name = spelling.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> field.getName());
+            shown.computeIfAbsent(name, k -> new ArrayList<>(1))
+                    .add(Secrets.maskHeader(name, field.getValue(), secrets));
         }
         shown.replaceAll((k, v) -> List.copyOf(v));
         String maskedBody = null;
         boolean truncated = bodyCut;
         if (body != null && (body.length > 0 || bodyCut)) {
-            String masked = Secrets.maskBody(new String(body, StandardCharsets.UTF_8), headers.get("Content-Type"),
-                    secrets);
-            maskedBody = masked.length() > Journal.MAX_BODY_CHARS ? masked.substring(0, Journal.MAX_BODY_CHARS) : masked;
+            String masked =
+                    Secrets.maskBody(new String(body, StandardCharsets.UTF_8), headers.get("Content-Type"), secrets);
+            maskedBody =
+                    masked.length() > Journal.MAX_BODY_CHARS ? masked.substring(0, Journal.MAX_BODY_CHARS) : masked;
             truncated |= maskedBody.length() < masked.length();
         }
-        return new RecordedRequest(sequence, at, endpoint, method, path, Secrets.maskQuery(query, secrets), shown,
-                maskedBody, truncated, status, fault, Secrets.mask(token), instanceId);
+        return new RecordedRequest(
+                sequence,
+                at,
+                endpoint,
+                method,
+                path,
+                Secrets.maskQuery(query, secrets),
+                shown,
+                maskedBody,
+                truncated,
+                status,
+                fault,
+                Secrets.mask(token),
+                instanceId);
     }
 }

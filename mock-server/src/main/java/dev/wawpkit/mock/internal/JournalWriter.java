@@ -1,11 +1,10 @@
 package dev.wawpkit.mock.internal;
 
+import java.time.Instant;
+import java.util.Arrays;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.server.Request;
-
-import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Records one answered API call in the journal and, when it named a session, in that session's
@@ -29,9 +28,20 @@ final class JournalWriter {
                 cut = true;
             }
         }
-        JournalEntry entry = new JournalEntry(journal.nextSequence(), Instant.now(), x.endpoint, x.method,
+        JournalEntry entry = new JournalEntry(
+                journal.nextSequence(),
+                Instant.now(),
+                x.endpoint,
+                x.method,
                 x.endpoint != null ? x.endpoint.path() : x.path,
-                x.query, headers(req), body, cut, status, x.fault, x.token, x.instanceId);
+                x.query,
+                headers(req),
+                body,
+                cut,
+                status,
+                x.fault,
+                x.token,
+                x.instanceId);
         journal.add(x.token, entry);
         if (x.session != null) {
             x.session.record(entry.call());

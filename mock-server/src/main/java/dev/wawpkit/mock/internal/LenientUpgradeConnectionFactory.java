@@ -24,13 +24,13 @@ final class LenientUpgradeConnectionFactory extends HttpConnectionFactory {
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        HttpConnection connection = new HttpConnection(getHttpConfiguration(), connector, endPoint,
-                isRecordHttpComplianceViolations()) {
-            @Override
-            protected HttpChannelOverHttp newHttpChannel() {
-                return new Channel(this, getConnector(), getHttpConfiguration(), getEndPoint());
-            }
-        };
+        HttpConnection connection =
+                new HttpConnection(getHttpConfiguration(), connector, endPoint, isRecordHttpComplianceViolations()) {
+                    @Override
+                    protected HttpChannelOverHttp newHttpChannel() {
+                        return new Channel(this, getConnector(), getHttpConfiguration(), getEndPoint());
+                    }
+                };
         connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
         connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
         return configure(connection, connector, endPoint);

@@ -8,15 +8,14 @@ import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
-
 import dev.wawpkit.mock.WebhookDelivery;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,10 +45,18 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * @param journalMax       how many requests the journal keeps in all
      * @param observed         a conformance capture whose shapes the mock answers with, or null
      */
-    public record Options(Map<String, Integer> tokens, int defaultQuota, Duration bootDelay, Duration qrRotation,
-                          int webhookAttempts, Duration webhookInterval, Path stateFile, int maxSessions,
-                          int journalPerToken, int journalMax, Path observed) {
-    }
+    public record Options(
+            Map<String, Integer> tokens,
+            int defaultQuota,
+            Duration bootDelay,
+            Duration qrRotation,
+            int webhookAttempts,
+            Duration webhookInterval,
+            Path stateFile,
+            int maxSessions,
+            int journalPerToken,
+            int journalMax,
+            Path observed) {}
 
     /** The journal's default size per token. */
     public static final int DEFAULT_JOURNAL_PER_TOKEN = Journal.DEFAULT_PER_TOKEN;
@@ -63,6 +70,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     final Journal journal;
     /** Finishes delayed answers and socket faults, so no server thread waits out a delay. */
     final ScheduledExecutorService replies;
+
     private final SessionStore store;
     private final TokenRegistry tokens;
     private final ScheduledExecutorService timer;
@@ -79,7 +87,8 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
      * @throws IllegalArgumentException naming a captured answer of {@code observed} that does not fit
      */
     public MockCore(Options options) {
-        ObservedShapes observed = options.observed() == null ? ObservedShapes.NONE : ObservedShapes.load(options.observed());
+        ObservedShapes observed =
+                options.observed() == null ? ObservedShapes.NONE : ObservedShapes.load(options.observed());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wawp-mock-timer");
             t.setDaemon(true);
@@ -92,8 +101,11 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         });
         this.journal = new Journal(options.journalPerToken(), options.journalMax());
         this.webhooks = new WebhookDispatcher(timer, options.webhookAttempts(), options.webhookInterval());
-        this.store = new SessionStore(new Session.Rules(
-                options.bootDelay() == null ? -1 : options.bootDelay().toNanos(), options.qrRotation().toNanos()), this,
+        this.store = new SessionStore(
+                new Session.Rules(
+                        options.bootDelay() == null ? -1 : options.bootDelay().toNanos(),
+                        options.qrRotation().toNanos()),
+                this,
                 options.maxSessions());
         this.tokens = new TokenRegistry(options.tokens(), options.defaultQuota());
         this.engine = new WawpEngine(store, this.tokens, observed);
@@ -148,7 +160,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
                 stateFile.save(store, tokens);
             } catch (RuntimeException e) {
                 dirty.set(true);
-                if (!java.util.Objects.equals(e.getMessage(), lastWriteError)) { // once per distinct failure
+                if (!Objects.equals(e.getMessage(), lastWriteError)) { // once per distinct failure
                     System.err.println("[wawp-mock] " + e.getMessage());
                 }
                 lastWriteError = e.getMessage();
@@ -180,19 +192,29 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     @Override
     public void webhooks(String instanceId, List<URI> urls, String secret) {
         if (urls.size() > MAX_WEBHOOK_URLS) {
-            throw new WawpMockException(400, "too_many_webhook_urls", "Expected at most " + MAX_WEBHOOK_URLS
-                    + " webhook URLs per session, but got " + urls.size() + ". Send the events to one receiver "
-                    + "and fan them out there.");
+            throw new WawpMockException(
+                    400,
+                    "too_many_webhook_urls",
+                    "Expected at most " + MAX_WEBHOOK_URLS
+                            + " webhook URLs per session, but got " + urls.size() + ". Send the events to one receiver "
+                            + "and fan them out there.");
         }
         for (URI u : urls) {
-            if (u == null || !u.isAbsolute() || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+            if (u == null
+                    || !u.isAbsolute()
+                    || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
                     || u.getHost() == null) {
-                throw new WawpMockException(400, "invalid_webhook_url", "Expected absolute http(s) webhook URLs "
-                        + "like http://127.0.0.1:9000/hooks, but got '" + u + "'.");
+                throw new WawpMockException(
+                        400,
+                        "invalid_webhook_url",
+                        "Expected absolute http(s) webhook URLs " + "like http://127.0.0.1:9000/hooks, but got '" + u
+                                + "'.");
             }
         }
         if (secret != null && secret.isEmpty()) {
-            throw new WawpMockException(400, "invalid_webhook_secret",
+            throw new WawpMockException(
+                    400,
+                    "invalid_webhook_secret",
                     "Expected a non-empty secret, or none (null) for unsigned webhooks.");
         }
         store.require(instanceId).webhooks(urls, secret);
@@ -205,8 +227,7 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     }
 
     /** A session's webhook settings as the control API shows them: the secret is never shown. */
-    public record WebhookConfig(List<URI> urls, boolean signed) {
-    }
+    public record WebhookConfig(List<URI> urls, boolean signed) {}
 
     @Override
     public List<MockSession> sessions(String token) {
@@ -233,13 +254,16 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
         requireToken(token);
         tokens.ensure(token);
         return store.seed(token, instanceId, status == null ? SessionStatus.STOPPED : status, loggedIn)
-                .read().toPublic();
+                .read()
+                .toPublic();
     }
 
     @Override
     public MockSession move(String instanceId, SessionStatus status, Boolean loggedIn) {
         if (status == null) {
-            throw new WawpMockException(400, "missing_status",
+            throw new WawpMockException(
+                    400,
+                    "missing_status",
                     "Expected a target status (STOPPED, STARTING, SCAN_QR_CODE, WORKING, FAILED), but none came.");
         }
         return store.require(instanceId).moveTo(status, loggedIn).toPublic();
@@ -269,7 +293,9 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
     public TokenQuota putToken(String token, Integer quota) {
         requireToken(token);
         if (quota != null && quota < 0) {
-            throw new WawpMockException(400, "invalid_quota",
+            throw new WawpMockException(
+                    400,
+                    "invalid_quota",
                     "Expected a quota of 0 or more creates (or null for no limit), but got " + quota + ".");
         }
         return view(token, tokens.put(token, quota == null ? TokenRegistry.UNLIMITED : quota));
@@ -277,8 +303,10 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     @Override
     public List<TokenQuota> tokens() {
-        return tokens.all().entrySet().stream().map(e -> view(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(TokenQuota::tokenHint)).toList();
+        return tokens.all().entrySet().stream()
+                .map(e -> view(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(TokenQuota::tokenHint))
+                .toList();
     }
 
     @Override
@@ -359,11 +387,15 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     private static void requireToken(String token) {
         if (token == null || token.isBlank()) {
-            throw new WawpMockException(400, "missing_token",
+            throw new WawpMockException(
+                    400,
+                    "missing_token",
                     "Expected an access_token that owns the session, but none came. Add \"access_token\": \"...\".");
         }
         if (token.length() > 512 || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new WawpMockException(400, "invalid_token",
+            throw new WawpMockException(
+                    400,
+                    "invalid_token",
                     "Expected an access token of 1 to 512 printable ASCII characters without spaces, but got "
                             + token.length() + " characters with other ones. Pick a plain token like test-token-1.");
         }

@@ -9,7 +9,6 @@ import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -58,11 +57,18 @@ final class ProviderStateHandler {
             try {
                 status = Integer.parseInt(p.get("status"));
             } catch (NumberFormatException e) {
-                throw new WawpMockException(400, "invalid_provider_state", "Expected {status} to be an HTTP "
-                        + "status such as 502, but got '" + p.get("status") + "'.");
+                throw new WawpMockException(
+                        400,
+                        "invalid_provider_state",
+                        "Expected {status} to be an HTTP " + "status such as 502, but got '" + p.get("status") + "'.");
             }
-            FaultRule rule = new FaultRule(Endpoint.ofKey(p.get("endpoint")), null, null,
-                    Fault.httpError(status, Format.ofKey(p.get("format"))), Duration.ZERO, 1);
+            FaultRule rule = new FaultRule(
+                    Endpoint.ofKey(p.get("endpoint")),
+                    null,
+                    null,
+                    Fault.httpError(status, Format.ofKey(p.get("format"))),
+                    Duration.ZERO,
+                    1);
             replaceFaultsOf(rule.endpoint());
             core.arm(rule);
         }));
@@ -87,23 +93,27 @@ final class ProviderStateHandler {
         String action = ControlJson.text(body, "action");
         JsonNode params = body.get("params");
         if (action != null && !action.equals("setup") && !action.equals("teardown")) {
-            throw new WawpMockException(400, "invalid_action",
-                    "Expected \"action\" to be setup or teardown, but got '" + action + "'.");
+            throw new WawpMockException(
+                    400, "invalid_action", "Expected \"action\" to be setup or teardown, but got '" + action + "'.");
         }
         if (params != null && !params.isNull() && !params.isObject()) {
-            throw new WawpMockException(400, "invalid_field",
+            throw new WawpMockException(
+                    400,
+                    "invalid_field",
                     "Expected \"params\" to be a JSON object of the state's values, but got a JSON "
                             + params.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         if (state == null) {
-            throw new WawpMockException(400, "missing_state",
+            throw new WawpMockException(
+                    400,
+                    "missing_state",
                     "Expected \"state\", one of " + ProviderStates.sentences() + ", but none came.");
         }
         if ("teardown".equals(action)) {
             core.reset();
             return Renderer.JSON.createObjectNode();
         }
-        if (state.isBlank()) {          // an interaction without a state: Pact verifiers still call
+        if (state.isBlank()) { // an interaction without a state: Pact verifiers still call
             return Renderer.JSON.createObjectNode();
         }
         for (Template t : templates) {
@@ -115,8 +125,11 @@ final class ProviderStateHandler {
                 return out;
             }
         }
-        throw new WawpMockException(400, "unknown_provider_state", "Expected a provider state the mock knows, "
-                + "one of " + ProviderStates.sentences() + ", but got '" + state + "'. Add it to the mock, or fix the pact.");
+        throw new WawpMockException(
+                400,
+                "unknown_provider_state",
+                "Expected a provider state the mock knows, " + "one of " + ProviderStates.sentences() + ", but got '"
+                        + state + "'. Add it to the mock, or fix the pact.");
     }
 
     /** One sentence: matched literally with params, or with its values written in. */
@@ -147,8 +160,11 @@ final class ProviderStateHandler {
                 for (String name : names) {
                     JsonNode v = params == null ? null : params.get(name);
                     if (v == null || v.isNull() || v.isContainerNode()) {
-                        throw new WawpMockException(400, "missing_state_param", "Expected params." + name
-                                + " for the state '" + sentence + "', but it is missing. Send it in \"params\".");
+                        throw new WawpMockException(
+                                400,
+                                "missing_state_param",
+                                "Expected params." + name + " for the state '" + sentence
+                                        + "', but it is missing. Send it in \"params\".");
                     }
                     values.put(name, v.asText());
                 }

@@ -1,13 +1,17 @@
 package dev.wawpkit.mock.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,13 +26,18 @@ final class Renderer {
     private static final String JSON_TYPE = "application/json";
     private static final String HTML_TEMPLATE = loadTemplate();
     private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
-            Map.entry(413, "Payload Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(500, "Internal Server Error"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(409, "Conflict"),
+            Map.entry(413, "Payload Too Large"),
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(500, "Internal Server Error"),
             Map.entry(502, "Bad Gateway"));
 
-    private Renderer() {
-    }
+    private Renderer() {}
 
     static Reply json(int status, Object body) {
         try {
@@ -39,7 +48,7 @@ final class Renderer {
     }
 
     /** Renders the error in the first of the wanted formats that the endpoint documents for it, else JSON. */
-    static Reply error(ApiError error, List<Format> wanted, dev.wawpkit.mock.Endpoint endpoint) {
+    static Reply error(ApiError error, List<Format> wanted, Endpoint endpoint) {
         Set<Format> documented = ErrorVariants.formatsFor(endpoint, error.status());
         if (documented.isEmpty()) {
             // mock-only statuses (405, 413, 409) follow the request's format among JSON, XML and text
@@ -59,15 +68,26 @@ final class Renderer {
             case JSON -> {
                 yield json(e.status(), new ApiModel.Error(e.code(), e.message(), e.status()));
             }
-            case XML -> Reply.of(e.status(), "application/xml; charset=utf-8", utf8(
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error><status>" + e.status() + "</status><code>"
-                            + xml(e.code()) + "</code><message>" + xml(e.message()) + "</message></error>\n"));
-            case TEXT -> Reply.of(e.status(), "text/plain; charset=utf-8",
-                    utf8(e.status() + " " + reason + ": " + e.message().replace('\n', ' ') + "\n"));
-            case HTML -> Reply.of(e.status(), "text/html; charset=utf-8", utf8(HTML_TEMPLATE
-                    .replace("{{status}}", Integer.toString(e.status()))
-                    .replace("{{reason}}", reason)
-                    .replace("{{message}}", xml(e.message()))));
+            case XML ->
+                Reply.of(
+                        e.status(),
+                        "application/xml; charset=utf-8",
+                        utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error><status>" + e.status()
+                                + "</status><code>" + xml(e.code()) + "</code><message>" + xml(e.message())
+                                + "</message></error>\n"));
+            case TEXT ->
+                Reply.of(
+                        e.status(),
+                        "text/plain; charset=utf-8",
+                        utf8(e.status() + " " + reason + ": " + e.message().replace('\n', ' ') + "\n"));
+            case HTML ->
+                Reply.of(
+                        e.status(),
+                        "text/html; charset=utf-8",
+                        utf8(HTML_TEMPLATE
+                                .replace("{{status}}", Integer.toString(e.status()))
+                                .replace("{{reason}}", reason)
+                                .replace("{{message}}", xml(e.message()))));
         };
     }
 
@@ -80,14 +100,13 @@ final class Renderer {
         if (accept == null || accept.isBlank()) {
             return List.of(Format.JSON);
         }
-        record Range(Format format, double q, int order) {
-        }
-        java.util.List<Range> ranges = new java.util.ArrayList<>(2);
-        java.util.Set<Format> excluded = java.util.EnumSet.noneOf(Format.class);
+        record Range(Format format, double q, int order) {}
+        List<Range> ranges = new ArrayList<>(2);
+        Set<Format> excluded = EnumSet.noneOf(Format.class);
         String[] parts = accept.split(",");
         for (int i = 0; i < parts.length; i++) {
             String[] params = parts[i].split(";");
-            Format f = switch (params[0].trim().toLowerCase(java.util.Locale.ROOT)) {
+            Format f = switch (params[0].trim().toLowerCase(Locale.ROOT)) {
                 case "application/xml", "text/xml" -> Format.XML;
                 case "text/plain" -> Format.TEXT;
                 case "text/html" -> Format.HTML;
@@ -102,7 +121,10 @@ final class Renderer {
                 String param = params[p].trim();
                 if (param.regionMatches(true, 0, "q=", 0, 2)) {
                     try {
-                        q = Math.max(0, Math.min(1, Double.parseDouble(param.substring(2).trim())));
+                        q = Math.max(
+                                0,
+                                Math.min(
+                                        1, Double.parseDouble(param.substring(2).trim())));
                     } catch (NumberFormatException e) {
                         q = 1.0; // a malformed weight counts as none given
                     }
@@ -114,8 +136,8 @@ final class Renderer {
                 ranges.add(new Range(f, q, i));
             }
         }
-        ranges.sort(java.util.Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order));
-        java.util.ArrayList<Format> out = new java.util.ArrayList<>(2);
+        ranges.sort(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order));
+        ArrayList<Format> out = new ArrayList<>(2);
         for (Range r : ranges) {
             if (!excluded.contains(r.format()) && !out.contains(r.format())) {
                 out.add(r.format());

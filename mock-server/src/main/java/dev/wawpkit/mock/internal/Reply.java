@@ -1,7 +1,7 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Fault;
-
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +14,8 @@ import java.util.Map;
  * @param socketFault a connection reset or empty response instead of any answer, or null
  * @param delayMillis how long to wait before answering
  */
-record Reply(int status, String contentType, byte[] body, Map<String, String> headers, Fault socketFault,
-             long delayMillis) {
+record Reply(
+        int status, String contentType, byte[] body, Map<String, String> headers, Fault socketFault, long delayMillis) {
 
     static Reply of(int status, String contentType, byte[] body) {
         return new Reply(status, contentType, body, Map.of(), null, 0);
@@ -24,7 +24,7 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
     /** An answer exactly as given: status, headers (Content-Type among them, if any) and body. */
     static Reply raw(int status, Map<String, String> headers, byte[] body) {
         String type = null;
-        Map<String, String> rest = new java.util.LinkedHashMap<>();
+        Map<String, String> rest = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : headers.entrySet()) {
             if (h.getKey().equalsIgnoreCase("Content-Type")) {
                 type = h.getValue();
@@ -40,7 +40,7 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
     }
 
     Reply withHeader(String name, String value) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return new Reply(status, contentType, body, Map.copyOf(all), socketFault, delayMillis);
     }

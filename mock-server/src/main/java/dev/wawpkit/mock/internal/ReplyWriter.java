@@ -1,15 +1,15 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Fault;
-import wiremock.jakarta.servlet.AsyncContext;
-import wiremock.jakarta.servlet.http.HttpServletRequest;
-import wiremock.jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import wiremock.jakarta.servlet.AsyncContext;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.server.Request;
 
 /**
  * Writes every answer of the API: the one place a {@link Reply} becomes bytes on the socket.
@@ -32,15 +32,18 @@ final class ReplyWriter {
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
         try {
-            scheduler.schedule(() -> {
-                try {
-                    deliver(req, (HttpServletResponse) async.getResponse(), reply);
-                } catch (IOException | RuntimeException e) {
-                    // the caller went away while it waited: nothing left to answer
-                } finally {
-                    completeQuietly(async);
-                }
-            }, reply.delayMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> {
+                        try {
+                            deliver(req, (HttpServletResponse) async.getResponse(), reply);
+                        } catch (IOException | RuntimeException e) {
+                            // the caller went away while it waited: nothing left to answer
+                        } finally {
+                            completeQuietly(async);
+                        }
+                    },
+                    reply.delayMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             completeQuietly(async);
         }
@@ -67,7 +70,7 @@ final class ReplyWriter {
 
     /** Closes the connection without an answer; a reset sends RST (SO_LINGER 0) instead of FIN. */
     private static void breakConnection(HttpServletRequest req, Fault fault) throws IOException {
-        var endPoint = wiremock.org.eclipse.jetty.server.Request.getBaseRequest(req).getHttpChannel().getEndPoint();
+        var endPoint = Request.getBaseRequest(req).getHttpChannel().getEndPoint();
         if (fault instanceof Fault.ConnectionReset && endPoint.getTransport() instanceof SocketChannel channel) {
             channel.socket().setSoLinger(true, 0);
         }

@@ -3,11 +3,14 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.MockSession;
 import dev.wawpkit.mock.RecordedCall;
+import dev.wawpkit.mock.RecordedRequest;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.TokenQuota;
 import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMockException;
-
+import dev.wawpkit.mock.WebhookDelivery;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -56,28 +59,32 @@ public final class ScopedPort implements ControlPort {
     }
 
     @Override
-    public void webhooks(String instanceId, List<java.net.URI> urls, String secret) {
+    public void webhooks(String instanceId, List<URI> urls, String secret) {
         requireOwn(instanceId);
         inner.webhooks(instanceId, urls, secret);
     }
 
     @Override
-    public List<dev.wawpkit.mock.WebhookDelivery> deliveries(String instanceId) {
+    public List<WebhookDelivery> deliveries(String instanceId) {
         requireOwn(instanceId);
         return inner.deliveries(instanceId);
     }
 
     @Override
     public void arm(FaultRule rule) {
-        inner.arm(rule.accessToken() != null ? rule : new FaultRule(rule.endpoint(), rule.instanceId(), token,
-                rule.fault(), rule.delay(), rule.times()));
+        inner.arm(
+                rule.accessToken() != null
+                        ? rule
+                        : new FaultRule(
+                                rule.endpoint(), rule.instanceId(), token, rule.fault(), rule.delay(), rule.times()));
     }
 
     @Override
     public List<FaultRule> faults() {
         String hint = Secrets.mask(token);
         return inner.faults().stream()
-                .filter(r -> token.equals(r.accessToken()) || hint.equals(r.accessToken())).toList();
+                .filter(r -> token.equals(r.accessToken()) || hint.equals(r.accessToken()))
+                .toList();
     }
 
     @Override
@@ -107,13 +114,13 @@ public final class ScopedPort implements ControlPort {
     }
 
     @Override
-    public List<dev.wawpkit.mock.RecordedRequest> requests(RequestQuery query) {
-        return inner.requests(new RequestQuery(token, query.endpointKey(), query.instanceId(), query.status(),
-                query.limit()));
+    public List<RecordedRequest> requests(RequestQuery query) {
+        return inner.requests(
+                new RequestQuery(token, query.endpointKey(), query.instanceId(), query.status(), query.limit()));
     }
 
     @Override
-    public dev.wawpkit.mock.RecordedRequest takeRequest(String ignored, java.time.Duration timeout) {
+    public RecordedRequest takeRequest(String ignored, Duration timeout) {
         return inner.takeRequest(token, timeout);
     }
 
@@ -140,9 +147,12 @@ public final class ScopedPort implements ControlPort {
     private MockSession requireOwn(String instanceId) {
         MockSession s = inner.session(instanceId);
         if (inner.sessions(token).stream().noneMatch(own -> own.instanceId().equals(instanceId))) {
-            throw new WawpMockException(404, "session_not_found", "Expected a session of token "
-                    + Secrets.mask(token) + ", but session " + instanceId + " belongs to another token. "
-                    + "Use the mock scope of that token, or the unscoped server.");
+            throw new WawpMockException(
+                    404,
+                    "session_not_found",
+                    "Expected a session of token "
+                            + Secrets.mask(token) + ", but session " + instanceId + " belongs to another token. "
+                            + "Use the mock scope of that token, or the unscoped server.");
         }
         return s;
     }

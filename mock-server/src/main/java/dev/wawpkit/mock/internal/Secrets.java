@@ -3,12 +3,13 @@ package dev.wawpkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.spec.TokenMask;
-
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +24,20 @@ import java.util.Set;
  */
 public final class Secrets {
     /** Names (folded: lower case, {@code -} as {@code _}) whose values are credentials. */
-    private static final Set<String> SECRET_NAMES = Set.of("access_token", "token", "admin_token",
-            "x_wawp_admin_token", "authorization", "proxy_authorization", "cookie", "set_cookie", "secret");
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "access_token",
+            "token",
+            "admin_token",
+            "x_wawp_admin_token",
+            "authorization",
+            "proxy_authorization",
+            "cookie",
+            "set_cookie",
+            "secret");
     /** Values shorter than this are not hunted for in free text: too likely to hit innocent text. */
     private static final int MIN_VALUE_HUNT = 6;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Returns the token's first 4 characters and {@code ...}, as every module shows it ({@link TokenMask#mask}). */
     public static String mask(String token) {
@@ -79,14 +87,16 @@ public final class Secrets {
      * once, so masking a dozen headers costs a dozen {@code indexOf}s.
      */
     static final class Known {
-        static final Known NONE = new Known(java.util.List.of());
+        static final Known NONE = new Known(List.of());
         private final String[] raw;
         private final String[] encoded;
         private final String[] masked;
 
         private Known(Collection<String> secrets) {
-            java.util.List<String> kept = secrets.stream().filter(v -> v != null && v.length() >= MIN_VALUE_HUNT)
-                    .distinct().toList();
+            List<String> kept = secrets.stream()
+                    .filter(v -> v != null && v.length() >= MIN_VALUE_HUNT)
+                    .distinct()
+                    .toList();
             raw = kept.toArray(new String[0]);
             encoded = new String[raw.length];
             masked = new String[raw.length];
@@ -157,7 +167,9 @@ public final class Secrets {
         if (isSecretName(name)) {
             int space = value.indexOf(' ');
             return space > 0 && name.toLowerCase(Locale.ROOT).endsWith("authorization")
-                    ? value.substring(0, space + 1) + mask(value.substring(space + 1).trim()) : mask(value);
+                    ? value.substring(0, space + 1)
+                            + mask(value.substring(space + 1).trim())
+                    : mask(value);
         }
         return secrets.maskIn(value);
     }
@@ -178,8 +190,8 @@ public final class Secrets {
                 if (root != null && root.isContainerNode() && maskJson(root)) {
                     out = Renderer.JSON.writeValueAsString(root);
                 }
-            } catch (java.io.IOException | RuntimeException e) {
-                out = maskText(body);  // not JSON after all: mask what looks like a credential
+            } catch (IOException | RuntimeException e) {
+                out = maskText(body); // not JSON after all: mask what looks like a credential
             }
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             out = maskQuery(body, Set.of());
@@ -199,8 +211,12 @@ public final class Secrets {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (isSecretName(field.getKey()) && field.getValue().isValueNode() && !field.getValue().isNull()) {
-                    field.setValue(Renderer.JSON.getNodeFactory().textNode(mask(field.getValue().asText())));
+                if (isSecretName(field.getKey())
+                        && field.getValue().isValueNode()
+                        && !field.getValue().isNull()) {
+                    field.setValue(Renderer.JSON
+                            .getNodeFactory()
+                            .textNode(mask(field.getValue().asText())));
                     changed = true;
                 } else {
                     changed |= maskJson(field.getValue());

@@ -5,7 +5,6 @@ import dev.wawpkit.mock.RecordedCall;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
 import dev.wawpkit.mock.WebhookDelivery;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,12 +23,10 @@ final class Session {
     static final int CALL_BUFFER = 256;
 
     /** How a mock's sessions behave: boot delay (negative: manual) and QR rotation period. */
-    record Rules(long bootDelayNanos, long qrPeriodNanos) {
-    }
+    record Rules(long bootDelayNanos, long qrPeriodNanos) {}
 
     /** One QR code as shown: its value, its image, and when it rotates (epoch ms). */
-    record Qr(String value, String png, long expiresAtMillis) {
-    }
+    record Qr(String value, String png, long expiresAtMillis) {}
 
     final String instanceId;
     final String name;
@@ -52,8 +49,15 @@ final class Session {
     /** When the API last named this session (nanoTime); the least recently used go first at the cap. */
     private volatile long lastUsed = System.nanoTime();
 
-    Session(String instanceId, String name, String token, Instant createdAt, SessionStatus status, boolean loggedIn,
-            Rules rules, SessionEvents events) {
+    Session(
+            String instanceId,
+            String name,
+            String token,
+            Instant createdAt,
+            SessionStatus status,
+            boolean loggedIn,
+            Rules rules,
+            SessionEvents events) {
         this.instanceId = instanceId;
         this.name = name;
         this.token = token;
@@ -164,28 +168,29 @@ final class Session {
     synchronized Snapshot moveTo(SessionStatus target, Boolean loggedInOverride) {
         settle();
         if (!Transitions.allowed(status, target)) {
-            throw new WawpMockException(409, "illegal_transition",
+            throw new WawpMockException(
+                    409,
+                    "illegal_transition",
                     "Cannot move session " + instanceId + " from " + status + " to " + target
                             + ": the state table allows " + status + " -> " + Transitions.targetsFrom(status)
                             + ". Move it through an allowed status first.");
         }
         boolean before = loggedIn;
         switch (target) {
-            case WORKING -> loggedIn = true;              // QR scanned, or booted with a saved login
-            case FAILED -> loggedIn = false;              // login lost / device unlinked
+            case WORKING -> loggedIn = true; // QR scanned, or booted with a saved login
+            case FAILED -> loggedIn = false; // login lost / device unlinked
             case SCAN_QR_CODE -> {
                 if (status == SessionStatus.WORKING || status == SessionStatus.FAILED) {
-                    loggedIn = false;                     // logout wipes the login
+                    loggedIn = false; // logout wipes the login
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (loggedInOverride != null) {
             loggedIn = loggedInOverride;
         }
         if (target == status && target == SessionStatus.SCAN_QR_CODE) {
-            qr = null;                                    // the QR rotates now
+            qr = null; // the QR rotates now
             qrSinceNanos = System.nanoTime();
         }
         if (target != status || target == SessionStatus.STARTING) {
@@ -222,7 +227,7 @@ final class Session {
         synchronized (this) {
             raw = List.copyOf(calls);
         }
-        return raw.stream().map(JournalEntry.Call::recorded).toList();   // masked outside the monitor
+        return raw.stream().map(JournalEntry.Call::recorded).toList(); // masked outside the monitor
     }
 
     synchronized void recordDelivery(WebhookDelivery delivery) {
@@ -251,7 +256,7 @@ final class Session {
             }
         }
         if (next == SessionStatus.SCAN_QR_CODE) {
-            qr = null;                                    // a fresh QR each time one is shown
+            qr = null; // a fresh QR each time one is shown
             qrSinceNanos = System.nanoTime();
         }
         if (deleted) {
@@ -266,7 +271,8 @@ final class Session {
 
     /** Applies the boot once the delay has passed: resume the login, or ask for a QR scan. */
     private void settle() {
-        if (status == SessionStatus.STARTING && rules.bootDelayNanos >= 0
+        if (status == SessionStatus.STARTING
+                && rules.bootDelayNanos >= 0
                 && System.nanoTime() - startingSinceNanos >= rules.bootDelayNanos) {
             enter(loggedIn ? SessionStatus.WORKING : SessionStatus.SCAN_QR_CODE);
         }
@@ -295,8 +301,8 @@ final class Session {
     /** One consistent view of a session, taken under its monitor; {@code qr} only when asked for. */
     record Snapshot(Session session, SessionStatus status, boolean loggedIn, boolean deleted, Qr qr) {
         MockSession toPublic() {
-            return new MockSession(session.instanceId, session.name, Secrets.mask(session.token), status, loggedIn,
-                    session.createdAt);
+            return new MockSession(
+                    session.instanceId, session.name, Secrets.mask(session.token), status, loggedIn, session.createdAt);
         }
     }
 }

@@ -2,11 +2,12 @@ package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
-
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,7 @@ final class SessionStore {
     private final SessionEvents events;
     private final int maxSessions;
     /** Held only by the one thread that evicts; others never wait for it (tryLock). */
-    private final java.util.concurrent.locks.ReentrantLock evicting = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock evicting = new ReentrantLock();
 
     SessionStore(Session.Rules rules, SessionEvents events, int maxSessions) {
         this.rules = rules;
@@ -53,7 +54,7 @@ final class SessionStore {
         }
         long[] stamps = sessions.values().stream().mapToLong(Session::lastUsed).toArray();
         int batch = Math.min(stamps.length, Math.max(excess, Math.min(maxSessions / 100, 1000)));
-        java.util.Arrays.sort(stamps);
+        Arrays.sort(stamps);
         long cutoff = stamps[batch - 1];
         int removed = 0;
         for (Session x : sessions.values()) {
@@ -69,8 +70,15 @@ final class SessionStore {
     /** Creates a STOPPED session with a fresh, unique instance id. */
     Session create(String token) {
         while (true) {
-            Session s = new Session(Session.newInstanceId(), Session.newName(), token, Instant.now(),
-                    SessionStatus.STOPPED, false, rules, events);
+            Session s = new Session(
+                    Session.newInstanceId(),
+                    Session.newName(),
+                    token,
+                    Instant.now(),
+                    SessionStatus.STOPPED,
+                    false,
+                    rules,
+                    events);
             if (sessions.putIfAbsent(s.instanceId, s) == null) {
                 added(s);
                 return s;
@@ -81,7 +89,9 @@ final class SessionStore {
     /** Seeds a session as the control API asks; refuses an id already in use. */
     Session seed(String token, String instanceId, SessionStatus status, boolean loggedIn) {
         if (instanceId != null && !INSTANCE_ID.matcher(instanceId).matches()) {
-            throw new WawpMockException(400, "invalid_instance_id",
+            throw new WawpMockException(
+                    400,
+                    "invalid_instance_id",
                     "Expected instance_id to be 12 letters or digits (like 3EB0BCB2E3D4), but got '" + instanceId
                             + "'. Leave it out to have one generated.");
         }
@@ -93,7 +103,9 @@ final class SessionStore {
                 return s;
             }
             if (instanceId != null) {
-                throw new WawpMockException(409, "session_exists",
+                throw new WawpMockException(
+                        409,
+                        "session_exists",
                         "Expected a new instance_id, but session " + instanceId
                                 + " already exists. Pick another id, or reset the mock first.");
             }
@@ -120,7 +132,9 @@ final class SessionStore {
     Session require(String instanceId) {
         Session s = sessions.get(instanceId);
         if (s == null) {
-            throw new WawpMockException(404, "session_not_found",
+            throw new WawpMockException(
+                    404,
+                    "session_not_found",
                     "Expected an existing session, but there is no session " + instanceId
                             + ". List them with GET /__admin/wawp/sessions, or seed one with POST /__admin/wawp/sessions.");
         }

@@ -1,7 +1,11 @@
 package dev.wawpkit.mock.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wawpkit.mock.SessionStatus;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps a mock's sessions and token quotas in a JSON file across restarts of the standalone mock.
@@ -27,26 +33,29 @@ import java.util.List;
  */
 final class StateFile {
     static final int VERSION = 1;
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
-            .builder()
-            .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     /** The whole file. */
-    record StateJson(int version, List<TokenJson> tokens, List<SessionJson> sessions) {
-    }
+    record StateJson(int version, List<TokenJson> tokens, List<SessionJson> sessions) {}
 
     /** One token: its quota ({@code null}: no limit) and the creates it used. */
-    record TokenJson(String accessToken, Integer quota, int used) {
-    }
+    record TokenJson(String accessToken, Integer quota, int used) {}
 
     /** One session as it is kept. */
-    record SessionJson(String instanceId, String sessionName, String accessToken, SessionStatus status,
-                       boolean loggedIn, String createdAt, List<String> webhooks, String webhookSecret) {
-    }
+    record SessionJson(
+            String instanceId,
+            String sessionName,
+            String accessToken,
+            SessionStatus status,
+            boolean loggedIn,
+            String createdAt,
+            List<String> webhooks,
+            String webhookSecret) {}
 
     private final Path path;
 
@@ -90,8 +99,9 @@ final class StateFile {
                 }
             }
         } catch (IOException | SecurityException e) {
-            throw new IllegalStateException("The state file's folder " + dir + " cannot be used (" + e.getClass()
-                    .getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Pick a --state-file "
+            throw new IllegalStateException("The state file's folder " + dir + " cannot be used ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "). Pick a --state-file "
                     + "in a folder this user can create files in.");
         }
         if (!Files.exists(file)) {
@@ -110,24 +120,34 @@ final class StateFile {
             throw corrupt("it holds " + state.sessions().size() + " sessions, more than --max-sessions " + maxSessions);
         }
         try {
-            java.util.Map<String, Integer> owned = new java.util.HashMap<>();
+            Map<String, Integer> owned = new HashMap<>();
             for (SessionJson s : state.sessions()) {
                 owned.merge(validSession(s).accessToken(), 1, Integer::sum);
             }
             for (TokenJson t : state.tokens()) {
                 requireToken(t.accessToken());
                 if ((t.quota() != null && t.quota() < 0) || t.used() < 0) {
-                    throw new IllegalArgumentException("token " + Secrets.mask(t.accessToken())
-                            + " has a negative quota or use count");
+                    throw new IllegalArgumentException(
+                            "token " + Secrets.mask(t.accessToken()) + " has a negative quota or use count");
                 }
-                TokenRegistry.Account a = tokens.put(t.accessToken(), t.quota() == null ? TokenRegistry.UNLIMITED : t.quota());
+                TokenRegistry.Account a =
+                        tokens.put(t.accessToken(), t.quota() == null ? TokenRegistry.UNLIMITED : t.quota());
                 // never fewer creates used than sessions kept, whatever a crash left
                 a.used.set(Math.max(t.used(), owned.getOrDefault(t.accessToken(), 0)));
             }
             for (SessionJson s : state.sessions()) {
-                Session session = new Session(s.instanceId(), s.sessionName(), s.accessToken(),
-                        Instant.parse(s.createdAt()), s.status(), s.loggedIn(), store.rules(), store.events());
-                List<URI> hooks = s.webhooks() == null ? List.of() : s.webhooks().stream().map(URI::create).toList();
+                Session session = new Session(
+                        s.instanceId(),
+                        s.sessionName(),
+                        s.accessToken(),
+                        Instant.parse(s.createdAt()),
+                        s.status(),
+                        s.loggedIn(),
+                        store.rules(),
+                        store.events());
+                List<URI> hooks = s.webhooks() == null
+                        ? List.of()
+                        : s.webhooks().stream().map(URI::create).toList();
                 if (!hooks.isEmpty()) {
                     session.webhooks(hooks, s.webhookSecret());
                 }
@@ -139,11 +159,15 @@ final class StateFile {
     }
 
     private static SessionJson validSession(SessionJson s) {
-        if (s.instanceId() == null || !SessionStore.INSTANCE_ID.matcher(s.instanceId()).matches()) {
-            throw new IllegalArgumentException("instance_id '" + shorten(s.instanceId()) + "' is not 12 letters or digits");
+        if (s.instanceId() == null
+                || !SessionStore.INSTANCE_ID.matcher(s.instanceId()).matches()) {
+            throw new IllegalArgumentException(
+                    "instance_id '" + shorten(s.instanceId()) + "' is not 12 letters or digits");
         }
         requireToken(s.accessToken());
-        if (s.sessionName() == null || s.sessionName().isBlank() || s.sessionName().length() > 100) {
+        if (s.sessionName() == null
+                || s.sessionName().isBlank()
+                || s.sessionName().length() > 100) {
             throw new IllegalArgumentException("session " + s.instanceId() + " has no session_name");
         }
         if (s.status() == null || s.createdAt() == null) {
@@ -152,12 +176,13 @@ final class StateFile {
         Instant.parse(s.createdAt());
         if (s.webhooks() != null) {
             if (s.webhooks().size() > MockCore.MAX_WEBHOOK_URLS) {
-                throw new IllegalArgumentException("session " + s.instanceId() + " has more than "
-                        + MockCore.MAX_WEBHOOK_URLS + " webhook URLs");
+                throw new IllegalArgumentException(
+                        "session " + s.instanceId() + " has more than " + MockCore.MAX_WEBHOOK_URLS + " webhook URLs");
             }
             for (String u : s.webhooks()) {
                 URI uri = URI.create(u);
-                if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                if (!uri.isAbsolute()
+                        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                         || uri.getHost() == null) {
                     throw new IllegalArgumentException("session " + s.instanceId() + " has webhook URL '" + shorten(u)
                             + "', not an absolute http(s) URL");
@@ -168,7 +193,10 @@ final class StateFile {
     }
 
     private static void requireToken(String token) {
-        if (token == null || token.isEmpty() || token.length() > 512 || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (token == null
+                || token.isEmpty()
+                || token.length() > 512
+                || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw new IllegalArgumentException("an access_token is missing or not 1 to 512 printable characters");
         }
     }
@@ -191,12 +219,20 @@ final class StateFile {
         for (Session s : store.all()) {
             Session.Snapshot snap = s.read();
             List<String> hooks = s.webhookUrls().stream().map(URI::toString).toList();
-            sessions.add(new SessionJson(s.instanceId, s.name, s.token, snap.status(), snap.loggedIn(),
-                    s.createdAt.toString(), hooks, s.webhookSecret()));
+            sessions.add(new SessionJson(
+                    s.instanceId,
+                    s.name,
+                    s.token,
+                    snap.status(),
+                    snap.loggedIn(),
+                    s.createdAt.toString(),
+                    hooks,
+                    s.webhookSecret()));
         }
         List<TokenJson> tokenList = new ArrayList<>();
-        tokens.all().forEach((token, a) -> tokenList.add(new TokenJson(token,
-                a.quota == TokenRegistry.UNLIMITED ? null : a.quota, a.used.get())));
+        tokens.all()
+                .forEach((token, a) -> tokenList.add(
+                        new TokenJson(token, a.quota == TokenRegistry.UNLIMITED ? null : a.quota, a.used.get())));
         StateJson state = new StateJson(VERSION, tokenList, sessions);
         Path file = target();
         try {

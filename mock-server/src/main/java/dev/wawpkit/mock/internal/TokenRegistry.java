@@ -1,5 +1,6 @@
 package dev.wawpkit.mock.internal;
 
+import dev.wawpkit.mock.WawpMockException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,9 +69,12 @@ final class TokenRegistry {
 
     private void requireRoomFor(String token) {
         if (accounts.size() >= MAX_TOKENS && !accounts.containsKey(token)) {
-            throw new dev.wawpkit.mock.WawpMockException(409, "too_many_tokens", "Expected at most " + MAX_TOKENS
-                    + " tokens in one mock, but it holds that many already. Reset the mock (POST /__admin/wawp/reset) "
-                    + "or reuse tokens across tests.");
+            throw new WawpMockException(
+                    409,
+                    "too_many_tokens",
+                    "Expected at most " + MAX_TOKENS
+                            + " tokens in one mock, but it holds that many already. Reset the mock (POST /__admin/wawp/reset) "
+                            + "or reuse tokens across tests.");
         }
     }
 

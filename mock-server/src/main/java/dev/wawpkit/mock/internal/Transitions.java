@@ -1,17 +1,16 @@
 package dev.wawpkit.mock.internal;
 
-import dev.wawpkit.mock.SessionStatus;
-
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 import static dev.wawpkit.mock.SessionStatus.FAILED;
 import static dev.wawpkit.mock.SessionStatus.SCAN_QR_CODE;
 import static dev.wawpkit.mock.SessionStatus.STARTING;
 import static dev.wawpkit.mock.SessionStatus.STOPPED;
 import static dev.wawpkit.mock.SessionStatus.WORKING;
+
+import dev.wawpkit.mock.SessionStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Holds the specification's state table (section 4) as the moves the control API may make.
@@ -35,8 +34,7 @@ final class Transitions {
         ALLOWED.put(FAILED, EnumSet.of(STARTING, SCAN_QR_CODE, STOPPED));
     }
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     static boolean allowed(SessionStatus from, SessionStatus to) {
         return ALLOWED.get(from).contains(to);

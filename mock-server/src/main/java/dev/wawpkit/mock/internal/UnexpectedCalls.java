@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.UnexpectedCall;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,8 +40,9 @@ final class UnexpectedCalls {
         List<UnexpectedCall> out = new ArrayList<>();
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             Entry e = it.next();
-            if (((token == null && unattributed) || (token != null && token.equals(e.token))
-                    || (unattributed && e.token == null))
+            if (((token == null && unattributed)
+                            || (token != null && token.equals(e.token))
+                            || (unattributed && e.token == null))
                     && entries.remove(e)) {
                 size.decrementAndGet();
                 out.add(e.call);
@@ -51,6 +51,5 @@ final class UnexpectedCalls {
         return out;
     }
 
-    private record Entry(String token, UnexpectedCall call) {
-    }
+    private record Entry(String token, UnexpectedCall call) {}
 }

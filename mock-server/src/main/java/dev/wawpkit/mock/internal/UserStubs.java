@@ -8,13 +8,12 @@ import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import wiremock.jakarta.servlet.http.HttpServletRequest;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Knows whether a stub a user added through WireMock ({@code server.wireMock()}, {@code POST

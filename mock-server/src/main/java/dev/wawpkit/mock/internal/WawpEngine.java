@@ -1,21 +1,26 @@
 package dev.wawpkit.mock.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Fault;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.Format;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.UnexpectedCall;
-
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Answers Wawp API calls: parses credentials, fires armed faults, runs the session state machine,
@@ -29,10 +34,12 @@ public final class WawpEngine {
     static final String SERVER_NAME = "wawp-mock";
     /** The logged-in account every WORKING session shows, as in the documentation's example. */
     static final String ME_ID = "201012345678@c.us";
+
     static final String ME_NAME = "John Doe";
     /** The logged-in account every WORKING session shows, as in the documentation's example. */
     static final ApiModel.Me ME = new ApiModel.Me(ME_ID, ME_NAME);
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\d{8,15}");
+
+    private static final Pattern PHONE = Pattern.compile("\\d{8,15}");
 
     final SessionStore sessions;
     final TokenRegistry tokens;
@@ -57,15 +64,27 @@ public final class WawpEngine {
             Endpoint nearest = nearest(x.path);
             x.token = tokenOf(x);
             recordUnexpected(x, 404, nearest);
-            return Renderer.error(new ApiError(404, "unknown_endpoint", "Expected a Wawp API path, but got "
-                    + x.method + " " + shorten(x.path) + ". Did you mean " + describe(nearest) + "?"), wanted, endpoint);
+            return Renderer.error(
+                    new ApiError(
+                            404,
+                            "unknown_endpoint",
+                            "Expected a Wawp API path, but got " + x.method + " " + shorten(x.path) + ". Did you mean "
+                                    + describe(nearest) + "?"),
+                    wanted,
+                    endpoint);
         }
         if (!endpoint.methods().contains(x.method)) {
             String allow = String.join(", ", endpoint.methods());
             x.token = tokenOf(x);
             recordUnexpected(x, 405, endpoint);
-            return Renderer.error(new ApiError(405, "method_not_allowed", "Expected " + allow + " for "
-                    + endpoint.path() + ", but got " + x.method + "."), wanted, endpoint).withHeader("Allow", allow);
+            return Renderer.error(
+                            new ApiError(
+                                    405,
+                                    "method_not_allowed",
+                                    "Expected " + allow + " for " + endpoint.path() + ", but got " + x.method + "."),
+                            wanted,
+                            endpoint)
+                    .withHeader("Allow", allow);
         }
         Map<String, String> params;
         try {
@@ -80,21 +99,25 @@ public final class WawpEngine {
         x.instanceId = instanceId;
 
         Session session = endpoint.needsInstance() && token != null && instanceId != null
-                ? sessions.find(instanceId, token) : null;
+                ? sessions.find(instanceId, token)
+                : null;
         FaultRule fault = faults.claim(endpoint, instanceId, token);
         Reply reply;
         if (fault == null || fault.fault() instanceof Fault.Delay) {
             Outcome outcome = serve(endpoint, params, token, instanceId, session, wanted);
             session = outcome.session;
-            reply = fault == null ? outcome.reply : outcome.reply.delayed(((Fault.Delay) fault.fault()).duration().toMillis());
+            reply = fault == null
+                    ? outcome.reply
+                    : outcome.reply.delayed(
+                            ((Fault.Delay) fault.fault()).duration().toMillis());
         } else {
             reply = injected(fault, wanted);
         }
-        reply = observed.apply(endpoint, wanted, reply);   // the one place an answer takes an observed shape
+        reply = observed.apply(endpoint, wanted, reply); // the one place an answer takes an observed shape
         if (fault != null) {
             x.fault = faultName(fault.fault());
         }
-        x.session = session;   // the gate records the call in the journal and on the session
+        x.session = session; // the gate records the call in the journal and on the session
         return reply;
     }
 
@@ -115,11 +138,15 @@ public final class WawpEngine {
         }
     }
 
-    private record Outcome(Reply reply, Session session) {
-    }
+    private record Outcome(Reply reply, Session session) {}
 
-    private Outcome serve(Endpoint endpoint, Map<String, String> params, String token, String instanceId, Session session,
-                          List<Format> wanted) {
+    private Outcome serve(
+            Endpoint endpoint,
+            Map<String, String> params,
+            String token,
+            String instanceId,
+            Session session,
+            List<Format> wanted) {
         if (endpoint == Endpoint.CREATE) {
             return create(token, wanted);
         }
@@ -142,9 +169,10 @@ public final class WawpEngine {
      * What an endpoint does to its session: the event it applies, the statuses it answers in
      * (null: any; otherwise a 400 naming the status), and its success body.
      */
-    private record Route(Function<Session, Session.Snapshot> action, Set<SessionStatus> accepts,
-                         BiFunction<WawpEngine, Session.Snapshot, Object> body) {
-    }
+    private record Route(
+            Function<Session, Session.Snapshot> action,
+            Set<SessionStatus> accepts,
+            BiFunction<WawpEngine, Session.Snapshot, Object> body) {}
 
     /** Every endpoint but create (which has no session yet), one entry each. */
     private static final Map<Endpoint, Route> ROUTES = new EnumMap<>(Endpoint.class);
@@ -155,20 +183,33 @@ public final class WawpEngine {
         ROUTES.put(Endpoint.STATUS, new Route(Session::readWithQr, null, (e, s) -> sessionBody(s, true)));
         ROUTES.put(Endpoint.STOP, new Route(Session::stop, null, (e, s) -> sessionBody(s, false)));
         ROUTES.put(Endpoint.RESTART, new Route(Session::restart, null, (e, s) -> sessionBody(s, false)));
-        ROUTES.put(Endpoint.LOGOUT, new Route(Session::logout, null, (e, s) -> new ApiModel.Changed(s.session().name,
-                s.status().name(), s.session().instanceId)));
+        ROUTES.put(
+                Endpoint.LOGOUT,
+                new Route(
+                        Session::logout,
+                        null,
+                        (e, s) -> new ApiModel.Changed(
+                                s.session().name, s.status().name(), s.session().instanceId)));
         ROUTES.put(Endpoint.DELETE, new Route(Session::delete, null, (e, s) -> {
             e.sessions.remove(s.session());
             return new ApiModel.Changed(s.session().name, "DELETED", s.session().instanceId);
         }));
-        ROUTES.put(Endpoint.ME, new Route(Session::read, EnumSet.of(SessionStatus.WORKING),
-                (e, s) -> ME));
-        ROUTES.put(Endpoint.QR, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
-                (e, s) -> qrData(s.qr())));
-        ROUTES.put(Endpoint.QR_IMAGE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
-                (e, s) -> new ApiModel.QrImage(s.qr().png())));
-        ROUTES.put(Endpoint.REQUEST_CODE, new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE),
-                (e, s) -> new ApiModel.PairingCode(pairingCode())));
+        ROUTES.put(Endpoint.ME, new Route(Session::read, EnumSet.of(SessionStatus.WORKING), (e, s) -> ME));
+        ROUTES.put(
+                Endpoint.QR,
+                new Route(Session::readWithQr, EnumSet.of(SessionStatus.SCAN_QR_CODE), (e, s) -> qrData(s.qr())));
+        ROUTES.put(
+                Endpoint.QR_IMAGE,
+                new Route(
+                        Session::readWithQr,
+                        EnumSet.of(SessionStatus.SCAN_QR_CODE),
+                        (e, s) -> new ApiModel.QrImage(s.qr().png())));
+        ROUTES.put(
+                Endpoint.REQUEST_CODE,
+                new Route(
+                        Session::readWithQr,
+                        EnumSet.of(SessionStatus.SCAN_QR_CODE),
+                        (e, s) -> new ApiModel.PairingCode(pairingCode())));
         for (Endpoint endpoint : Endpoint.values()) {
             if (endpoint != Endpoint.CREATE && !ROUTES.containsKey(endpoint)) {
                 throw new ExceptionInInitializerError("no route for " + endpoint);
@@ -178,27 +219,39 @@ public final class WawpEngine {
 
     private static ApiError wrongStatus(Endpoint endpoint, Session session, SessionStatus status) {
         if (endpoint == Endpoint.ME) {
-            return new ApiError(400, "not_logged_in", "Expected session " + session.instanceId
-                    + " to be WORKING (logged in) to show its account, but it is " + status
-                    + ". Start it and scan the QR code first.");
+            return new ApiError(
+                    400,
+                    "not_logged_in",
+                    "Expected session " + session.instanceId
+                            + " to be WORKING (logged in) to show its account, but it is " + status
+                            + ". Start it and scan the QR code first.");
         }
-        return new ApiError(400, "not_scanning", "Expected session " + session.instanceId + " to be SCAN_QR_CODE to "
-                + (endpoint == Endpoint.REQUEST_CODE ? "give a pairing code" : "show a QR code") + ", but it is "
-                + status + ". " + (status == SessionStatus.WORKING ? "It is logged in already; log out to link again."
-                : "Start it and wait for SCAN_QR_CODE."));
+        return new ApiError(
+                400,
+                "not_scanning",
+                "Expected session " + session.instanceId + " to be SCAN_QR_CODE to "
+                        + (endpoint == Endpoint.REQUEST_CODE ? "give a pairing code" : "show a QR code")
+                        + ", but it is "
+                        + status + ". "
+                        + (status == SessionStatus.WORKING
+                                ? "It is logged in already; log out to link again."
+                                : "Start it and wait for SCAN_QR_CODE."));
     }
 
     private static ApiModel.QrData qrData(Session.Qr qr) {
         try {
-            return new ApiModel.QrData("application/json", java.util.Base64.getEncoder().encodeToString(
-                    Renderer.JSON.writeValueAsBytes(new ApiModel.QrValue(qr.value(), qr.expiresAtMillis()))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ApiModel.QrData(
+                    "application/json",
+                    Base64.getEncoder()
+                            .encodeToString(Renderer.JSON.writeValueAsBytes(
+                                    new ApiModel.QrValue(qr.value(), qr.expiresAtMillis()))));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String pairingCode() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         StringBuilder sb = new StringBuilder(9);
         for (int i = 0; i < 4; i++) {
             sb.append((char) ('A' + r.nextInt(26)));
@@ -210,43 +263,65 @@ public final class WawpEngine {
         return sb.toString();
     }
 
-
     private static ApiError notFound(String instanceId) {
         boolean wellFormed = SessionStore.INSTANCE_ID.matcher(instanceId).matches();
-        return new ApiError(404, "session_not_found", "Expected an existing session, but instance "
-                + shorten(instanceId) + " does not exist for this access token (wrong or deleted instance_id"
-                + (wellFormed ? "" : "; an instance_id is 12 letters or digits, like 3EB0BCB2E3D4") + "). "
-                + "Create one with POST /v2/session/create.");
+        return new ApiError(
+                404,
+                "session_not_found",
+                "Expected an existing session, but instance "
+                        + shorten(instanceId) + " does not exist for this access token (wrong or deleted instance_id"
+                        + (wellFormed ? "" : "; an instance_id is 12 letters or digits, like 3EB0BCB2E3D4") + "). "
+                        + "Create one with POST /v2/session/create.");
     }
 
     private Outcome create(String token, List<Format> wanted) {
         if (token == null) {
-            return new Outcome(Renderer.error(new ApiError(400, "missing_token",
-                    "Expected an access_token (query string, JSON body, form body or access-token header), "
-                            + "but none came. Send POST /v2/session/create?access_token=YOUR_TOKEN."), wanted, Endpoint.CREATE), null);
+            return new Outcome(
+                    Renderer.error(
+                            new ApiError(
+                                    400,
+                                    "missing_token",
+                                    "Expected an access_token (query string, JSON body, form body or access-token header), "
+                                            + "but none came. Send POST /v2/session/create?access_token=YOUR_TOKEN."),
+                            wanted,
+                            Endpoint.CREATE),
+                    null);
         }
         if (!tokens.isValid(token)) {
             return new Outcome(Renderer.error(invalidToken(token), wanted, Endpoint.CREATE), null);
         }
         if (!tokens.tryClaimCreate(token)) {
-            return new Outcome(Renderer.error(new ApiError(403, "quota_exceeded",
-                    "Expected a create quota left for access token " + Secrets.mask(token)
-                            + ", but it is used up. Raise the quota with "
-                            + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."), wanted, Endpoint.CREATE), null);
+            return new Outcome(
+                    Renderer.error(
+                            new ApiError(
+                                    403,
+                                    "quota_exceeded",
+                                    "Expected a create quota left for access token " + Secrets.mask(token)
+                                            + ", but it is used up. Raise the quota with "
+                                            + "PUT /__admin/wawp/tokens/{token} {\"quota\": N}."),
+                            wanted,
+                            Endpoint.CREATE),
+                    null);
         }
         Session s = sessions.create(token);
-        return new Outcome(Renderer.json(200, new ApiModel.Created(s.instanceId, s.name, SERVER_NAME,
-                SessionStatus.STOPPED.name())), s);
+        return new Outcome(
+                Renderer.json(
+                        200, new ApiModel.Created(s.instanceId, s.name, SERVER_NAME, SessionStatus.STOPPED.name())),
+                s);
     }
 
-    private ApiError checkAccess(Endpoint endpoint, String token, String instanceId, Session session,
-                                 java.util.function.Supplier<String> phoneNumber) {
+    private ApiError checkAccess(
+            Endpoint endpoint, String token, String instanceId, Session session, Supplier<String> phoneNumber) {
         if (token == null || instanceId == null) {
-            String missing = token == null && instanceId == null ? "instance_id and access_token"
+            String missing = token == null && instanceId == null
+                    ? "instance_id and access_token"
                     : token == null ? "access_token" : "instance_id";
-            return new ApiError(400, "missing_parameter", "Expected parameters instance_id and access_token, but "
-                    + missing + (missing.contains(" and ") ? " are" : " is") + " missing or empty. Send "
-                    + endpoint.path() + "?instance_id=YOUR_INSTANCE&access_token=YOUR_TOKEN.");
+            return new ApiError(
+                    400,
+                    "missing_parameter",
+                    "Expected parameters instance_id and access_token, but "
+                            + missing + (missing.contains(" and ") ? " are" : " is") + " missing or empty. Send "
+                            + endpoint.path() + "?instance_id=YOUR_INSTANCE&access_token=YOUR_TOKEN.");
         }
         if (!tokens.isValid(token)) {
             return invalidToken(token);
@@ -258,26 +333,38 @@ public final class WawpEngine {
         if (endpoint == Endpoint.REQUEST_CODE) {
             String phone = phoneNumber.get();
             if (phone == null) {
-                return new ApiError(400, "missing_parameter", "Expected phone_number (digits only, with the country "
-                        + "code, like 201012345678), but it is missing or empty.");
+                return new ApiError(
+                        400,
+                        "missing_parameter",
+                        "Expected phone_number (digits only, with the country "
+                                + "code, like 201012345678), but it is missing or empty.");
             }
             if (!PHONE.matcher(phone).matches()) {
-                return new ApiError(400, "invalid_phone_number", "Expected phone_number to be 8 to 15 digits with "
-                        + "the country code and no '+' or spaces (like 201012345678), but got " + phone.length()
-                        + " characters.");
+                return new ApiError(
+                        400,
+                        "invalid_phone_number",
+                        "Expected phone_number to be 8 to 15 digits with "
+                                + "the country code and no '+' or spaces (like 201012345678), but got " + phone.length()
+                                + " characters.");
             }
         }
         return null;
     }
 
     private static ApiError invalidToken(String token) {
-        return new ApiError(401, "invalid_token", "Expected a valid access token, but the token " + Secrets.mask(token)
-                + " is not one this mock knows. Start the mock with --token, or add it with "
-                + "PUT /__admin/wawp/tokens/{token}.");
+        return new ApiError(
+                401,
+                "invalid_token",
+                "Expected a valid access token, but the token " + Secrets.mask(token)
+                        + " is not one this mock knows. Start the mock with --token, or add it with "
+                        + "PUT /__admin/wawp/tokens/{token}.");
     }
 
     private static ApiModel.SessionBody sessionBody(Session.Snapshot s, boolean info) {
-        return new ApiModel.SessionBody(s.session().name, s.status().name(), ApiModel.Config.DEFAULT,
+        return new ApiModel.SessionBody(
+                s.session().name,
+                s.status().name(),
+                ApiModel.Config.DEFAULT,
                 info && s.qr() != null ? s.qr().png() : null,
                 info && s.status() == SessionStatus.WORKING ? ME : null);
     }
@@ -285,15 +372,26 @@ public final class WawpEngine {
     private static Reply injected(FaultRule rule, List<Format> wanted) {
         long delay = rule.delay().toMillis();
         if (rule.fault() instanceof Fault.HttpError e) {
-            String code = e.status() == 502 ? "bad_gateway" : e.status() == 500 ? "internal_error"
-                    : e.status() == 404 ? "session_not_found" : e.status() == 403 ? "quota_exceeded"
-                    : e.status() == 401 ? "invalid_token" : "bad_request";
-            return Renderer.error(new ApiError(e.status(), code, "Injected fault: the mock was told to answer "
-                    + e.status() + " as " + e.format().key() + " (POST /__admin/wawp/faults)."), e.format())
+            String code = e.status() == 502
+                    ? "bad_gateway"
+                    : e.status() == 500
+                            ? "internal_error"
+                            : e.status() == 404
+                                    ? "session_not_found"
+                                    : e.status() == 403
+                                            ? "quota_exceeded"
+                                            : e.status() == 401 ? "invalid_token" : "bad_request";
+            return Renderer.error(
+                            new ApiError(
+                                    e.status(),
+                                    code,
+                                    "Injected fault: the mock was told to answer " + e.status() + " as "
+                                            + e.format().key() + " (POST /__admin/wawp/faults)."),
+                            e.format())
                     .delayed(delay);
         }
         if (rule.fault() instanceof Fault.Raw raw) {
-            return Reply.raw(raw.status(), raw.headers(), raw.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            return Reply.raw(raw.status(), raw.headers(), raw.body().getBytes(StandardCharsets.UTF_8))
                     .delayed(delay);
         }
         return Reply.socket(rule.fault(), delay);
@@ -316,8 +414,10 @@ public final class WawpEngine {
     }
 
     private void recordUnexpected(Exchange x, int status, Endpoint nearest) {
-        unexpected.add(x.token, new UnexpectedCall(Instant.now(), x.method, Secrets.maskUrl(shorten(x.url())), status,
-                describe(nearest)));
+        unexpected.add(
+                x.token,
+                new UnexpectedCall(
+                        Instant.now(), x.method, Secrets.maskUrl(shorten(x.url())), status, describe(nearest)));
     }
 
     private static String describe(Endpoint e) {

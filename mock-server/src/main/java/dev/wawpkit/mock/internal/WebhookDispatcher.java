@@ -2,9 +2,6 @@ package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WebhookDelivery;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,11 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends {@code session.status} events (spec section 6) to a session's webhook URLs, off the
@@ -39,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 final class WebhookDispatcher implements AutoCloseable {
     /** The header carrying the hex HMAC-SHA256 of the raw body, when the session has a secret. */
     static final String SIGNATURE_HEADER = "X-Wawp-Signature";
+
     static final int MAX_IN_FLIGHT = 32;
     static final int MAX_PER_LANE = 100;
     static final int MAX_WAITING = 10_000;
@@ -47,19 +58,18 @@ final class WebhookDispatcher implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 30_000;
 
     private volatile HttpClient http; // made on the first delivery: building one loads TLS (~0.4 s)
-    private final java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(2,
-            r -> {
-                Thread t = new Thread(r, "wawp-mock-webhooks");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "wawp-mock-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService timer;
     private final int attempts;
     private final Duration interval;
-    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> waitingForSlot = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.Map<Lane.Key, Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
+    private final ConcurrentLinkedQueue<Runnable> waitingForSlot = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     WebhookDispatcher(ScheduledExecutorService timer, int attempts, Duration interval) {
@@ -74,8 +84,10 @@ final class WebhookDispatcher implements AutoCloseable {
             synchronized (this) {
                 client = http;
                 if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
-                            .executor(clientThreads).build();
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
+                            .executor(clientThreads)
+                            .build();
                     http = client;
                 }
             }
@@ -84,16 +96,15 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** One event for one URL. */
-    private record Event(Session session, String eventId, SessionStatus status, URI url, byte[] body, String signature) {
-    }
+    private record Event(
+            Session session, String eventId, SessionStatus status, URI url, byte[] body, String signature) {}
 
     /** The events of one (session, URL) pair, sent one at a time. */
     private static final class Lane {
-        record Key(String instanceId, URI url) {
-        }
+        record Key(String instanceId, URI url) {}
 
         final Key key;
-        final java.util.ArrayDeque<Event> queue = new java.util.ArrayDeque<>();
+        final ArrayDeque<Event> queue = new ArrayDeque<>();
         boolean busy;
 
         Lane(Key key) {
@@ -107,7 +118,8 @@ final class WebhookDispatcher implements AutoCloseable {
         if (urls.isEmpty() || closed) {
             return;
         }
-        String eventId = "evt_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String eventId =
+                "evt_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         byte[] body = body(eventId, session.name, status, working);
         String signature = sign(session.webhookSecret(), body);
         for (URI url : urls) {
@@ -122,12 +134,12 @@ final class WebhookDispatcher implements AutoCloseable {
         synchronized (lane) {
             boolean full = lane.queue.size() >= MAX_PER_LANE || waiting.get() >= MAX_WAITING;
             if (full && lane.queue.size() >= 2) {
-                Event inFlight = lane.queue.poll();   // the head is being sent: keep it
-                dropped = lane.queue.poll();          // the oldest waiting one goes
+                Event inFlight = lane.queue.poll(); // the head is being sent: keep it
+                dropped = lane.queue.poll(); // the oldest waiting one goes
                 lane.queue.addFirst(inFlight);
                 waiting.decrementAndGet();
             } else if (full) {
-                dropped = event;                      // nothing older to drop: this one goes
+                dropped = event; // nothing older to drop: this one goes
             }
             if (dropped != event) {
                 lane.queue.add(event);
@@ -139,9 +151,16 @@ final class WebhookDispatcher implements AutoCloseable {
             }
         }
         if (dropped != null) {
-            dropped.session().recordDelivery(new WebhookDelivery(Instant.now(), dropped.eventId(), dropped.status(),
-                    dropped.url().toString(), 0, 0, "dropped: the receiver is too slow (more than " + MAX_PER_LANE
-                    + " events waiting for it, or " + MAX_WAITING + " in all)"));
+            dropped.session()
+                    .recordDelivery(new WebhookDelivery(
+                            Instant.now(),
+                            dropped.eventId(),
+                            dropped.status(),
+                            dropped.url().toString(),
+                            0,
+                            0,
+                            "dropped: the receiver is too slow (more than " + MAX_PER_LANE
+                                    + " events waiting for it, or " + MAX_WAITING + " in all)"));
         }
         if (start) {
             withSlot(() -> send(lane, 1));
@@ -179,8 +198,14 @@ final class WebhookDispatcher implements AutoCloseable {
 
     static byte[] body(String eventId, String name, SessionStatus status, boolean working) {
         try {
-            return Renderer.JSON.writeValueAsBytes(new ApiModel.StatusEvent(eventId, System.currentTimeMillis(), name,
-                    java.util.Map.of(), "WEBJS", "session.status", new ApiModel.Payload(name, status.name()),
+            return Renderer.JSON.writeValueAsBytes(new ApiModel.StatusEvent(
+                    eventId,
+                    System.currentTimeMillis(),
+                    name,
+                    Map.of(),
+                    "WEBJS",
+                    "session.status",
+                    new ApiModel.Payload(name, status.name()),
                     working ? WawpEngine.ME : null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,30 +236,32 @@ final class WebhookDispatcher implements AutoCloseable {
             release();
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(event.url()).timeout(Duration.ofMillis(RESPONSE_TIMEOUT_MS))
+        HttpRequest.Builder request = HttpRequest.newBuilder(event.url())
+                .timeout(Duration.ofMillis(RESPONSE_TIMEOUT_MS))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()));
         if (event.signature() != null) {
             request.header(SIGNATURE_HEADER, event.signature());
         }
-        java.util.concurrent.CompletableFuture<HttpResponse<Void>> sent;
+        CompletableFuture<HttpResponse<Void>> sent;
         try {
             sent = http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (RuntimeException e) {
-            sent = java.util.concurrent.CompletableFuture.failedFuture(e);
+            sent = CompletableFuture.failedFuture(e);
         }
         sent.whenComplete((response, error) -> {
             release();
             int code = response == null ? 0 : response.statusCode();
             String why = error == null ? null : rootMessage(error);
-            WebhookDelivery delivery = new WebhookDelivery(Instant.now(), event.eventId(), event.status(),
-                    event.url().toString(), attempt, code, why);
+            WebhookDelivery delivery = new WebhookDelivery(
+                    Instant.now(), event.eventId(), event.status(), event.url().toString(), attempt, code, why);
             event.session().recordDelivery(delivery);
             if (!delivery.delivered() && attempt < attempts && !closed) {
                 try {
-                    timer.schedule(() -> withSlot(() -> send(lane, attempt + 1)), backoff(attempt), TimeUnit.MILLISECONDS);
+                    timer.schedule(
+                            () -> withSlot(() -> send(lane, attempt + 1)), backoff(attempt), TimeUnit.MILLISECONDS);
                     return;
-                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                } catch (RejectedExecutionException stopped) {
                     // the mock is stopping: no more retries
                 }
             }
@@ -275,7 +302,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
     /** Names the failure as the HTTP client reported it (ConnectException, HttpTimeoutException, ...). */
     private static String rootMessage(Throwable t) {
-        Throwable e = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

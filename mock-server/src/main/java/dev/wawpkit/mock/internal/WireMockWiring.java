@@ -6,9 +6,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-
 import java.util.List;
-
 
 /**
  * Builds the WireMock server behind a mock: the gated Jetty server (the mock's one request path),
@@ -17,12 +15,17 @@ import java.util.List;
  */
 public final class WireMockWiring {
 
-    private WireMockWiring() {
-    }
+    private WireMockWiring() {}
 
     /** Creates (but does not start) the WireMock server for the core. */
-    public static WireMockServer create(MockCore core, int port, String bindAddress, String adminToken,
-                                        List<String> corsOrigins, boolean openControlApi, boolean wireMockAdmin) {
+    public static WireMockServer create(
+            MockCore core,
+            int port,
+            String bindAddress,
+            String adminToken,
+            List<String> corsOrigins,
+            boolean openControlApi,
+            boolean wireMockAdmin) {
         UserStubs userStubs = new UserStubs();
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(port)
@@ -45,9 +48,16 @@ public final class WireMockWiring {
                 .mappingSource(NoMappingFiles.INSTANCE)
                 .notifier(new MaskingNotifier())
                 .extensionScanningEnabled(false)
-                .extensions(new GatedHttpServerFactory(adminToken, core, userStubs, corsOrigins,
-                        new GatedHttpServerFactory.AdminPolicy(bindAddress, adminToken == null && !openControlApi,
-                                wireMockAdmin)), new ControlApi(core), userStubs);
+                .extensions(
+                        new GatedHttpServerFactory(
+                                adminToken,
+                                core,
+                                userStubs,
+                                corsOrigins,
+                                new GatedHttpServerFactory.AdminPolicy(
+                                        bindAddress, adminToken == null && !openControlApi, wireMockAdmin)),
+                        new ControlApi(core),
+                        userStubs);
         WireMockServer server = new WireMockServer(config);
         userStubs.attach(server);
         return server;
@@ -61,8 +71,7 @@ public final class WireMockWiring {
     /** Keeps WireMock's own logging quiet; errors go to stderr with tokens masked. */
     private static final class MaskingNotifier implements Notifier {
         @Override
-        public void info(String message) {
-        }
+        public void info(String message) {}
 
         @Override
         public void error(String message) {
@@ -71,7 +80,8 @@ public final class WireMockWiring {
 
         @Override
         public void error(String message, Throwable t) {
-            System.err.println("[wawp-mock] " + maskTokens(message) + " (" + t.getClass().getSimpleName() + ")");
+            System.err.println(
+                    "[wawp-mock] " + maskTokens(message) + " (" + t.getClass().getSimpleName() + ")");
         }
     }
 
@@ -80,23 +90,18 @@ public final class WireMockWiring {
         INSTANCE;
 
         @Override
-        public void loadMappingsInto(StubMappings stubMappings) {
-        }
+        public void loadMappingsInto(StubMappings stubMappings) {}
 
         @Override
-        public void save(List<StubMapping> stubMappings) {
-        }
+        public void save(List<StubMapping> stubMappings) {}
 
         @Override
-        public void save(StubMapping stubMapping) {
-        }
+        public void save(StubMapping stubMapping) {}
 
         @Override
-        public void remove(StubMapping stubMapping) {
-        }
+        public void remove(StubMapping stubMapping) {}
 
         @Override
-        public void removeAll() {
-        }
+        public void removeAll() {}
     }
 }

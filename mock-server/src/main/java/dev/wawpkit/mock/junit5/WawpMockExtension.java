@@ -4,6 +4,17 @@ import dev.wawpkit.mock.UnexpectedCall;
 import dev.wawpkit.mock.WawpMock;
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.mock.internal.Secrets;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,17 +25,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Starts a Wawp mock for JUnit 5 tests and gives each test its own isolated share of it.
@@ -156,10 +156,12 @@ public final class WawpMockExtension
         // Calls with a token were blamed on the test that owns it; only those without one are left.
         List<UnexpectedCall> orphans = resource.server.takeUnexpectedCalls();
         if (!orphans.isEmpty()) {
-            throw new AssertionError("Expecting only calls the Wawp mock serves, but the tests of "
-                    + context.getDisplayName() + " made " + orphans.size() + " it does not, without an access token, "
-                    + "so no single test can be blamed:\n" + describe(orphans)
-                    + "\nFix the path or method, or turn the check off with @WawpMockTest(failOnUnexpectedCalls = false).");
+            throw new AssertionError(
+                    "Expecting only calls the Wawp mock serves, but the tests of "
+                            + context.getDisplayName() + " made " + orphans.size()
+                            + " it does not, without an access token, "
+                            + "so no single test can be blamed:\n" + describe(orphans)
+                            + "\nFix the path or method, or turn the check off with @WawpMockTest(failOnUnexpectedCalls = false).");
         }
     }
 
@@ -203,7 +205,8 @@ public final class WawpMockExtension
             Config config = config(context);
             // By token wherever tests may share the server; a METHOD server is the test's alone.
             unexpected = config.scope != ServerScope.METHOD
-                    ? scope.mock.takeUnexpectedCalls() : server(context).takeUnexpectedCalls();
+                    ? scope.mock.takeUnexpectedCalls()
+                    : server(context).takeUnexpectedCalls();
             if (!scope.fixed) {
                 scope.mock.reset();
             }
@@ -231,7 +234,9 @@ public final class WawpMockExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == WawpMock.class || type == WawpMockServer.class || type == URI.class
+        return type == WawpMock.class
+                || type == WawpMockServer.class
+                || type == URI.class
                 || (type == String.class && parameter.isAnnotated(WawpToken.class));
     }
 
@@ -253,7 +258,8 @@ public final class WawpMockExtension
                 return fixed;
             }
             throw new ParameterResolutionException("Expected @WawpToken on a test or @BeforeEach/@AfterEach method "
-                    + "parameter, but it is on " + parameter.getDeclaringExecutable().getName()
+                    + "parameter, but it is on "
+                    + parameter.getDeclaringExecutable().getName()
                     + ", which runs outside a test. Move it to a method that runs per test, or give the extension a "
                     + "fixed token: @WawpMockTest(token = \"app-token\").");
         }
@@ -262,18 +268,25 @@ public final class WawpMockExtension
     }
 
     private TestScope testScope(ExtensionContext context) {
-        return context.getStore(NS).getOrComputeIfAbsent(TestScope.class, k -> {
-            WawpMockServer server = server(context);
-            Config config = config(context);
-            if (config.token != null) {
-                return new TestScope(config.token, server.forToken(config.token), true);
-            }
-            String token = "wawp-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-            if (config.quota >= 0) {
-                server.tokens().quota(token, config.quota);
-            }
-            return new TestScope(token, server.forToken(token), false);
-        }, TestScope.class);
+        return context.getStore(NS)
+                .getOrComputeIfAbsent(
+                        TestScope.class,
+                        k -> {
+                            WawpMockServer server = server(context);
+                            Config config = config(context);
+                            if (config.token != null) {
+                                return new TestScope(config.token, server.forToken(config.token), true);
+                            }
+                            String token = "wawp-test-"
+                                    + HexFormat.of()
+                                            .toHexDigits(
+                                                    ThreadLocalRandom.current().nextLong());
+                            if (config.quota >= 0) {
+                                server.tokens().quota(token, config.quota);
+                            }
+                            return new TestScope(token, server.forToken(token), false);
+                        },
+                        TestScope.class);
     }
 
     private WawpMockServer server(ExtensionContext context) {
@@ -288,7 +301,8 @@ public final class WawpMockExtension
             case METHOD -> {
                 if (context.getTestMethod().isEmpty()) {
                     throw new ExtensionConfigurationException("Expected the mock of a METHOD-scoped @WawpMockTest "
-                            + "to be used by test methods, but " + context.getDisplayName() + " asked for it outside one. "
+                            + "to be used by test methods, but " + context.getDisplayName()
+                            + " asked for it outside one. "
                             + "Use ServerScope.CLASS to share one server with @BeforeAll.");
                 }
                 yield context;
@@ -310,19 +324,22 @@ public final class WawpMockExtension
             return explicit;
         }
         Optional<WawpMockTest> annotation = Optional.empty();
-        for (Optional<Class<?>> c = context.getTestClass(); c.isPresent() && annotation.isEmpty();
-             c = Optional.ofNullable(c.get().getEnclosingClass())) {
+        for (Optional<Class<?>> c = context.getTestClass();
+                c.isPresent() && annotation.isEmpty();
+                c = Optional.ofNullable(c.get().getEnclosingClass())) {
             annotation = AnnotationSupport.findAnnotation(c.get(), WawpMockTest.class);
         }
-        return annotation.map(a -> new Config(a.scope(),
-                        a.bootDelayMillis() < 0 ? null : Duration.ofMillis(a.bootDelayMillis()), a.quota(),
-                        a.failOnUnexpectedCalls(), a.token().isEmpty() ? null : checkedToken(a.token(),
-                                ExtensionConfigurationException::new)))
+        return annotation
+                .map(a -> new Config(
+                        a.scope(),
+                        a.bootDelayMillis() < 0 ? null : Duration.ofMillis(a.bootDelayMillis()),
+                        a.quota(),
+                        a.failOnUnexpectedCalls(),
+                        a.token().isEmpty() ? null : checkedToken(a.token(), ExtensionConfigurationException::new)))
                 .orElse(new Builder().config());
     }
 
-    private static <E extends RuntimeException> String checkedToken(String token,
-                                                                    java.util.function.Function<String, E> failure) {
+    private static <E extends RuntimeException> String checkedToken(String token, Function<String, E> failure) {
         if (token == null || token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw failure.apply("Expected a fixed token of printable ASCII characters without spaces, but got "
                     + (token == null ? "null" : "'" + Secrets.mask(token) + "' (" + token.length() + " characters)")
@@ -332,12 +349,10 @@ public final class WawpMockExtension
     }
 
     /** One test's token and its view of the mock. */
-    private record TestScope(String token, WawpMock mock, boolean fixed) {
-    }
+    private record TestScope(String token, WawpMock mock, boolean fixed) {}
 
     /** The class's mock as the static field gives it; no server under METHOD scope. */
-    private record Bound(String owner, WawpMockServer server, WawpMock view) {
-    }
+    private record Bound(String owner, WawpMockServer server, WawpMock view) {}
 
     /** One test's hold on a fixed token; given back after the test. */
     private record Lease(ConcurrentMap<String, String> leases, String token, String holder) {
@@ -347,8 +362,8 @@ public final class WawpMockExtension
     }
 
     /** What a server looks like; equal configurations share a SHARED server. */
-    private record Config(ServerScope scope, Duration bootDelay, int quota, boolean failOnUnexpectedCalls,
-                          String token) {
+    private record Config(
+            ServerScope scope, Duration bootDelay, int quota, boolean failOnUnexpectedCalls, String token) {
         ServerResource start() {
             WawpMockServer.Builder b = WawpMockServer.builder();
             if (bootDelay == null) {
@@ -384,8 +399,7 @@ public final class WawpMockExtension
         private boolean failOnUnexpectedCalls = true;
         private String token;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets how long a server lives; default {@link ServerScope#CLASS}. */
         public Builder scope(ServerScope scope) {

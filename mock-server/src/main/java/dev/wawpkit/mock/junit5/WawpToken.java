@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @Documented
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface WawpToken {
-}
+public @interface WawpToken {}

@@ -1,7 +1,6 @@
 package dev.wawpkit.mock.cds;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,23 +32,26 @@ import java.util.regex.Pattern;
 public final class ClassDataTraining {
     /** The JVM options of the README's start command and the image's entry point; the archive fits them. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx160m");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "wawp-dev-token";
     private static final Pattern BANNER = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private URI base;
 
-    private ClassDataTraining() {
-    }
+    private ClassDataTraining() {}
 
     /** Records the archive of the jar given first into the path given second. */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("class-data training: expected arguments JAR ARCHIVE, but got " + List.of(args)
-                    + ". Run: java -cp target/test-classes:target/wawp-mock-server.jar " + ClassDataTraining.class.getName()
+                    + ". Run: java -cp target/test-classes:target/wawp-mock-server.jar "
+                    + ClassDataTraining.class.getName()
                     + " target/wawp-mock-server.jar target/wawp-mock-server.jsa");
             System.exit(2);
         }
@@ -76,7 +78,10 @@ public final class ClassDataTraining {
         command.add("-XX:ArchiveClassesAtExit=" + archive);
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--boot-delay", "100ms"));
-        Process mock = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process mock = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             base = URI.create(awaitBanner(mock, log));
             drive();
@@ -97,27 +102,41 @@ public final class ClassDataTraining {
     /** One call of each kind a user makes first: the API, its errors, faults, and the control API. */
     private void drive() throws Exception {
         String auth = "access_token=" + TOKEN;
-        String id = JSON.readTree(expect(200, "POST", "/v2/session/create?" + auth, null, null)).path("instance_id").asText();
+        String id = JSON.readTree(expect(200, "POST", "/v2/session/create?" + auth, null, null))
+                .path("instance_id")
+                .asText();
         String session = "instance_id=" + id + "&" + auth;
         expect(200, "POST", "/v2/session/start?" + session, null, null);
         long end = System.nanoTime() + START_LIMIT.toNanos();
         while (!call("GET", "/v2/session/info?" + session, null, null).body().contains("SCAN_QR_CODE")) {
             if (System.nanoTime() > end) {
-                throw new TrainingFailed("Expected the session to reach SCAN_QR_CODE after its boot delay, but it did not.");
+                throw new TrainingFailed(
+                        "Expected the session to reach SCAN_QR_CODE after its boot delay, but it did not.");
             }
             Thread.sleep(50);
         }
         expect(200, "GET", "/v2/auth/qr-image?" + session, null, null);
         expect(200, "POST", "/v2/auth/qr?" + session, null, null);
-        expect(200, "POST", "/__admin/wawp/sessions/" + id + "/status", null,
+        expect(
+                200,
+                "POST",
+                "/__admin/wawp/sessions/" + id + "/status",
+                null,
                 JSON.createObjectNode().put("status", "WORKING"));
         expect(200, "GET", "/v2/session/me?" + session, null, null);
         expect(400, "GET", "/v2/session/info?" + auth, "application/xml", null);
         expect(400, "GET", "/v2/session/info?" + auth, "text/plain", null);
         expect(401, "POST", "/v2/session/start?instance_id=" + id + "&access_token=not-a-known-token", null, null);
         expect(404, "POST", "/v2/session/info?instance_id=000000000000&" + auth, null, null);
-        expect(201, "POST", "/__admin/wawp/faults", null,
-                JSON.createObjectNode().put("endpoint", "info").put("status", 502).put("format", "xml"));
+        expect(
+                201,
+                "POST",
+                "/__admin/wawp/faults",
+                null,
+                JSON.createObjectNode()
+                        .put("endpoint", "info")
+                        .put("status", 502)
+                        .put("format", "xml"));
         expect(502, "GET", "/v2/session/info?" + session, null, null);
         expect(404, "GET", "/v2/session/nope?" + auth, null, null);
         expect(200, "POST", "/v2/session/stop?" + session, null, null);
@@ -147,8 +166,11 @@ public final class ClassDataTraining {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(json)));
+        b.method(
+                method,
+                json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(json)));
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,13 +1,13 @@
 package dev.wawpkit.mock.internal;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
-import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The body rate limit judges the sender, not the server: a body that is all there when a busy
@@ -35,14 +35,16 @@ class BodyRateTest {
             }
         };
 
-        assertThat(GatedHttpServerFactory.Bodies.readRated(arrived, body.length, () -> now)).isEqualTo(body);
+        assertThat(GatedHttpServerFactory.Bodies.readRated(arrived, body.length, () -> now))
+                .isEqualTo(body);
     }
 
     @Test
     void aChunkedBodyThatEndsIsRead() throws Exception {
-        InputStream chunked = new java.io.ByteArrayInputStream("{}".getBytes());
+        InputStream chunked = new ByteArrayInputStream("{}".getBytes());
 
-        assertThat(GatedHttpServerFactory.Bodies.readRated(chunked, -1, () -> now)).isEqualTo("{}".getBytes());
+        assertThat(GatedHttpServerFactory.Bodies.readRated(chunked, -1, () -> now))
+                .isEqualTo("{}".getBytes());
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.wawpkit.mock.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The session cap as a load run meets it: at the default cap (100,000) the least recently used
@@ -25,7 +24,9 @@ class SessionCapTest {
 
     @Test
     void aSessionUsedEverySecondSurvives200000CreatesAtTheDefaultCap() {
-        SessionStore store = new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(),
+        SessionStore store = new SessionStore(
+                new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)),
+                new NoEvents(),
                 WawpMockServer.DEFAULT_MAX_SESSIONS);
         Session used = store.create(TOKEN);
         Session unused = store.create(TOKEN);
@@ -33,31 +34,36 @@ class SessionCapTest {
         for (int i = 1; i <= CREATES; i++) {
             store.create(TOKEN);
             if (i % USED_EVERY == 0) {
-                assertThat(store.find(used.instanceId, TOKEN)).as("the used session after %,d creates", i).isSameAs(used);
+                assertThat(store.find(used.instanceId, TOKEN))
+                        .as("the used session after %,d creates", i)
+                        .isSameAs(used);
             }
             if (i % 10_000 == 0) {
-                assertThat(store.all().size()).as("sessions after %,d creates", i)
+                assertThat(store.all().size())
+                        .as("sessions after %,d creates", i)
                         .isLessThanOrEqualTo(WawpMockServer.DEFAULT_MAX_SESSIONS);
             }
         }
 
-        assertThat(store.find(used.instanceId, TOKEN)).as("the used session after all creates").isSameAs(used);
-        assertThat(store.find(unused.instanceId, TOKEN)).as("a session nobody used since its create").isNull();
-        assertThat(store.all()).hasSizeGreaterThan(WawpMockServer.DEFAULT_MAX_SESSIONS - 1_001)
+        assertThat(store.find(used.instanceId, TOKEN))
+                .as("the used session after all creates")
+                .isSameAs(used);
+        assertThat(store.find(unused.instanceId, TOKEN))
+                .as("a session nobody used since its create")
+                .isNull();
+        assertThat(store.all())
+                .hasSizeGreaterThan(WawpMockServer.DEFAULT_MAX_SESSIONS - 1_001)
                 .hasSizeLessThanOrEqualTo(WawpMockServer.DEFAULT_MAX_SESSIONS);
     }
 
     private static final class NoEvents implements SessionEvents {
         @Override
-        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {
-        }
+        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {}
 
         @Override
-        public void bootPending(Session session, long delayNanos) {
-        }
+        public void bootPending(Session session, long delayNanos) {}
 
         @Override
-        public void changed() {
-        }
+        public void changed() {}
     }
 }

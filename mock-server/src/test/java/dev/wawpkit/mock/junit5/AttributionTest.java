@@ -1,5 +1,18 @@
 package dev.wawpkit.mock.junit5;
 
+import static dev.wawpkit.mock.junit5.WawpMockExtensionTest.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
@@ -10,19 +23,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-
-import static dev.wawpkit.mock.junit5.WawpMockExtensionTest.post;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * An unexpected call fails the test that made it, and no other, with concurrent methods under
@@ -49,16 +49,13 @@ class AttributionTest {
     }
 
     @WawpMockTest(scope = ServerScope.CLASS)
-    static class ClassScope extends TypoAndInnocent {
-    }
+    static class ClassScope extends TypoAndInnocent {}
 
     @WawpMockTest(scope = ServerScope.METHOD)
-    static class MethodScope extends TypoAndInnocent {
-    }
+    static class MethodScope extends TypoAndInnocent {}
 
     @WawpMockTest(scope = ServerScope.SHARED)
-    static class SharedScope extends TypoAndInnocent {
-    }
+    static class SharedScope extends TypoAndInnocent {}
 
     @WawpMockTest
     static class NoTokenCase {
@@ -70,7 +67,8 @@ class AttributionTest {
 
     private static EngineExecutionResults runConcurrently(Class<?> type) {
         typoCalled = new CountDownLatch(1);
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(type))
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(type))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
@@ -78,7 +76,11 @@ class AttributionTest {
     }
 
     private static String message(Event event) {
-        return event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+        return event.getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
     }
 
     @ParameterizedTest
@@ -89,7 +91,8 @@ class AttributionTest {
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         Event failed = results.testEvents().failed().list().get(0);
         assertThat(failed.getTestDescriptor().getDisplayName()).startsWith("typo(");
-        assertThat(message(failed)).contains("typo(", "POST /v2/session/strat?instance_id=3EB0BCB2E3D4&access_token=wawp...");
+        assertThat(message(failed))
+                .contains("typo(", "POST /v2/session/strat?instance_id=3EB0BCB2E3D4&access_token=wawp...");
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 
@@ -100,8 +103,8 @@ class AttributionTest {
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         List<Event> failed = results.containerEvents().failed().list();
         assertThat(failed).hasSize(1);
-        assertThat(message(failed.get(0))).contains("without an access token", "POST /v2/session/strat",
-                "failOnUnexpectedCalls = false");
+        assertThat(message(failed.get(0)))
+                .contains("without an access token", "POST /v2/session/strat", "failOnUnexpectedCalls = false");
     }
 
     @Test
@@ -110,7 +113,7 @@ class AttributionTest {
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                String text = String.valueOf(record.getMessage()) + java.util.Arrays.toString(record.getParameters());
+                String text = String.valueOf(record.getMessage()) + Arrays.toString(record.getParameters());
                 if (text.contains("WawpMockExtension")) {
                     synchronized (warnings) {
                         warnings.add(text);
@@ -119,12 +122,10 @@ class AttributionTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger("org.junit.jupiter.engine.descriptor.AbstractExtensionContext");
         logger.addHandler(handler);
@@ -134,6 +135,8 @@ class AttributionTest {
             logger.removeHandler(handler);
         }
 
-        assertThat(warnings).as("JUnit's log about the extension's store resources").isEmpty();
+        assertThat(warnings)
+                .as("JUnit's log about the extension's store resources")
+                .isEmpty();
     }
 }

@@ -1,21 +1,21 @@
 package dev.wawpkit.mock.junit5;
 
-import dev.wawpkit.mock.Endpoint;
-import dev.wawpkit.mock.WawpMock;
-import dev.wawpkit.mock.WawpMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-
-import java.net.URI;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-
 import static dev.wawpkit.mock.assertj.WawpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.wawpkit.mock.Endpoint;
+import dev.wawpkit.mock.WawpMock;
+import dev.wawpkit.mock.WawpMockServer;
+import java.net.URI;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Four test classes run in parallel against one shared server. Each creates sessions, arms a
@@ -46,26 +46,23 @@ class ParallelIsolationTest {
     /** The four classes under the extension: each test has its own token and view. */
     abstract static class Suite {
         @Test
-        void seesOnlyItsOwnSessionsFaultsAndCalls(WawpMock mock, URI baseUrl, @WawpToken String token) throws Exception {
+        void seesOnlyItsOwnSessionsFaultsAndCalls(WawpMock mock, URI baseUrl, @WawpToken String token)
+                throws Exception {
             createArmAndLook(mock, baseUrl, token);
         }
     }
 
     @WawpMockTest(scope = ServerScope.SHARED)
-    static class SuiteA extends Suite {
-    }
+    static class SuiteA extends Suite {}
 
     @WawpMockTest(scope = ServerScope.SHARED)
-    static class SuiteB extends Suite {
-    }
+    static class SuiteB extends Suite {}
 
     @WawpMockTest(scope = ServerScope.SHARED)
-    static class SuiteC extends Suite {
-    }
+    static class SuiteC extends Suite {}
 
     @WawpMockTest(scope = ServerScope.SHARED)
-    static class SuiteD extends Suite {
-    }
+    static class SuiteD extends Suite {}
 
     /** The same four without isolation: the server's one token, the whole server as their view. */
     abstract static class SharedTokenSuite {
@@ -80,22 +77,21 @@ class ParallelIsolationTest {
         }
     }
 
-    static class SharedA extends SharedTokenSuite {
-    }
+    static class SharedA extends SharedTokenSuite {}
 
-    static class SharedB extends SharedTokenSuite {
-    }
+    static class SharedB extends SharedTokenSuite {}
 
-    static class SharedC extends SharedTokenSuite {
-    }
+    static class SharedC extends SharedTokenSuite {}
 
-    static class SharedD extends SharedTokenSuite {
-    }
+    static class SharedD extends SharedTokenSuite {}
 
     private static EngineExecutionResults runInParallel(Class<?>... classes) {
         allFourReady = new CyclicBarrier(4);
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(classes[0]), selectClass(classes[1]), selectClass(classes[2]),
+                .selectors(
+                        selectClass(classes[0]),
+                        selectClass(classes[1]),
+                        selectClass(classes[2]),
                         selectClass(classes[3]))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -107,7 +103,8 @@ class ParallelIsolationTest {
     @Test
     void fourParallelClassesSharingOneServerDoNotInterfere() {
         runInParallel(SuiteA.class, SuiteB.class, SuiteC.class, SuiteD.class)
-                .testEvents().assertStatistics(s -> s.started(4).succeeded(4).failed(0));
+                .testEvents()
+                .assertStatistics(s -> s.started(4).succeeded(4).failed(0));
     }
 
     @Test
@@ -118,9 +115,15 @@ class ParallelIsolationTest {
             EngineExecutionResults results = runInParallel(SharedA.class, SharedB.class, SharedC.class, SharedD.class);
 
             results.testEvents().assertStatistics(s -> s.started(4).failed(4));
-            assertThat(results.testEvents().failed().list().get(0)
-                    .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                    .getThrowable().orElseThrow()).hasMessageContaining("12");
+            assertThat(results.testEvents()
+                            .failed()
+                            .list()
+                            .get(0)
+                            .getPayload(TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow())
+                    .hasMessageContaining("12");
         } finally {
             sharedServer = null;
         }

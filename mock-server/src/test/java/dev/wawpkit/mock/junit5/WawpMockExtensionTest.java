@@ -1,14 +1,11 @@
 package dev.wawpkit.mock.junit5;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMock;
 import dev.wawpkit.mock.WawpMockServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +13,13 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 /** What {@code @WawpMockTest} and {@code WawpMockExtension} give a test, run through the JUnit engine. */
 class WawpMockExtensionTest {
@@ -34,13 +35,21 @@ class WawpMockExtensionTest {
     private static String failureMessage(EngineExecutionResults results) {
         List<Event> failed = results.testEvents().failed().list();
         assertThat(failed).as("failed tests").hasSize(1);
-        return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow().getMessage();
+        return failed.get(0)
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
     }
 
     static HttpResponse<String> post(URI base, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve(path))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- cases run by the tests below (not discovered on their own: nested static classes) ----
@@ -50,11 +59,12 @@ class WawpMockExtensionTest {
         static final Set<String> tokens = new HashSet<>();
 
         @Test
-        void injectsTheMockItsServerItsUrlAndItsToken(WawpMock mock, WawpMockServer server, URI baseUrl,
-                                                      @WawpToken String token) throws Exception {
+        void injectsTheMockItsServerItsUrlAndItsToken(
+                WawpMock mock, WawpMockServer server, URI baseUrl, @WawpToken String token) throws Exception {
             assertThat(baseUrl).isEqualTo(server.baseUrl()).isEqualTo(mock.baseUrl());
             assertThat(mock.token()).isEqualTo(token).startsWith("wawp-test-");
-            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode()).isEqualTo(200);
+            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode())
+                    .isEqualTo(200);
             assertThat(mock.sessions()).hasSize(1);
             tokens.add(token);
         }
@@ -123,8 +133,10 @@ class WawpMockExtensionTest {
         @Test
         void theTestTokenHasTheQuotaAndSessionsStayStarting(WawpMock mock, URI baseUrl, @WawpToken String token)
                 throws Exception {
-            String created = post(baseUrl, "/v2/session/create?access_token=" + token).body();
-            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode()).isEqualTo(403);
+            String created =
+                    post(baseUrl, "/v2/session/create?access_token=" + token).body();
+            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode())
+                    .isEqualTo(403);
             String id = created.replaceAll(".*\"instance_id\":\"(\\w+)\".*", "$1");
             post(baseUrl, "/v2/session/start?instance_id=" + id + "&access_token=" + token);
             Thread.sleep(600);
@@ -134,11 +146,13 @@ class WawpMockExtensionTest {
 
     static class ProgrammaticCase {
         @RegisterExtension
-        static WawpMockExtension wawp = WawpMockExtension.newInstance().manualBoot().quota(0).build();
+        static WawpMockExtension wawp =
+                WawpMockExtension.newInstance().manualBoot().quota(0).build();
 
         @Test
         void theBuilderConfiguresTheServer(URI baseUrl, @WawpToken String token) throws Exception {
-            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode()).isEqualTo(403);
+            assertThat(post(baseUrl, "/v2/session/create?access_token=" + token).statusCode())
+                    .isEqualTo(403);
         }
     }
 
@@ -146,13 +160,11 @@ class WawpMockExtensionTest {
         @RegisterExtension
         static WawpMockExtension wawp = WawpMockExtension.newInstance().build();
 
-        @org.junit.jupiter.api.BeforeAll
-        static void wantsAToken(@WawpToken String token) {
-        }
+        @BeforeAll
+        static void wantsAToken(@WawpToken String token) {}
 
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     // ---- the tests ----
@@ -170,14 +182,19 @@ class WawpMockExtensionTest {
     void aCallToAnUnservedPathFailsTheTestNamingTheNearestEndpoint() {
         String message = failureMessage(run(UnexpectedCallCase.class));
 
-        assertThat(message).contains("Expecting only calls the Wawp mock serves",
-                "POST /v2/session/strat?instance_id=3EB0BCB2E3D4&access_token=wawp...",
-                "did you mean POST|GET /v2/session/start?", "failOnUnexpectedCalls = false");
+        assertThat(message)
+                .contains(
+                        "Expecting only calls the Wawp mock serves",
+                        "POST /v2/session/strat?instance_id=3EB0BCB2E3D4&access_token=wawp...",
+                        "did you mean POST|GET /v2/session/start?",
+                        "failOnUnexpectedCalls = false");
     }
 
     @Test
     void theUnexpectedCallCheckCanBeTurnedOff() {
-        run(UnexpectedCallAllowedCase.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(UnexpectedCallAllowedCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
@@ -198,20 +215,30 @@ class WawpMockExtensionTest {
 
     @Test
     void theAnnotationSetsQuotaAndManualBoot() {
-        run(QuotaAndManualBootCase.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(QuotaAndManualBootCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void theProgrammaticExtensionIsConfiguredByItsBuilder() {
-        run(ProgrammaticCase.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(ProgrammaticCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void aTokenOutsideATestIsRefusedWithAFix() {
         EngineExecutionResults results = run(NoTokenOutsideATestCase.class);
 
-        Throwable error = results.containerEvents().failed().list().get(0)
-                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable error = results.containerEvents()
+                .failed()
+                .list()
+                .get(0)
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
         assertThat(error).hasMessageContaining("Expected @WawpToken on a test").hasMessageContaining("Move it");
     }
 }

@@ -2,10 +2,6 @@ package dev.wawpkit.mock.testcontainers;
 
 import dev.wawpkit.mock.WawpMockClient;
 import dev.wawpkit.mock.WawpMockServer;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Runs the Wawp mock's container image for a test, in the style of Testcontainers' own modules.
@@ -40,7 +39,8 @@ public class WawpMockContainer extends GenericContainer<WawpMockContainer> {
     public static final int PORT = 8080;
 
     /** The image the README's build command makes, tagged with this module's version. */
-    public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("wawp-mock-server").withTag(version());
+    public static final DockerImageName DEFAULT_IMAGE =
+            DockerImageName.parse("wawp-mock-server").withTag(version());
 
     private final List<String> tokens = new ArrayList<>();
     private String adminToken = randomToken();
@@ -61,8 +61,11 @@ public class WawpMockContainer extends GenericContainer<WawpMockContainer> {
         super(image);
         image.assertCompatibleWith(DockerImageName.parse("wawp-mock-server"));
         withExposedPorts(PORT);
-        waitingFor(Wait.forHttp("/__admin/health").forPort(PORT).forStatusCode(200)
-                .withHeader("X-Wawp-Admin-Token", adminToken).withStartupTimeout(Duration.ofSeconds(60)));
+        waitingFor(Wait.forHttp("/__admin/health")
+                .forPort(PORT)
+                .forStatusCode(200)
+                .withHeader("X-Wawp-Admin-Token", adminToken)
+                .withStartupTimeout(Duration.ofSeconds(60)));
     }
 
     /** Makes these access tokens valid (instead of the dev token); the first is {@link #client()}'s default. */
@@ -81,8 +84,11 @@ public class WawpMockContainer extends GenericContainer<WawpMockContainer> {
     /** Locks the control API with this admin token instead of a random one (at least 8 characters). */
     public WawpMockContainer withAdminToken(String adminToken) {
         this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
-        waitingFor(Wait.forHttp("/__admin/health").forPort(PORT).forStatusCode(200)
-                .withHeader("X-Wawp-Admin-Token", adminToken).withStartupTimeout(Duration.ofSeconds(60)));
+        waitingFor(Wait.forHttp("/__admin/health")
+                .forPort(PORT)
+                .forStatusCode(200)
+                .withHeader("X-Wawp-Admin-Token", adminToken)
+                .withStartupTimeout(Duration.ofSeconds(60)));
         return self();
     }
 

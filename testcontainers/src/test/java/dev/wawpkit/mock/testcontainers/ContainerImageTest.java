@@ -1,22 +1,24 @@
 package dev.wawpkit.mock.testcontainers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The image the README's command builds, run with podman as {@code docker run -p ... -e ...} would:
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(600)
 class ContainerImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "image-test-admin-token";
     private static final String TOKEN = "image-test-token";
 
@@ -53,41 +56,58 @@ class ContainerImageTest {
         long started = System.nanoTime();
         awaitHealthy(base);
         // into a file of the test's own, not the build's output: a quiet build prints nothing
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "image-test-timing.txt"), name
-                + " answered its health probe " + Duration.ofNanos(System.nanoTime() - started).toMillis()
-                + " ms after podman run returned\n");
+        Files.writeString(
+                Path.of("target", "image-test-timing.txt"),
+                name
+                        + " answered its health probe "
+                        + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                        + " ms after podman run returned\n");
 
         // given a session created and started through the published port
         JsonNode created = call(base, "POST", "/v2/session/create?access_token=" + TOKEN, null, 200);
         String id = created.get("instance_id").asText();
         assertThat(created.get("status").asText()).isEqualTo("STOPPED");
         assertThat(call(base, "POST", "/v2/session/start?instance_id=" + id + "&access_token=" + TOKEN, null, 200)
-                .get("status").asText()).isEqualTo("STARTING");
+                        .get("status")
+                        .asText())
+                .isEqualTo("STARTING");
 
         // when the boot delay passes, info shows the QR code
         JsonNode info = awaitStatus(base, id, "SCAN_QR_CODE");
         assertThat(info.get("qr").asText()).startsWith("data:image/png;base64,");
 
         // the control API answers only with the admin token
-        assertThat(call(base, "POST", "/__admin/wawp/sessions/" + id + "/status", null, 401).get("error").asText())
+        assertThat(call(base, "POST", "/__admin/wawp/sessions/" + id + "/status", null, 401)
+                        .get("error")
+                        .asText())
                 .isEqualTo("admin_token_required");
         call(base, "POST", "/__admin/wawp/sessions/" + id + "/status", ADMIN, 200);
         assertThat(call(base, "GET", "/v2/session/info?instance_id=" + id + "&access_token=" + TOKEN, null, 200)
-                .get("status").asText()).isEqualTo("WORKING");
+                        .get("status")
+                        .asText())
+                .isEqualTo("WORKING");
 
         // the image's health check passes, and the mock runs as a non-root user
-        assertThat(Podman.run(60, "podman", "healthcheck", "run", name).exit()).as("podman healthcheck run").isZero();
-        assertThat(Podman.run(30, "podman", "inspect", "--format", "{{.State.Health.Status}}", name).output().strip())
+        assertThat(Podman.run(60, "podman", "healthcheck", "run", name).exit())
+                .as("podman healthcheck run")
+                .isZero();
+        assertThat(Podman.run(30, "podman", "inspect", "--format", "{{.State.Health.Status}}", name)
+                        .output()
+                        .strip())
                 .endsWith("healthy");
-        assertThat(Podman.run(30, "podman", "exec", name, "id", "-u").output().strip()).isEqualTo("10001");
+        assertThat(Podman.run(30, "podman", "exec", name, "id", "-u").output().strip())
+                .isEqualTo("10001");
 
         // the session survives a restart, kept in the state file on the volume
         Thread.sleep(400); // the state file is written within 200 ms of a change
-        assertThat(Podman.run(120, "podman", "restart", "-t", "10", name).exit()).isZero();
+        assertThat(Podman.run(120, "podman", "restart", "-t", "10", name).exit())
+                .isZero();
         URI again = publishedUrl(name);
         awaitHealthy(again);
         assertThat(call(again, "GET", "/v2/session/info?instance_id=" + id + "&access_token=" + TOKEN, null, 200)
-                .get("name").asText()).isEqualTo(created.get("session_name").asText());
+                        .get("name")
+                        .asText())
+                .isEqualTo(created.get("session_name").asText());
     }
 
     @Test
@@ -95,13 +115,23 @@ class ContainerImageTest {
         Podman.Result refused = Podman.run(120, "podman", "run", "--rm", Podman.IMAGE);
 
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.output()).contains("Refusing to listen on 0.0.0.0", "WAWP_MOCK_ADMIN_TOKEN",
-                "WAWP_MOCK_OPEN_CONTROL_API=true");
+        assertThat(refused.output())
+                .contains("Refusing to listen on 0.0.0.0", "WAWP_MOCK_ADMIN_TOKEN", "WAWP_MOCK_OPEN_CONTROL_API=true");
 
         String open = "wawp-image-test-" + UUID.randomUUID();
         containers.add(open);
-        assertThat(Podman.run(120, "podman", "run", "-d", "--name", open, "-e", "WAWP_MOCK_OPEN_CONTROL_API=true",
-                Podman.IMAGE).exit()).isZero();
+        assertThat(Podman.run(
+                                120,
+                                "podman",
+                                "run",
+                                "-d",
+                                "--name",
+                                open,
+                                "-e",
+                                "WAWP_MOCK_OPEN_CONTROL_API=true",
+                                Podman.IMAGE)
+                        .exit())
+                .isZero();
         awaitLog(open, "WARNING: the control API is open");
     }
 
@@ -109,8 +139,20 @@ class ContainerImageTest {
     private String runDetached(String... extra) {
         String name = "wawp-image-test-" + UUID.randomUUID();
         containers.add(name);
-        List<String> command = new ArrayList<>(List.of("podman", "run", "-d", "--name", name, "-p", "127.0.0.1::8080",
-                "-e", "WAWP_MOCK_ADMIN_TOKEN=" + ADMIN, "-e", "WAWP_MOCK_TOKENS=" + TOKEN, "-e", "WAWP_MOCK_BOOT_DELAY=300ms"));
+        List<String> command = new ArrayList<>(List.of(
+                "podman",
+                "run",
+                "-d",
+                "--name",
+                name,
+                "-p",
+                "127.0.0.1::8080",
+                "-e",
+                "WAWP_MOCK_ADMIN_TOKEN=" + ADMIN,
+                "-e",
+                "WAWP_MOCK_TOKENS=" + TOKEN,
+                "-e",
+                "WAWP_MOCK_BOOT_DELAY=300ms"));
         command.addAll(List.of(extra));
         command.add(Podman.IMAGE);
         Podman.Result result = Podman.run(120, command.toArray(String[]::new));
@@ -128,18 +170,22 @@ class ContainerImageTest {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < end) {
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/__admin/health"))
-                        .header("X-Wawp-Admin-Token", ADMIN).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("/__admin/health"))
+                                .header("X-Wawp-Admin-Token", ADMIN)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Expecting the container at " + base + " to answer GET /__admin/health within 90 s, but it did not");
+        throw new AssertionError(
+                "Expecting the container at " + base + " to answer GET /__admin/health within 90 s, but it did not");
     }
 
     private static void awaitLog(String name, String text) {
@@ -157,7 +203,8 @@ class ContainerImageTest {
                 break;
             }
         }
-        throw new AssertionError("Expecting the logs of " + name + " to contain:\n  " + text + "\nbut they were:\n  " + logs);
+        throw new AssertionError(
+                "Expecting the logs of " + name + " to contain:\n  " + text + "\nbut they were:\n  " + logs);
     }
 
     private static JsonNode awaitStatus(URI base, String id, String status) throws Exception {
@@ -169,19 +216,26 @@ class ContainerImageTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Expecting session " + id + " to reach " + status + " within 10 s, but info was:\n  " + info);
+        throw new AssertionError(
+                "Expecting session " + id + " to reach " + status + " within 10 s, but info was:\n  " + info);
     }
 
-    private static JsonNode call(URI base, String method, String path, String adminToken, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+    private static JsonNode call(URI base, String method, String path, String adminToken, int expected)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json");
         if (adminToken != null) {
             b.header("X-Wawp-Admin-Token", adminToken);
         }
         String body = path.endsWith("/status") ? "{\"status\": \"WORKING\"}" : "";
-        b.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method,
+                method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s answered %s", method, path, r.body()).isEqualTo(expected);
+        assertThat(r.statusCode())
+                .as("%s %s answered %s", method, path, r.body())
+                .isEqualTo(expected);
         return JSON.readTree(r.body());
     }
 }

@@ -1,6 +1,6 @@
 package dev.wawpkit.mock.testcontainers;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The podman engine these tests drive: checks it is there (skip outside CI, fail in CI), builds the
@@ -19,19 +18,21 @@ import static org.assertj.core.api.Assertions.fail;
 final class Podman {
     /** The base .ci/run makes with mmdebstrap and imports: no registry is reachable here. */
     static final String LOCAL_BASE = "localhost/wawp-jre17";
+
     static final String VERSION = System.getProperty("wawp.version");
     /** What the README's build command tags, and WawpMockContainer's default image. */
     static final String IMAGE = "wawp-mock-server:" + VERSION;
     /** The README's build command, run from the repository root; the tests add only the local base. */
     static final String README_BUILD = "docker build -t " + IMAGE + " -f mock-server/Containerfile mock-server";
-    static final Path ROOT = Path.of(System.getProperty("wawp.root", "..")).toAbsolutePath().normalize();
+
+    static final Path ROOT =
+            Path.of(System.getProperty("wawp.root", "..")).toAbsolutePath().normalize();
 
     private static boolean built;
     private static boolean skipReported;
     private static Process service;
 
-    private Podman() {
-    }
+    private Podman() {}
 
     /** Skips the calling test outside CI when podman or the local base is missing; fails in CI (CI=true). */
     static synchronized void assumeAvailable() {
@@ -63,11 +64,13 @@ final class Podman {
             if (!Files.isRegularFile(jar)) {
                 fail("Expecting " + jar + " to exist; build it first: mvn -B -ntp -pl mock-server -am package");
             }
-            List<String> command = new ArrayList<>(List.of(README_BUILD.replaceFirst("^docker ", "podman ").split(" ")));
+            List<String> command = new ArrayList<>(
+                    List.of(README_BUILD.replaceFirst("^docker ", "podman ").split(" ")));
             command.addAll(2, List.of("--format", "docker", "--build-arg", "BASE=" + LOCAL_BASE));
             Result result = run(600, command.toArray(String[]::new));
             if (result.exit() != 0) {
-                fail("Expecting the image to build, but podman build exited " + result.exit() + ":\n" + result.output());
+                fail("Expecting the image to build, but podman build exited " + result.exit() + ":\n"
+                        + result.output());
             }
             built = true;
         }
@@ -90,7 +93,9 @@ final class Podman {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
         service = new ProcessBuilder("podman", "system", "service", "--time=0", dockerHost)
-                .redirectErrorStream(true).redirectOutput(socket.resolveSibling("podman-service.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(socket.resolveSibling("podman-service.log").toFile())
+                .start();
         Process started = service;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "podman-service-stop"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -104,15 +109,18 @@ final class Podman {
         }
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     /** Runs podman (or any command) with a time limit; output is stdout and stderr together. */
     static Result run(int seconds, String... command) {
         try {
             Path out = Files.createTempFile("podman", ".out");
             try {
-                Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                Process p = new ProcessBuilder(command)
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
                 if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     return new Result(-1, "timed out after " + seconds + " s: " + String.join(" ", command));
