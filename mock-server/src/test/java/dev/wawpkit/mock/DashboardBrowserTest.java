@@ -1,7 +1,16 @@
 package dev.wawpkit.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.wawpkit.mock.junit5.ServerScope;
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,17 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the dashboard in headless Chromium as a person would: watch a session appear, see its QR,
@@ -28,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * README's picture).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-// A mock per test: a new port is a new origin, so the page keeps nothing from the test before. The
-// browser asks for /favicon.ico, a path the mock does not serve, so unexpected calls are not checked.
-@WawpMockTest(scope = ServerScope.METHOD, token = DashboardBrowserTest.TOKEN, bootDelayMillis = -1,
-        failOnUnexpectedCalls = false)
+// A mock per test: a new port is a new origin, so the page keeps nothing from the test before.
+// Unexpected calls are checked: the page declares its icon, so the browser asks the API for no
+// /favicon.ico.
+@WawpMockTest(scope = ServerScope.METHOD, token = DashboardBrowserTest.TOKEN, bootDelayMillis = -1)
 class DashboardBrowserTest {
     static final String TOKEN = "browser-token-1";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -58,33 +59,47 @@ class DashboardBrowserTest {
     @Test
     void aSessionCreatedThroughTheApiAppearsShowsItsRotatingQrAndTheScanButtonMakesItWorking() throws Exception {
         // Its own mock: a 2 s QR period is a builder option that @WawpMockTest does not offer.
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).bootDelay(Duration.ofMillis(100))
-                .qrRotation(Duration.ofSeconds(2)).build().start()) {
+        try (WawpMockServer mock = WawpMockServer.builder()
+                .token(TOKEN)
+                .bootDelay(Duration.ofMillis(100))
+                .qrRotation(Duration.ofSeconds(2))
+                .build()
+                .start()) {
             open(mock);
             String id = Calls.createdId(mock, TOKEN);
             Calls.start(mock, id, TOKEN);
 
             await(() -> row(id), "a row for session " + id + " in Sessions");
-            WebElement row = await(() -> {
-                WebElement r = row(id);
-                return r != null && r.getText().contains("SCAN_QR_CODE") ? r : null;
-            }, "session " + id + " at SCAN_QR_CODE");
+            WebElement row = await(
+                    () -> {
+                        WebElement r = row(id);
+                        return r != null && r.getText().contains("SCAN_QR_CODE") ? r : null;
+                    },
+                    "session " + id + " at SCAN_QR_CODE");
             assertThat(row.getText()).contains("brow...").doesNotContain(TOKEN);
             row.findElement(By.tagName("button")).click();
             String firstQr = await(this::qrShown, "the QR image of session " + id);
             assertThat(firstQr).startsWith("data:image/png;base64,");
             assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("SCAN_QR_CODE");
             screenshot();
-            await(() -> {
-                String now = qrShown();
-                return now != null && !now.equals(firstQr) ? now : null;
-            }, "a new QR image once the QR rotates (every 2 s)");
+            await(
+                    () -> {
+                        String now = qrShown();
+                        return now != null && !now.equals(firstQr) ? now : null;
+                    },
+                    "a new QR image once the QR rotates (every 2 s)");
 
             moveButton("WORKING").sendKeys(Keys.ENTER); // from the keyboard, as every control can be
 
-            await(() -> "WORKING".equals(browser.findElement(By.id("session-status")).getText()) ? true : null,
+            await(
+                    () -> "WORKING"
+                                    .equals(browser.findElement(By.id("session-status"))
+                                            .getText())
+                            ? true
+                            : null,
                     "session " + id + " shown WORKING after the scan button");
-            assertThat(Calls.info(mock, id, TOKEN).json().get("status").asText()).isEqualTo("WORKING");
+            assertThat(Calls.info(mock, id, TOKEN).json().get("status").asText())
+                    .isEqualTo("WORKING");
             assertThat(browser.findElement(By.id("qr-figure")).isDisplayed()).isFalse();
         }
     }
@@ -93,8 +108,7 @@ class DashboardBrowserTest {
     void aBadGatewayArmedFromTheFormAnswersTheNextApiCall(WawpMockServer mock) throws Exception {
         String id = Calls.createdId(mock, TOKEN);
         open(mock);
-        await(() -> options("fault-endpoint").size() > 1 ? true : null,
-                "the fault form filled from model.json");
+        await(() -> options("fault-endpoint").size() > 1 ? true : null, "the fault form filled from model.json");
 
         choose("fault-endpoint", "start");
         choose("fault-kind", "status");
@@ -103,21 +117,22 @@ class DashboardBrowserTest {
         choose("fault-format", "xml");
         browser.findElement(By.id("fault-arm")).click();
 
-        await(() -> browser.findElement(By.id("faults-rows")).getText().contains("502 xml") ? true : null,
+        await(
+                () -> browser.findElement(By.id("faults-rows")).getText().contains("502 xml") ? true : null,
                 "the armed 502 listed under Faults");
         Http.Response first = Calls.start(mock, id, TOKEN);
         assertThat(first.status()).isEqualTo(502);
         assertThat(first.mediaType()).isEqualTo("application/xml");
         assertThat(Calls.start(mock, id, TOKEN).status()).isEqualTo(200);
-        await(() -> browser.findElement(By.id("requests-rows")).getText().contains("502") ? true : null,
+        await(
+                () -> browser.findElement(By.id("requests-rows")).getText().contains("502") ? true : null,
                 "the 502 in the request journal");
     }
 
     @Test
     void aCreateOffersOnlyItsDocumentedStatusesAndNoSessionScope(WawpMockServer mock) throws Exception {
         open(mock);
-        await(() -> options("fault-endpoint").size() > 1 ? true : null,
-                "the fault form filled from model.json");
+        await(() -> options("fault-endpoint").size() > 1 ? true : null, "the fault form filled from model.json");
 
         choose("fault-endpoint", "create");
 
@@ -128,9 +143,14 @@ class DashboardBrowserTest {
     @Test
     void withAnAdminTokenThePageAsksForItAndTheControlApiRefusesThePageWithoutIt() throws Exception {
         // Its own mock: the admin token, the builder option this test is about.
-        try (WawpMockServer mock = WawpMockServer.builder().token(TOKEN).manualBoot().adminToken("admin-secret-9")
-                .build().start()) {
-            Http.Response refused = Http.to(mock, "/__admin/wawp/sessions").method("GET").send();
+        try (WawpMockServer mock = WawpMockServer.builder()
+                .token(TOKEN)
+                .manualBoot()
+                .adminToken("admin-secret-9")
+                .build()
+                .start()) {
+            Http.Response refused =
+                    Http.to(mock, "/__admin/wawp/sessions").method("GET").send();
             assertThat(refused.status()).isEqualTo(401);
             String id = Calls.createdId(mock, TOKEN);
 
@@ -140,7 +160,8 @@ class DashboardBrowserTest {
 
             browser.findElement(By.id("login-token")).sendKeys("wrong-token");
             browser.findElement(By.id("login-submit")).click();
-            await(() -> browser.findElement(By.id("notice")).getText().contains("did not match") ? true : null,
+            await(
+                    () -> browser.findElement(By.id("notice")).getText().contains("did not match") ? true : null,
                     "the prompt again, saying the token did not match");
             assertThat(prompt.isDisplayed()).isTrue();
 
@@ -161,16 +182,19 @@ class DashboardBrowserTest {
 
     private static WebElement row(String id) {
         return browser.findElements(By.cssSelector("#sessions-rows tr[data-instance='" + id + "']")).stream()
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** Picks an option of a list, firing its change event as a person's choice does. */
     private static void choose(String selectId, String value) {
-        browser.findElement(By.cssSelector("#" + selectId + " option[value='" + value + "']")).click();
+        browser.findElement(By.cssSelector("#" + selectId + " option[value='" + value + "']"))
+                .click();
     }
 
-    private static java.util.List<String> options(String selectId) {
-        return browser.findElements(By.cssSelector("#" + selectId + " option")).stream().map(WebElement::getText)
+    private static List<String> options(String selectId) {
+        return browser.findElements(By.cssSelector("#" + selectId + " option")).stream()
+                .map(WebElement::getText)
                 .toList();
     }
 
@@ -201,7 +225,7 @@ class DashboardBrowserTest {
                 if (value != null) {
                     return value;
                 }
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 // the page is re-rendering; look again
             }
             Thread.sleep(100);
@@ -212,7 +236,8 @@ class DashboardBrowserTest {
 
     private static void screenshot() throws IOException {
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        Path out = Boolean.getBoolean("wawp.docs.update") ? Path.of("../docs/dashboard.png")
+        Path out = Boolean.getBoolean("wawp.docs.update")
+                ? Path.of("../docs/dashboard.png")
                 : Path.of("target/dashboard.png");
         Files.createDirectories(out.getParent());
         Files.write(out, png);
