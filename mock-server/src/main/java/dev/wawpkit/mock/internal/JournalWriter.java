@@ -48,19 +48,11 @@ final class JournalWriter {
         }
     }
 
-    /** Jetty's headers of the request: an immutable copy made per request, so keeping it is safe. */
+    /**
+     * Jetty's headers of the request: an immutable copy made per request, so keeping it is safe. The
+     * gate is the first filter of the API's context, so the request is always Jetty's own.
+     */
     private static HttpFields headers(HttpServletRequest req) {
-        Request base = Request.getBaseRequest(req);
-        if (base != null && base.getHttpFields() != null) {
-            return base.getHttpFields();
-        }
-        HttpFields.Mutable copy = HttpFields.build();
-        for (var names = req.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            for (var values = req.getHeaders(name); values.hasMoreElements(); ) {
-                copy.add(name, values.nextElement());
-            }
-        }
-        return copy.asImmutable();
+        return Request.getBaseRequest(req).getHttpFields();
     }
 }

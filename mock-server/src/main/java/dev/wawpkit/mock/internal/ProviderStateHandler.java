@@ -41,7 +41,7 @@ final class ProviderStateHandler {
             String token = p.get("access_token");
             core.ensureToken(token);
             core.removeSession(p.get("instance_id"));
-            SessionStatus status = ControlJson.status(p.get("status"));
+            SessionStatus status = ControlModel.status(p.get("status"));
             core.seed(token, p.get("instance_id"), status, status == SessionStatus.WORKING);
         }));
         templates.add(new Template(ProviderStates.NO_SESSION, p -> {
