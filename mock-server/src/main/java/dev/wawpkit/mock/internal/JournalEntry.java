@@ -86,9 +86,20 @@ final class JournalEntry {
         return r;
     }
 
-    /** Returns the small raw form a session's call log keeps of this request. */
-    Call call() {
-        return new Call(at, endpoint, method, query, token, headers.get("access-token"), status, fault);
+    /**
+     * Returns the small raw form a session's call log keeps of this request. A token equal to the
+     * session's is kept as the session's own string: sessions are many, their calls more.
+     */
+    Call call(Session session) {
+        return new Call(
+                at.getEpochSecond() * 1_000_000_000L + at.getNano(),
+                endpoint,
+                method,
+                query,
+                session.token.equals(token) ? session.token : token,
+                headers.get("access-token"),
+                status,
+                fault);
     }
 
     /**
@@ -96,7 +107,7 @@ final class JournalEntry {
      * read.
      */
     record Call(
-            Instant at,
+            long atEpochNanos,
             Endpoint endpoint,
             String method,
             String query,
@@ -107,7 +118,7 @@ final class JournalEntry {
         RecordedCall recorded() {
             String masked = Secrets.maskQuery(query, secrets(token, headerToken));
             return new RecordedCall(
-                    at,
+                    Instant.ofEpochSecond(0, atEpochNanos),
                     endpoint,
                     method,
                     masked == null ? endpoint.path() : endpoint.path() + "?" + masked,

@@ -3,10 +3,12 @@ package dev.wawpkit.mock.internal;
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,12 @@ final class SessionStore {
     private final Session.Rules rules;
     private final SessionEvents events;
     private final int maxSessions;
+    /** How many entries of deleted sessions the eviction queue may carry beyond the store's size. */
+    private static final int STALE_SLACK = 1024;
+    /** Every stored session, least recently queued first: the eviction candidates, in CLOCK order. */
+    private final Queue<Session> order = new ConcurrentLinkedQueue<>();
+    /** The queue's length (a concurrent queue counts itself in linear time). */
+    private final AtomicInteger queued = new AtomicInteger();
     /** Held only by the one thread that evicts; others never wait for it (tryLock). */
     private final ReentrantLock evicting = new ReentrantLock();
 
@@ -34,7 +42,9 @@ final class SessionStore {
     /** Remembers a newly stored session, and forgets the least recently used ones beyond the cap. */
     private void added(Session s) {
         events.changed();
-        if (sessions.size() > maxSessions && evicting.tryLock()) {
+        enqueue(s);
+        if ((sessions.size() > maxSessions || queued.get() > 2L * sessions.size() + STALE_SLACK)
+                && evicting.tryLock()) {
             try {
                 evictLeastRecentlyUsed();
             } finally {
@@ -43,27 +53,42 @@ final class SessionStore {
         }
     }
 
+    private void enqueue(Session s) {
+        s.queuedAt = System.nanoTime();
+        order.offer(s);
+        queued.incrementAndGet();
+    }
+
     /**
-     * Forgets the least recently used sessions: the excess, and while at it up to 1% of the cap
-     * more (at most 1,000), so the scan that finds them runs once per that many creates.
+     * Forgets sessions beyond the cap, least recently used first, as a CLOCK cache does: the
+     * session at the head of the queue goes if nobody used it since it was queued; one that was
+     * used gets a second chance at the tail. Each create pays for about two steps, however many
+     * sessions there are (sorting every session's last use once per thousand creates took two
+     * thirds of the request path's time at the cap). Entries of sessions deleted meanwhile are
+     * dropped on the way, so the queue stays within twice the store.
      */
     private void evictLeastRecentlyUsed() {
         int excess = sessions.size() - maxSessions;
-        if (excess <= 0) {
-            return;
-        }
-        long[] stamps = sessions.values().stream().mapToLong(Session::lastUsed).toArray();
-        int batch = Math.min(stamps.length, Math.max(excess, Math.min(maxSessions / 100, 1000)));
-        Arrays.sort(stamps);
-        long cutoff = stamps[batch - 1];
-        int removed = 0;
-        for (Session x : sessions.values()) {
-            if (removed >= batch) {
-                break;
+        for (int steps = queued.get() + Math.max(excess, 0) * 2; steps > 0; steps--) {
+            boolean trimming = queued.get() > 2L * sessions.size() + STALE_SLACK;
+            if (excess <= 0 && !trimming) {
+                return;
             }
-            if (x.lastUsed() <= cutoff && sessions.remove(x.instanceId, x)) {
-                removed++;
+            Session head = order.poll();
+            if (head == null) {
+                return;
             }
+            queued.decrementAndGet();
+            if (sessions.get(head.instanceId) != head) {
+                continue; // deleted or replaced since it was queued
+            }
+            if (excess > 0 && head.lastUsed() <= head.queuedAt) {
+                if (sessions.remove(head.instanceId, head)) {
+                    excess--;
+                }
+                continue;
+            }
+            enqueue(head);
         }
     }
 
@@ -156,6 +181,11 @@ final class SessionStore {
         }
     }
 
+    /** The eviction queue's length, deleted sessions' entries included (for tests). */
+    int queuedForEviction() {
+        return queued.get();
+    }
+
     Collection<Session> all() {
         return sessions.values();
     }
@@ -170,6 +200,8 @@ final class SessionStore {
 
     void clear() {
         sessions.clear();
+        order.clear();
+        queued.set(0);
         events.changed();
     }
 }

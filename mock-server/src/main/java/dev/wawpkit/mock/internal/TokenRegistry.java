@@ -28,6 +28,15 @@ final class TokenRegistry {
         return token != null && accounts.containsKey(token);
     }
 
+    /**
+     * Returns the registry's own string for a valid token (the one every session of the token then
+     * shares), or the token as given.
+     */
+    String canonical(String token) {
+        Account a = token == null ? null : accounts.get(token);
+        return a == null ? token : a.token;
+    }
+
     /** Claims one create from the token's quota; false when none is left. */
     boolean tryClaimCreate(String token) {
         Account a = accounts.get(token);
@@ -54,7 +63,7 @@ final class TokenRegistry {
     /** Makes the token valid with a fresh quota (creates from now on); {@link #UNLIMITED} for none. */
     Account put(String token, int quota) {
         requireRoomFor(token);
-        Account a = new Account(quota);
+        Account a = new Account(token, quota);
         accounts.put(token, a);
         return a;
     }
@@ -64,7 +73,7 @@ final class TokenRegistry {
         if (!accounts.containsKey(token)) {
             requireRoomFor(token);
         }
-        accounts.computeIfAbsent(token, t -> new Account(defaultQuota));
+        accounts.computeIfAbsent(token, t -> new Account(t, defaultQuota));
     }
 
     private void requireRoomFor(String token) {
@@ -89,15 +98,17 @@ final class TokenRegistry {
     /** Restores the configured tokens, each with its full quota, and forgets all others. */
     void reset() {
         accounts.clear();
-        configured.forEach((token, quota) -> accounts.put(token, new Account(quota)));
+        configured.forEach((token, quota) -> accounts.put(token, new Account(token, quota)));
     }
 
     /** One token's quota and how much of it is used. */
     static final class Account {
+        final String token;
         final int quota;
         final AtomicInteger used = new AtomicInteger();
 
-        Account(int quota) {
+        Account(String token, int quota) {
+            this.token = token;
             this.quota = quota;
         }
     }

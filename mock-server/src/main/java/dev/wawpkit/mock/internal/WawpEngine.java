@@ -303,7 +303,7 @@ public final class WawpEngine {
                             Endpoint.CREATE),
                     null);
         }
-        Session s = sessions.create(token);
+        Session s = sessions.create(tokens.canonical(token));
         return new Outcome(
                 Renderer.json(
                         200, new ApiModel.Created(s.instanceId, s.name, SERVER_NAME, SessionStatus.STOPPED.name())),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +56,44 @@ class SessionCapTest {
         assertThat(store.all())
                 .hasSizeGreaterThan(WawpMockServer.DEFAULT_MAX_SESSIONS - 1_001)
                 .hasSizeLessThanOrEqualTo(WawpMockServer.DEFAULT_MAX_SESSIONS);
+    }
+
+    @Test
+    void sessionsUsedRightAfterTheirCreateStillGoOldestFirst() {
+        SessionStore store =
+                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        List<Session> created = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Session s = store.create(TOKEN);
+            store.find(s.instanceId, TOKEN); // start, then info, as the benchmark's clients do
+            created.add(s);
+            assertThat(store.all().size())
+                    .as("sessions after %,d creates", i + 1)
+                    .isLessThanOrEqualTo(1_000);
+        }
+
+        assertThat(store.find(created.get(0).instanceId, TOKEN))
+                .as("the first session")
+                .isNull();
+        assertThat(store.find(created.get(9_999).instanceId, TOKEN))
+                .as("the last session")
+                .isSameAs(created.get(9_999));
+        assertThat(store.all()).hasSize(1_000);
+    }
+
+    @Test
+    void deletedSessionsDoNotPileUpBehindTheCap() {
+        SessionStore store =
+                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        Session kept = store.create(TOKEN);
+        for (int i = 0; i < 100_000; i++) {
+            store.remove(store.create(TOKEN));
+        }
+
+        assertThat(store.all()).containsExactly(kept);
+        assertThat(store.queuedForEviction())
+                .as("eviction queue entries for one live session after 100,000 deletes")
+                .isLessThanOrEqualTo(2 * 2 + 1_024); // trimmed past twice the store (2 at the last create) + 1,024
     }
 
     private static final class NoEvents implements SessionEvents {
