@@ -48,8 +48,6 @@ final class Session {
     private ArrayDeque<WebhookDelivery> deliveries; // most sessions never have one
     /** When the API last named this session (nanoTime); the least recently used go first at the cap. */
     private volatile long lastUsed = System.nanoTime();
-    /** When the store last queued this session for eviction; written only by the store. */
-    volatile long queuedAt;
 
     Session(
             String instanceId,

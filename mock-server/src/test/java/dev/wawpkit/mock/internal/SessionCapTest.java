@@ -82,6 +82,28 @@ class SessionCapTest {
     }
 
     @Test
+    void aNewSessionOutlivesOlderOnesEvenWhenEveryOneWasUsed() {
+        SessionStore store =
+                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        List<Session> older = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Session s = store.create(TOKEN);
+            store.find(s.instanceId, TOKEN);
+            older.add(s);
+        }
+
+        Session fresh = store.create(TOKEN); // the cap is passed: the sweep visits every used session
+
+        assertThat(store.find(fresh.instanceId, TOKEN))
+                .as("the session just created, before its creator used it")
+                .isSameAs(fresh);
+        assertThat(store.find(older.get(0).instanceId, TOKEN))
+                .as("the oldest session")
+                .isNull();
+        assertThat(store.all()).hasSize(1_000);
+    }
+
+    @Test
     void deletedSessionsDoNotPileUpBehindTheCap() {
         SessionStore store =
                 new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
