@@ -8,6 +8,7 @@ import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.VerificationReports;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.sun.net.httpserver.HttpServer;
 import dev.wawpkit.contracts.client.SessionStatusEvent;
@@ -42,6 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider("wawp-api-webhooks")
 @PactFolder("${wawp.pacts.committed:pacts}")
+@VerificationReports(
+        value = {},
+        reportDir = "target") // no console report; failures fail their test
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @WawpMockTest(token = MockHonoursCommittedPactsForWebhooksTest.TOKEN, bootDelayMillis = -1)
 class MockHonoursCommittedPactsForWebhooksTest {

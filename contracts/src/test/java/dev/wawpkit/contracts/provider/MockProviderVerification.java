@@ -5,6 +5,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
+import au.com.dius.pact.provider.junitsupport.VerificationReports;
 import dev.wawpkit.mock.ProviderStates;
 import dev.wawpkit.mock.WawpMockServer;
 import dev.wawpkit.mock.junit5.WawpMockTest;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code STARTING} until moved ({@code bootDelayMillis = -1}); teardown resets the whole mock.
  */
 @WawpMockTest(bootDelayMillis = -1)
+// No console report per interaction (a quiet build prints nothing); a failure still fails its test
+// with Pact's description of what differed.
+@VerificationReports(
+        value = {},
+        reportDir = "target")
 abstract class MockProviderVerification {
     private MockProviderStates states;
 
