@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks the Wawp mock against bare WireMock (defaults and tuned) and MockServer.
+# Benchmarks the Wawp mock against bare WireMock (defaults and tuned) and MockServer, with Jetty
+# alone (the ceiling of any mock on WireMock) beside them.
 # Usage: bench/run.sh [--quick] [any Bench option, e.g. --warmup 10s --duration 20s --rounds 2
 #                      --connections 8,64 --requests 1000000 --servers mock,wiremock-tuned]
 # Defaults: 8 and 64 connections, 2 rotations, 10 s warm-up + 20 s measured per round, then the
-# mock alone for 1,000,000 requests (RSS check). About 8-9 minutes on 2 cores.
+# mock alone for 1,000,000 requests (RSS check). About 12 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"

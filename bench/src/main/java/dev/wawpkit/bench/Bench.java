@@ -214,6 +214,22 @@ public final class Bench {
                             mockServer.throughput,
                             mock.p99 / mockServer.p99)));
         }
+        Summary jetty = summaries.get(ServerProcess.Kind.JETTY_ALONE);
+        if (jetty != null) {
+            // not a requirement: what any mock on WireMock's Jetty could serve here at most
+            verdicts.add(String.format(
+                    Locale.ROOT,
+                    "NOTE  ceiling at %d connections: Jetty alone %.0f req/s; the mock serves %.0f%% of it%s",
+                    connections,
+                    jetty.throughput,
+                    100 * mock.throughput / jetty.throughput,
+                    mockServer == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", and twice MockServer would be %.0f%% of it",
+                                    200 * mockServer.throughput / jetty.throughput)));
+        }
     }
 
     private static void startupVerdict(List<Round> rounds, List<String> verdicts) {
@@ -272,10 +288,10 @@ public final class Bench {
             if (live >= 0) {
                 System.out.printf(
                         Locale.ROOT,
-                        "  live heap after a full GC %.0f MB (about %.2f KB per session); "
+                        "  live heap after a full GC %.0f MB (about %.2f KB per session kept; the cap keeps 100,000); "
                                 + "RSS after that GC %.0f MB%n",
                         live / MB,
-                        live / 1024.0 / Math.max(1, result.requests() / 3),
+                        live / 1024.0 / Math.max(1, Math.min(result.requests() / 3, 100_000)), // kept: the cap
                         server.rssBytes() / MB);
             }
             boolean complete = result.requests() >= o.requests;
@@ -387,9 +403,9 @@ public final class Bench {
                             "Unknown option " + name + "; expected one of " + known + " or --jvm-opt");
                 }
             }
-            List<ServerProcess.Kind> servers = Arrays.stream(
-                            values.getOrDefault("--servers", "mock,wiremock-default,wiremock-tuned,mockserver")
-                                    .split(","))
+            List<ServerProcess.Kind> servers = Arrays.stream(values.getOrDefault(
+                                    "--servers", "mock,wiremock-default,wiremock-tuned,mockserver,jetty-alone")
+                            .split(","))
                     .map(String::trim)
                     .map(ServerProcess.Kind::byKey)
                     .toList();

@@ -27,7 +27,8 @@ final class ServerProcess implements AutoCloseable {
         MOCK("Wawp mock", "mock"),
         WIREMOCK_DEFAULT("WireMock default", "wiremock-default"),
         WIREMOCK_TUNED("WireMock tuned", "wiremock-tuned"),
-        MOCKSERVER("MockServer 5.15", "mockserver");
+        MOCKSERVER("MockServer 5.15", "mockserver"),
+        JETTY_ALONE("Jetty alone", "jetty-alone");
 
         final String title;
         final String key;
@@ -44,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
             throw new IllegalArgumentException("Expected a server among mock, wiremock-default, wiremock-tuned, "
-                    + "mockserver, but got '" + key + "'. Pass e.g. --servers mock,wiremock-tuned");
+                    + "mockserver, jetty-alone, but got '" + key + "'. Pass e.g. --servers mock,wiremock-tuned");
         }
     }
 
@@ -83,6 +84,8 @@ final class ServerProcess implements AutoCloseable {
         command.add(java);
         if (kind == Kind.MOCK) {
             command.addAll(readmeOptions(mockJar));
+        } else if (kind == Kind.JETTY_ALONE) {
+            command.addAll(List.of("-XX:+UseSerialGC", "-Xmx160m")); // the mock's heap settings
         }
         command.addAll(jvmOptions);
         switch (kind) {
@@ -103,6 +106,8 @@ final class ServerProcess implements AutoCloseable {
                         BareWireMock.class.getName(),
                         String.valueOf(port),
                         kind == Kind.WIREMOCK_TUNED ? "tuned" : "default"));
+            case JETTY_ALONE ->
+                command.addAll(List.of("-cp", classPath(true), JettyAlone.class.getName(), String.valueOf(port)));
             case MOCKSERVER ->
                 command.addAll(List.of("-cp", classPath(false), MockServerPeer.class.getName(), String.valueOf(port)));
         }

@@ -32,7 +32,7 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
     public static final String DEFAULT_TOKEN = "wawp-dev-token";
     /** How long STARTING lasts unless configured: short, so tests stay fast. */
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofMillis(500);
-    /** How many sessions a mock keeps unless configured; beyond it the oldest are forgotten. */
+    /** How many sessions a mock keeps unless configured; beyond it the least recently used are forgotten. */
     public static final int DEFAULT_MAX_SESSIONS = 100_000;
     /** How many requests the journal keeps per access token unless configured. */
     public static final int DEFAULT_JOURNAL_PER_TOKEN = MockCore.DEFAULT_JOURNAL_PER_TOKEN;

@@ -90,7 +90,7 @@ public final class WawpMockMain implements Callable<Integer> {
     @Option(
             names = "--max-sessions",
             paramLabel = "N",
-            description = "Sessions kept in all; beyond it the oldest are forgotten. Default: 100000.")
+            description = "Sessions kept in all; beyond it the least recently used are forgotten. Default: 100000.")
     int maxSessions = WawpMockServer.DEFAULT_MAX_SESSIONS;
 
     @Option(
