@@ -38,6 +38,9 @@ public class ReportListener implements TestExecutionListener {
     private volatile String stopped;
     private volatile String target;
     private volatile boolean dryRun;
+    /** Whether the target is the embedded mock: the test command's self-check, silent when it holds. */
+    private volatile boolean selfCheck;
+
     private volatile Report report;
 
     /** Creates the one the service loader registers: writes where {@code wawp.report.dir} says, and prints. */
@@ -73,9 +76,11 @@ public class ReportListener implements TestExecutionListener {
                     plan.getConfigurationParameters()::get, ignoreEnv ? Map.of() : System.getenv());
             target = settings.describe();
             dryRun = settings.dryRun();
+            selfCheck = settings.kind() == TargetSettings.Kind.MOCK;
         } catch (ConformanceConfigException e) {
             target = "no usable target";
             dryRun = false;
+            selfCheck = false;
         }
     }
 
@@ -176,9 +181,21 @@ public class ReportListener implements TestExecutionListener {
                         .orElse("target/conformance"));
         ReportWriter.write(r, dir);
         report = r;
-        if (print) {
+        if (print && printsSummary(selfCheck, r)) {
             ReportWriter.consoleLines(r, dir).forEach(System.out::println);
         }
+    }
+
+    /**
+     * Whether the console gets the summary: always, but for the embedded mock's run (the test
+     * command's self-check) when every row holds, which prints nothing, as a quiet build should;
+     * its report is written anyway. A dry run always prints: its calls are what it is for.
+     */
+    static boolean printsSummary(boolean selfCheck, Report r) {
+        return !selfCheck
+                || r.dryRun()
+                || r.stopped() != null
+                || r.rows().stream().anyMatch(row -> row.outcome() == Outcome.FAIL || row.outcome() == Outcome.DIFFERS);
     }
 
     private static List<String> lines(Map<String, String> entry, String key) {
