@@ -29,32 +29,27 @@ final class TokenRegistry {
     }
 
     /**
-     * Returns the registry's own string for a valid token (the one every session of the token then
-     * shares), or the token as given.
+     * Claims one create from the token's quota. Returns the registry's own string for the token (the
+     * one every session of the token then shares), or null when the token is unknown or its quota is
+     * used up.
      */
-    String canonical(String token) {
-        Account a = token == null ? null : accounts.get(token);
-        return a == null ? token : a.token;
-    }
-
-    /** Claims one create from the token's quota; false when none is left. */
-    boolean tryClaimCreate(String token) {
+    String tryClaimCreate(String token) {
         Account a = accounts.get(token);
         if (a == null) {
-            return false;
+            return null;
         }
         if (a.quota == UNLIMITED) {
             a.used.incrementAndGet();
-            return true;
+            return a.token;
         }
         int used;
         do {
             used = a.used.get();
             if (used >= a.quota) {
-                return false;
+                return null;
             }
         } while (!a.used.compareAndSet(used, used + 1));
-        return true;
+        return a.token;
     }
 
     /** How many tokens a mock holds at most; one more is refused (409). */

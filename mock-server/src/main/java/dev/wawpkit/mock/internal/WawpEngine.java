@@ -290,7 +290,8 @@ public final class WawpEngine {
         if (!tokens.isValid(token)) {
             return new Outcome(Renderer.error(invalidToken(token), wanted, Endpoint.CREATE), null);
         }
-        if (!tokens.tryClaimCreate(token)) {
+        String owner = tokens.tryClaimCreate(token);
+        if (owner == null) {
             return new Outcome(
                     Renderer.error(
                             new ApiError(
@@ -303,7 +304,7 @@ public final class WawpEngine {
                             Endpoint.CREATE),
                     null);
         }
-        Session s = sessions.create(tokens.canonical(token));
+        Session s = sessions.create(owner);
         return new Outcome(
                 Renderer.json(
                         200, new ApiModel.Created(s.instanceId, s.name, SERVER_NAME, SessionStatus.STOPPED.name())),

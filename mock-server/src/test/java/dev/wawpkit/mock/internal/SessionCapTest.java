@@ -26,10 +26,7 @@ class SessionCapTest {
 
     @Test
     void aSessionUsedEverySecondSurvives200000CreatesAtTheDefaultCap() {
-        SessionStore store = new SessionStore(
-                new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)),
-                new NoEvents(),
-                WawpMockServer.DEFAULT_MAX_SESSIONS);
+        SessionStore store = store(WawpMockServer.DEFAULT_MAX_SESSIONS);
         Session used = store.create(TOKEN);
         Session unused = store.create(TOKEN);
 
@@ -60,8 +57,7 @@ class SessionCapTest {
 
     @Test
     void sessionsUsedRightAfterTheirCreateStillGoOldestFirst() {
-        SessionStore store =
-                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        SessionStore store = store(1_000);
         List<Session> created = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             Session s = store.create(TOKEN);
@@ -83,8 +79,7 @@ class SessionCapTest {
 
     @Test
     void aNewSessionOutlivesOlderOnesEvenWhenEveryOneWasUsed() {
-        SessionStore store =
-                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        SessionStore store = store(1_000);
         List<Session> older = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             Session s = store.create(TOKEN);
@@ -105,8 +100,7 @@ class SessionCapTest {
 
     @Test
     void deletedSessionsDoNotPileUpBehindTheCap() {
-        SessionStore store =
-                new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 1_000);
+        SessionStore store = store(1_000);
         Session kept = store.create(TOKEN);
         for (int i = 0; i < 100_000; i++) {
             store.remove(store.create(TOKEN));
@@ -116,6 +110,11 @@ class SessionCapTest {
         assertThat(store.queuedForEviction())
                 .as("eviction queue entries for one live session after 100,000 deletes")
                 .isLessThanOrEqualTo(2 * 2 + 1_024); // trimmed past twice the store (2 at the last create) + 1,024
+    }
+
+    /** A store with manual boot, as the engine builds one, holding at most cap sessions. */
+    private static SessionStore store(int cap) {
+        return new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), cap);
     }
 
     private static final class NoEvents implements SessionEvents {
