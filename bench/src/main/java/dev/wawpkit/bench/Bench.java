@@ -81,14 +81,15 @@ public final class Bench {
                     try (ServerProcess server = ServerProcess.start(kind, o.mockJar, o.jvmOptions, log)) {
                         RUNNING.set(server);
                         LoadGenerator.Result result = new LoadGenerator(server.port(), ServerProcess.TOKEN)
-                                .run(connections, o.warmup, o.duration, Long.MAX_VALUE);
+                                .run(connections, o.warmup, o.duration, Long.MAX_VALUE, server::cpuNanos);
                         long rss = server.rssBytes();
                         Round round = new Round(kind, connections, result, server.startup(), rss);
                         rounds.add(round);
                         System.out.printf(
                                 Locale.ROOT,
                                 "  round %d/%d %3d conns  %-17s %9.0f req/s  p50 %7.2f ms  "
-                                        + "p99 %7.2f ms  startup %5.2f s  RSS %5.0f MB  non-200 %d  load %s%s%n",
+                                        + "p99 %7.2f ms  CPU %5.1f us/req (load generator %4.1f)  startup %5.2f s  RSS %5.0f MB  "
+                                        + "non-200 %d  load %s%s%n",
                                 r,
                                 o.rounds,
                                 connections,
@@ -96,6 +97,8 @@ public final class Bench {
                                 result.throughput(),
                                 ms(result.latency(), 50),
                                 ms(result.latency(), 99),
+                                result.serverMicrosPerRequest(),
+                                result.clientMicrosPerRequest(),
                                 seconds(server.startup()),
                                 rss / MB,
                                 result.errors(),
@@ -142,21 +145,23 @@ public final class Bench {
                 o.rounds);
         System.out.printf(
                 Locale.ROOT,
-                "  %-18s %10s %9s %9s %10s %8s %8s%n",
+                "  %-18s %10s %9s %9s %11s %10s %8s %8s%n",
                 "server",
                 "req/s",
                 "p50 ms",
                 "p99 ms",
+                "CPU us/req",
                 "startup s",
                 "RSS MB",
                 "non-200");
         summaries.forEach((kind, s) -> System.out.printf(
                 Locale.ROOT,
-                "  %-18s %10.0f %9.2f %9.2f %10.2f %8.0f %8d%n",
+                "  %-18s %10.0f %9.2f %9.2f %11.1f %10.2f %8.0f %8d%n",
                 kind.title,
                 s.throughput,
                 s.p50,
                 s.p99,
+                s.cpu,
                 s.startup,
                 s.rss / MB,
                 s.errors));
@@ -169,11 +174,12 @@ public final class Bench {
             if (kind != ServerProcess.Kind.MOCK) {
                 System.out.printf(
                         Locale.ROOT,
-                        "  vs %-15s %9.2fx %8.2fx %8.2fx %9.2fx %7.2fx%n",
+                        "  vs %-15s %9.2fx %8.2fx %8.2fx %10.2fx %9.2fx %7.2fx%n",
                         kind.title,
                         mock.throughput / peer.throughput,
                         mock.p50 / peer.p50,
                         mock.p99 / peer.p99,
+                        mock.cpu / peer.cpu,
                         mock.startup / peer.startup,
                         (double) mock.rss / peer.rss);
             }
@@ -230,6 +236,37 @@ public final class Bench {
                                     ", and twice MockServer would be %.0f%% of it",
                                     200 * mockServer.throughput / jetty.throughput)));
         }
+        if (mockServer != null) {
+            // not a requirement: the same comparison by what each server spends, which does not
+            // depend on how the two cores are shared with the load generator
+            verdicts.add(String.format(
+                    Locale.ROOT,
+                    "NOTE  CPU per request at %d connections: the mock %.1f us, MockServer %.1f us (%.2fx)",
+                    connections,
+                    mock.cpu,
+                    mockServer.cpu,
+                    mock.cpu / mockServer.cpu));
+        }
+        if (mockServer != null) {
+            // the load generator shares the cores: what is left of them per request at twice MockServer's rate
+            double client = summaries.values().stream()
+                    .mapToDouble(Summary::clientCpu)
+                    .min()
+                    .orElse(Double.NaN);
+            int cores = Runtime.getRuntime().availableProcessors();
+            double target = 2 * mockServer.throughput;
+            verdicts.add(String.format(
+                    Locale.ROOT,
+                    "NOTE  budget at %d connections: twice MockServer is %.0f req/s; beside the load generator's %.1f us "
+                            + "of CPU per request (its one thread, the least over all servers), %d cores leave a server "
+                            + "%.1f us per request%s",
+                    connections,
+                    target,
+                    client,
+                    cores,
+                    cores * 1e6 / target - client,
+                    jetty == null ? "" : String.format(Locale.ROOT, "; Jetty alone spends %.1f", jetty.cpu)));
+        }
     }
 
     private static void startupVerdict(List<Round> rounds, List<String> verdicts) {
@@ -264,18 +301,19 @@ public final class Bench {
             RUNNING.set(server);
             long before = server.rssBytes();
             LoadGenerator.Result result = new LoadGenerator(server.port(), ServerProcess.TOKEN)
-                    .run(o.longConnections, Duration.ZERO, o.longLimit, o.requests);
+                    .run(o.longConnections, Duration.ZERO, o.longLimit, o.requests, server::cpuNanos);
             long rss = server.rssBytes();
             long peak = server.peakRssBytes();
             System.out.printf(
                     Locale.ROOT,
-                    "  %,d requests in %.1f s (%.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200 %d), "
+                    "  %,d requests in %.1f s (%.0f req/s, p50 %.2f ms, p99 %.2f ms, CPU %.1f us/req, non-200 %d), "
                             + "about %,d sessions created%n",
                     result.requests(),
                     result.seconds(),
                     result.throughput(),
                     ms(result.latency(), 50),
                     ms(result.latency(), 99),
+                    result.serverMicrosPerRequest(),
                     result.errors(),
                     result.requests() / 3);
             System.out.printf(
@@ -337,10 +375,21 @@ public final class Bench {
     }
 
     /** Folds the rounds of one server at one connection count. */
-    private record Summary(double throughput, double p50, double p99, double startup, long rss, long errors) {
+    /** A server's rounds at one connection count; cpu and clientCpu in microseconds per request. */
+    private record Summary(
+            double throughput,
+            double p50,
+            double p99,
+            double cpu,
+            double clientCpu,
+            double startup,
+            long rss,
+            long errors) {
         static Summary of(List<Round> rounds) {
             Histogram all = new Histogram(rounds.get(0).result.latency().getHighestTrackableValue(), 3);
             double throughput = 0;
+            double cpu = 0;
+            double clientCpu = 0;
             long rss = 0;
             long errors = 0;
             double[] startups = new double[rounds.size()];
@@ -348,12 +397,16 @@ public final class Bench {
                 Round r = rounds.get(i);
                 all.add(r.result.latency());
                 throughput += r.result.throughput();
+                cpu += r.result.serverMicrosPerRequest();
+                clientCpu += r.result.clientMicrosPerRequest();
                 rss = Math.max(rss, r.rss);
                 errors += r.result.errors();
                 startups[i] = seconds(r.startup);
             }
             Arrays.sort(startups);
-            return new Summary(throughput / rounds.size(), ms(all, 50), ms(all, 99), median(startups), rss, errors);
+            int n = rounds.size();
+            return new Summary(
+                    throughput / n, ms(all, 50), ms(all, 99), cpu / n, clientCpu / n, median(startups), rss, errors);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.wawpkit.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,18 +26,36 @@ import org.HdrHistogram.Histogram;
  * <p>Not thread-safe; one run per instance. Every run is bounded in time and in requests.
  */
 final class LoadGenerator {
-    /** Counts of one measured run; latencies in nanoseconds. */
+    /**
+     * Counts of one measured run; latencies in nanoseconds. CPU times cover the measured part only:
+     * the load generator's one thread, and the server's process (-1 when not known).
+     */
     record Result(
             long requests,
             long errors,
             double seconds,
             Histogram latency,
             TreeMap<Integer, Long> statuses,
-            long reconnects) {
+            long reconnects,
+            long clientCpuNanos,
+            long serverCpuNanos) {
         double throughput() {
             return requests / seconds;
         }
+
+        /** Microseconds of the load generator's thread per request. */
+        double clientMicrosPerRequest() {
+            return clientCpuNanos / 1e3 / requests;
+        }
+
+        /** Microseconds of the server's CPU (all its threads, user and kernel) per request; NaN when not known. */
+        double serverMicrosPerRequest() {
+            return serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e3 / requests;
+        }
     }
+
+    /** A server whose CPU time is not known. */
+    static final LongSupplier NO_SERVER_CPU = () -> -1;
 
     private static final long MAX_LATENCY_NANOS = Duration.ofSeconds(60).toNanos();
 
@@ -54,7 +75,11 @@ final class LoadGenerator {
      * Runs {@code warmup} unmeasured, then measures until {@code measure} has passed or
      * {@code maxRequests} measured requests completed, whichever comes first.
      */
-    Result run(int connections, Duration warmup, Duration measure, long maxRequests) throws IOException {
+    Result run(int connections, Duration warmup, Duration measure, long maxRequests, LongSupplier serverCpuNanos)
+            throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long clientCpuFrom = 0;
+        long serverCpuFrom = 0;
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
         TreeMap<Integer, Long> statuses = new TreeMap<>();
         List<Connection> all = new ArrayList<>();
@@ -71,6 +96,10 @@ final class LoadGenerator {
             long measureFrom = start + warmup.toNanos();
             long measureUntil = measureFrom + measure.toNanos();
             boolean measuring = warmup.isZero();
+            if (measuring) {
+                clientCpuFrom = threads.getCurrentThreadCpuTime();
+                serverCpuFrom = serverCpuNanos.getAsLong();
+            }
             for (Connection c : all) {
                 c.send();
             }
@@ -78,6 +107,8 @@ final class LoadGenerator {
                 long now = System.nanoTime();
                 if (!measuring && now >= measureFrom) {
                     measuring = true;
+                    clientCpuFrom = threads.getCurrentThreadCpuTime();
+                    serverCpuFrom = serverCpuNanos.getAsLong();
                 }
                 if (now >= measureUntil || requests >= maxRequests) {
                     break;
@@ -120,7 +151,10 @@ final class LoadGenerator {
             }
             double seconds =
                     (Math.min(System.nanoTime(), measureUntil) - (warmup.isZero() ? start : measureFrom)) / 1e9;
-            return new Result(requests, errors, seconds, histogram, statuses, reconnects);
+            long clientCpu = threads.getCurrentThreadCpuTime() - clientCpuFrom;
+            long serverCpuTo = serverCpuNanos.getAsLong();
+            long serverCpu = serverCpuTo < 0 || serverCpuFrom < 0 ? -1 : serverCpuTo - serverCpuFrom;
+            return new Result(requests, errors, seconds, histogram, statuses, reconnects, clientCpu, serverCpu);
         } finally {
             for (Connection c : all) {
                 c.close();

@@ -145,6 +145,18 @@ final class ServerProcess implements AutoCloseable {
         return procStatus("VmRSS:");
     }
 
+    /**
+     * Answers the CPU time the server's process has used so far (all threads, user and kernel, at
+     * the clock tick's resolution), in nanoseconds; -1 when the platform does not tell.
+     */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(-1L);
+    }
+
     /** Answers the peak resident set size, in bytes, from /proc. */
     long peakRssBytes() throws IOException {
         return procStatus("VmHWM:");
