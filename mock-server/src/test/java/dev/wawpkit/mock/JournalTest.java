@@ -60,6 +60,22 @@ class JournalTest {
     }
 
     @Test
+    void aCreateIsJournaledUnderTheSessionItMade() {
+        String id = Calls.createdId(mock, TOKEN);
+        Calls.start(mock, id, TOKEN);
+        Calls.create(mock, BAD);
+
+        assertThat(mock.requests())
+                .filteredOn(r -> id.equals(r.instanceId()))
+                .extracting(RecordedRequest::endpoint)
+                .containsExactly(Endpoint.CREATE, Endpoint.START);
+        mock.verify(Endpoint.CREATE).session(id).times(1);
+        assertThat(mock.requests(Endpoint.CREATE))
+                .extracting(RecordedRequest::status, RecordedRequest::instanceId)
+                .containsExactly(Tuple.tuple(200, id), Tuple.tuple(401, null));
+    }
+
+    @Test
     void retriesAreCountedWhateverAnsweredThem() {
         mock.faults().onCreate().times(2).respond(500);
 

@@ -106,6 +106,9 @@ public final class WawpEngine {
         if (fault == null || fault.fault() instanceof Fault.Delay) {
             Outcome outcome = serve(endpoint, params, token, instanceId, session, wanted);
             session = outcome.session;
+            if (x.instanceId == null && session != null) {
+                x.instanceId = session.instanceId; // a create is journaled under the session it made
+            }
             reply = fault == null
                     ? outcome.reply
                     : outcome.reply.delayed(
