@@ -19,6 +19,9 @@ final class Exchange {
     final Endpoint endpoint;
 
     String token;
+    /** The access-token header as the engine read it (once: looking a header up by name scans them all), or null. */
+    String headerToken;
+
     String instanceId;
     /** What answered instead of the simulation, as the journal names it, or null. */
     String fault;

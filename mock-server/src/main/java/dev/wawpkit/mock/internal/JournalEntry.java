@@ -88,16 +88,17 @@ final class JournalEntry {
 
     /**
      * Returns the small raw form a session's call log keeps of this request. A token equal to the
-     * session's is kept as the session's own string: sessions are many, their calls more.
+     * session's is kept as the session's own string: sessions are many, their calls more. {@code
+     * headerToken} is the access-token header as the engine read it.
      */
-    Call call(Session session) {
+    Call call(Session session, String headerToken) {
         return new Call(
                 at.getEpochSecond() * 1_000_000_000L + at.getNano(),
                 endpoint,
                 method,
-                query,
+                Call.compact(query, session),
                 session.token.equals(token) ? session.token : token,
-                headers.get("access-token"),
+                headerToken,
                 status,
                 fault);
     }
@@ -115,7 +116,58 @@ final class JournalEntry {
             String headerToken,
             int status,
             String fault) {
-        RecordedCall recorded() {
+        /**
+         * Stand-ins, told apart by identity, for the query strings that name only the session and
+         * its token, as nearly every call's does: a session keeps none of its own for them. A third of
+         * the heap at the session cap was these strings, each a copy of the session's id and token.
+         */
+        static final String SESSION_QUERY = new String("instance_id={id}&access_token={token}");
+
+        static final String SESSION_QUERY_TOKEN_FIRST = new String("access_token={token}&instance_id={id}");
+        static final String TOKEN_QUERY = new String("access_token={token}");
+
+        /** Answers the stand-in for a query of one of the usual forms for this session, else the query. */
+        static String compact(String query, Session s) {
+            if (query == null) {
+                return null;
+            }
+            if (is(query, "instance_id=", s.instanceId, "&access_token=", s.token)) {
+                return SESSION_QUERY;
+            }
+            if (is(query, "access_token=", s.token, "&instance_id=", s.instanceId)) {
+                return SESSION_QUERY_TOKEN_FIRST;
+            }
+            return is(query, "access_token=", s.token, "", "") ? TOKEN_QUERY : query;
+        }
+
+        /** The query as it came, the stand-ins spelled out again. */
+        String query(Session s) {
+            if (query == SESSION_QUERY) {
+                return "instance_id=" + s.instanceId + "&access_token=" + s.token;
+            }
+            if (query == SESSION_QUERY_TOKEN_FIRST) {
+                return "access_token=" + s.token + "&instance_id=" + s.instanceId;
+            }
+            return query == TOKEN_QUERY ? "access_token=" + s.token : query;
+        }
+
+        /** Whether {@code query} is the four parts joined, without joining them. */
+        private static boolean is(String query, String a, String b, String c, String d) {
+            if (query.length() != a.length() + b.length() + c.length() + d.length()) {
+                return false;
+            }
+            int at = 0;
+            for (String part : new String[] {a, b, c, d}) {
+                if (!query.startsWith(part, at)) {
+                    return false;
+                }
+                at += part.length();
+            }
+            return true;
+        }
+
+        RecordedCall recorded(Session s) {
+            String query = query(s);
             String masked = Secrets.maskQuery(query, secrets(token, headerToken));
             return new RecordedCall(
                     Instant.ofEpochSecond(0, atEpochNanos),

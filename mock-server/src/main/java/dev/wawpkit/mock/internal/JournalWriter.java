@@ -44,7 +44,7 @@ final class JournalWriter {
                 x.instanceId);
         journal.add(x.token, entry);
         if (x.session != null) {
-            x.session.record(entry.call(x.session));
+            x.session.record(entry.call(x.session, x.headerToken));
         }
     }
 

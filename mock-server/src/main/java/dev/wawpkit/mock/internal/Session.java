@@ -227,7 +227,7 @@ final class Session {
         synchronized (this) {
             raw = List.copyOf(calls);
         }
-        return raw.stream().map(JournalEntry.Call::recorded).toList(); // masked outside the monitor
+        return raw.stream().map(c -> c.recorded(this)).toList(); // masked outside the monitor
     }
 
     synchronized void recordDelivery(WebhookDelivery delivery) {

@@ -88,7 +88,8 @@ public final class WawpEngine {
         }
         Map<String, String> params;
         try {
-            params = CallParser.parse(x.query, x.header.apply("Content-Type"), x.header.apply("access-token"), x.body);
+            x.headerToken = x.header.apply("access-token");
+            params = CallParser.parse(x.query, x.header.apply("Content-Type"), x.headerToken, x.body);
         } catch (ApiError.Rejected r) {
             x.token = tokenOf(x);
             return Renderer.error(r.error, wanted, endpoint);
