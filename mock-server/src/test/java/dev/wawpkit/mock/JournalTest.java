@@ -1,13 +1,17 @@
 package dev.wawpkit.mock;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wawpkit.mock.junit5.WawpMockTest;
+import dev.wawpkit.spec.TokenMask;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +139,43 @@ class JournalTest {
         assertThat(mock.requests().toString()).doesNotContain(TOKEN);
         assertThat(mock.requests().get(mock.requests().size() - 1).header("authorization"))
                 .isEqualTo("Bearer jour...");
+    }
+
+    @Test
+    void aTokenIsMaskedHoweverItsValueIsEncoded() {
+        String id = Calls.createdId(mock, TOKEN);
+        Base64.Encoder std = Base64.getEncoder();
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        List<String> encodings = List.of(
+                std.encodeToString(TOKEN.getBytes(UTF_8)),
+                std.encodeToString(("u" + TOKEN).getBytes(UTF_8)), // three alignments inside a longer value
+                std.encodeToString(("us:" + TOKEN + ":x").getBytes(UTF_8)).substring(4),
+                url.encodeToString(("u:" + TOKEN + "?>").getBytes(UTF_8)),
+                TOKEN.chars().mapToObj(c -> String.format("%%%02x", c)).collect(Collectors.joining()),
+                "journal%2Dtoken%2d0001");
+
+        Http info = Http.to(mock, "/v2/session/info?instance_id=" + id + "&access_token=" + TOKEN);
+        for (int i = 0; i < encodings.size(); i++) {
+            info.header("X-Note-" + i, "seen " + encodings.get(i) + " here");
+        }
+        assertThat(info.send().status()).isEqualTo(200);
+        Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
+                .json("{\"note\": \"journal\\u002dtoken-0001\", \"list\": [\"" + TOKEN + "\"]}")
+                .send();
+        Http.to(mock, "/v2/session/" + TOKEN + "?access_token=" + TOKEN).send();
+
+        String journal = mock.requests().toString();
+        assertThat(journal).doesNotContain(TOKEN);
+        assertThat(encodings).allSatisfy(e -> assertThat(journal).doesNotContain(e));
+        RecordedRequest seen = mock.requests(Endpoint.INFO).get(0);
+        assertThat(seen.header("X-Note-0")).isEqualTo("seen " + TokenMask.mask(encodings.get(0)) + " here");
+        assertThat(seen.header("X-Note-4")).isEqualTo("seen jour... here");
+        assertThat(mock.requests(Endpoint.CREATE).get(1).body())
+                .isEqualTo("{\"note\":\"jour...\",\"list\":[\"jour...\"]}");
+        assertThat(mock.requests().get(mock.requests().size() - 1).path()).isEqualTo("/v2/session/jour...");
+        assertThat(mock.unexpectedCalls())
+                .extracting(UnexpectedCall::url)
+                .containsExactly("/v2/session/jour...?access_token=jour...");
     }
 
     @Test

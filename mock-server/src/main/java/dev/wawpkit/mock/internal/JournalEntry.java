@@ -212,7 +212,7 @@ final class JournalEntry {
                 at,
                 endpoint,
                 method,
-                path,
+                secrets.maskIn(path),
                 Secrets.maskQuery(query, secrets),
                 shown,
                 maskedBody,

@@ -1,14 +1,16 @@
 package dev.wawpkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.spec.TokenMask;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,14 +85,23 @@ public final class Secrets {
     }
 
     /**
-     * The secret values one request was found to carry, with the URL-encoded form of each worked out
-     * once, so masking a dozen headers costs a dozen {@code indexOf}s.
+     * The secret values one request was found to carry, with their other spellings worked out once:
+     * the value raw, percent-encoded in any way (each character escaped or not, either hex case),
+     * and in Base64 (standard or URL-safe, on its own or inside a longer Base64 value such as a
+     * Basic credential, at any of the three byte alignments).
      */
     static final class Known {
         static final Known NONE = new Known(List.of());
+        /** Characters that may continue a Base64 run to the left (no padding: {@code name=} stops it). */
+        private static final String BASE64_BODY = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_";
+
         private final String[] raw;
-        private final String[] encoded;
+        /** The UTF-8 bytes of each value as ISO-8859-1 characters: what a percent-decoding byte by byte yields. */
+        private final String[] bytes;
+
         private final String[] masked;
+        /** Per value: the Base64 characters that encode only its bytes, per alphabet and alignment. */
+        private final String[][] base64;
 
         private Known(Collection<String> secrets) {
             List<String> kept = secrets.stream()
@@ -98,13 +109,32 @@ public final class Secrets {
                     .distinct()
                     .toList();
             raw = kept.toArray(new String[0]);
-            encoded = new String[raw.length];
+            bytes = new String[raw.length];
             masked = new String[raw.length];
+            base64 = new String[raw.length][];
             for (int i = 0; i < raw.length; i++) {
-                String e = URLEncoder.encode(raw[i], StandardCharsets.UTF_8);
-                encoded[i] = e.equals(raw[i]) ? null : e;
+                byte[] utf8 = raw[i].getBytes(StandardCharsets.UTF_8);
+                bytes[i] = new String(utf8, StandardCharsets.ISO_8859_1);
                 masked[i] = mask(raw[i]);
+                base64[i] = base64Cores(utf8);
             }
+        }
+
+        /**
+         * For each alignment k (the value after k bytes of something else), the Base64 characters
+         * whose 6 bits all come from the value, in the standard and the URL-safe alphabet.
+         */
+        private static String[] base64Cores(byte[] value) {
+            Set<String> cores = new LinkedHashSet<>();
+            for (int k = 0; k < 3; k++) {
+                byte[] aligned = new byte[k + value.length];
+                System.arraycopy(value, 0, aligned, k, value.length);
+                String std = Base64.getEncoder().withoutPadding().encodeToString(aligned);
+                String core = std.substring((8 * k + 5) / 6, 8 * (k + value.length) / 6);
+                cores.add(core);
+                cores.add(core.replace('+', '-').replace('/', '_'));
+            }
+            return cores.toArray(new String[0]);
         }
 
         static Known of(Collection<String> secrets) {
@@ -112,23 +142,113 @@ public final class Secrets {
         }
 
         String maskIn(String text) {
+            if (text == null || raw.length == 0) {
+                return text;
+            }
             String out = text;
             for (int i = 0; i < raw.length; i++) {
                 if (out.contains(raw[i])) {
                     out = out.replace(raw[i], masked[i]);
                 }
-                if (encoded[i] != null && out.contains(encoded[i])) {
-                    out = out.replace(encoded[i], masked[i]);
+            }
+            if (out.indexOf('%') >= 0) {
+                out = maskPercentEncoded(out);
+            }
+            for (String[] cores : base64) {
+                for (String core : cores) {
+                    out = maskBase64(out, core);
                 }
             }
             return out;
+        }
+
+        /** Decodes escapes byte by byte, keeping where each decoded character began, and masks the values found. */
+        private String maskPercentEncoded(String text) {
+            int length = text.length();
+            StringBuilder decoded = new StringBuilder(length);
+            int[] from = new int[length + 1];
+            int at = 0;
+            while (at < length) {
+                from[decoded.length()] = at;
+                char c = text.charAt(at);
+                int hi = c == '%' && at + 2 < length ? hex(text.charAt(at + 1)) : -1;
+                int lo = hi >= 0 ? hex(text.charAt(at + 2)) : -1;
+                if (lo >= 0) {
+                    decoded.append((char) (hi * 16 + lo));
+                    at += 3;
+                } else {
+                    decoded.append(c);
+                    at++;
+                }
+            }
+            from[decoded.length()] = length;
+            StringBuilder out = null;
+            int copied = 0;
+            int search = 0;
+            while (search < decoded.length()) {
+                int best = -1;
+                int bestIndex = -1;
+                for (int i = 0; i < bytes.length; i++) {
+                    int found = decoded.indexOf(bytes[i], search);
+                    if (found >= 0 && (best < 0 || found < best)) {
+                        best = found;
+                        bestIndex = i;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                out = out == null ? new StringBuilder(length) : out;
+                out.append(text, copied, from[best]).append(masked[bestIndex]);
+                copied = from[best + bytes[bestIndex].length()];
+                search = best + bytes[bestIndex].length();
+            }
+            return out == null ? text : out.append(text, copied, length).toString();
+        }
+
+        /** Masks each whole Base64 run that holds {@code core}: its first 4 characters and {@code ...}. */
+        private static String maskBase64(String text, String core) {
+            int found = text.indexOf(core);
+            if (found < 0) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            while (found >= 0) {
+                int start = found;
+                while (start > copied && BASE64_BODY.indexOf(text.charAt(start - 1)) >= 0) {
+                    start--;
+                }
+                int end = found + core.length();
+                while (end < text.length() && BASE64_BODY.indexOf(text.charAt(end)) >= 0) {
+                    end++;
+                }
+                while (end < text.length() && text.charAt(end) == '=') {
+                    end++;
+                }
+                out.append(text, copied, start).append(mask(text.substring(start, end)));
+                copied = end;
+                found = text.indexOf(core, end);
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        private static int hex(char c) {
+            return Character.digit(c, 16);
         }
     }
 
     /** Returns the path and query with every credential masked (see {@link #maskQuery}). */
     static String maskUrl(String url) {
+        return maskUrl(url, Known.NONE);
+    }
+
+    /** Returns the path and query with every credential masked, and the known values wherever they stand. */
+    static String maskUrl(String url, Known secrets) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q + 1) + maskQuery(url.substring(q + 1), Set.of());
+        return q < 0
+                ? secrets.maskIn(url)
+                : secrets.maskIn(url.substring(0, q)) + "?" + maskQuery(url.substring(q + 1), secrets);
     }
 
     /**
@@ -187,7 +307,7 @@ public final class Secrets {
         if (type.contains("json")) {
             try {
                 JsonNode root = Renderer.JSON.readTree(body);
-                if (root != null && root.isContainerNode() && maskJson(root)) {
+                if (root != null && root.isContainerNode() && maskJson(root, secrets)) {
                     out = Renderer.JSON.writeValueAsString(root);
                 }
             } catch (IOException | RuntimeException e) {
@@ -206,25 +326,41 @@ public final class Secrets {
         return TokenMask.maskText(line);
     }
 
-    private static boolean maskJson(JsonNode node) {
+    /**
+     * Masks credential fields and, in every other string, the known values: read decoded, so a
+     * value written with JSON escapes ({@code \u002d}) is found too.
+     */
+    private static boolean maskJson(JsonNode node, Known secrets) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (isSecretName(field.getKey())
-                        && field.getValue().isValueNode()
-                        && !field.getValue().isNull()) {
-                    field.setValue(Renderer.JSON
-                            .getNodeFactory()
-                            .textNode(mask(field.getValue().asText())));
+                JsonNode value = field.getValue();
+                if (isSecretName(field.getKey()) && value.isValueNode() && !value.isNull()) {
+                    field.setValue(Renderer.JSON.getNodeFactory().textNode(mask(value.asText())));
                     changed = true;
+                } else if (value.isTextual()) {
+                    String shown = secrets.maskIn(value.textValue());
+                    if (!shown.equals(value.textValue())) {
+                        field.setValue(Renderer.JSON.getNodeFactory().textNode(shown));
+                        changed = true;
+                    }
                 } else {
-                    changed |= maskJson(field.getValue());
+                    changed |= maskJson(value, secrets);
                 }
             }
-        } else if (node != null && node.isArray()) {
-            for (JsonNode item : node) {
-                changed |= maskJson(item);
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode item = array.get(i);
+                if (item.isTextual()) {
+                    String shown = secrets.maskIn(item.textValue());
+                    if (!shown.equals(item.textValue())) {
+                        array.set(i, Renderer.JSON.getNodeFactory().textNode(shown));
+                        changed = true;
+                    }
+                } else {
+                    changed |= maskJson(item, secrets);
+                }
             }
         }
         return changed;

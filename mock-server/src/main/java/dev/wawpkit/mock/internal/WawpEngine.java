@@ -9,6 +9,7 @@ import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.UnexpectedCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -422,7 +423,11 @@ public final class WawpEngine {
         unexpected.add(
                 x.token,
                 new UnexpectedCall(
-                        Instant.now(), x.method, Secrets.maskUrl(shorten(x.url())), status, describe(nearest)));
+                        Instant.now(),
+                        x.method,
+                        Secrets.maskUrl(shorten(x.url()), Secrets.Known.of(Arrays.asList(x.token, x.headerToken))),
+                        status,
+                        describe(nearest)));
     }
 
     private static String describe(Endpoint e) {
