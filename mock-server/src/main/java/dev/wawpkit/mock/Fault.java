@@ -84,14 +84,15 @@ public sealed interface Fault
      * what the documented variants do not cover (a 429 with {@code Retry-After}, a 503 page).
      *
      * @param status  any HTTP status from 200 to 599
-     * @param headers response headers, such as {@code Content-Type} and {@code Retry-After}
-     * @param body    the body as text (UTF-8), at most 1 MiB; empty for none
+     * @param headers response headers, such as {@code Content-Type} and {@code Retry-After}; not
+     *                {@code Content-Length} or {@code Transfer-Encoding}: the mock frames the body
+     * @param body    the body as text (UTF-8), at most 1 MiB; empty for none, and for 204 and 304
      */
     record Raw(int status, Map<String, String> headers, String body) implements Fault {
         /** Largest raw body, in characters. */
         public static final int MAX_BODY = 1 << 20;
 
-        /** Checks the status, the header names and values, and the body size. */
+        /** Checks the status, the header names and values, and the body (size, and none where HTTP allows none). */
         public Raw {
             if (status < 200 || status > 599) {
                 throw WawpMockException.badRequest(
@@ -114,7 +115,22 @@ public sealed interface Fault
                                     + " to have a value on one line without control characters, but it has none or some.");
                 }
             }
+            for (String name : headers.keySet()) {
+                if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")) {
+                    throw WawpMockException.badRequest(
+                            "invalid_raw_header",
+                            "Expected no " + name + " header: the mock frames the body it sends itself, so the"
+                                    + " answer always arrives whole. Drop the header; for a broken answer arm"
+                                    + " {\"fault\": \"CONNECTION_RESET\"} or \"EMPTY_RESPONSE\".");
+                }
+            }
             body = body == null ? "" : body;
+            if (!body.isEmpty() && (status == 204 || status == 304)) {
+                throw WawpMockException.badRequest(
+                        "invalid_raw_body",
+                        "Expected no body with status " + status + " (HTTP sends none with it), but got "
+                                + body.length() + " characters. Drop the body, or pick a status that carries one.");
+            }
             if (body.length() > MAX_BODY) {
                 throw WawpMockException.badRequest(
                         "invalid_raw_body",

@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.ByteArrayOutputStream;
@@ -277,6 +279,35 @@ class RequestPathTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("invalid_raw_status");
+    }
+
+    @Test
+    void aRawFaultThatCouldNotArriveAsAskedIsRefused() throws Exception {
+        for (String raw : List.of(
+                "{\"status\": 200, \"headers\": {\"Content-Length\": \"5\"}, \"body\": \"abc\"}",
+                "{\"status\": 200, \"headers\": {\"transfer-encoding\": \"chunked\"}}",
+                "{\"status\": 204, \"body\": \"x\"}",
+                "{\"status\": 304, \"body\": \"x\"}")) {
+            HttpResponse<String> refused = RAW.send(
+                    HttpRequest.newBuilder(mock.baseUrl().resolve("/__admin/wawp/faults"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"endpoint\": \"create\", \"raw\": " + raw + "}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).as(raw).isEqualTo(400);
+            assertThat(new ObjectMapper().readTree(refused.body()).path("error").asText())
+                    .as(raw)
+                    .isIn("invalid_raw_header", "invalid_raw_body");
+        }
+        assertThat(mock.faults().list()).as("nothing armed").isEmpty();
+        assertThatThrownBy(() -> mock.faults().onCreate().respondRaw(204, Map.of(), "x"))
+                .isInstanceOf(WawpMockException.class)
+                .hasMessageContaining("no body with status 204");
+        assertThat(send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
