@@ -282,7 +282,8 @@ public final class WawpMockServer extends ForwardingWawpMock implements AutoClos
 
         /**
          * Turns on WireMock's own admin routes that a mock does not need and keeps off: shutdown,
-         * files, settings, recordings, and stubs that proxy to other hosts.
+         * files, settings, recordings, and stubs sent over HTTP that proxy to other hosts, read their
+         * body from a file or fire WireMock's webhook.
          */
         public Builder wireMockAdminRoutes() {
             this.wireMockAdmin = true;

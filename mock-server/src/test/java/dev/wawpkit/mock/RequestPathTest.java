@@ -92,6 +92,62 @@ class RequestPathTest {
     }
 
     @Test
+    void stubsThatWouldReachBeyondTheSocketAreRefusedOverTheControlApi() throws Exception {
+        Map<String, String> refused = Map.of(
+                "{\"request\": {\"url\": \"/p\"}, \"response\": {\"proxyBaseUrl\": \"http://127.0.0.1:9\"}}",
+                "proxy_stubs_off",
+                "{\"request\": {\"url\": \"/f\"}, \"response\": {\"bodyFileName\": \"../../etc/passwd\"}}",
+                "body_files_off",
+                "{\"request\": {\"url\": \"/w\"}, \"response\": {\"status\": 200}, \"serveEventListeners\": "
+                        + "[{\"name\": \"webhook\", \"parameters\": {\"url\": \"http://127.0.0.1:9/\"}}]}",
+                "stub_webhooks_off",
+                "{\"request\": {\"url\": \"/w\"}, \"response\": {\"status\": 200}, \"postServeActions\": "
+                        + "{\"webhook\": {\"url\": \"http://127.0.0.1:9/\"}}}",
+                "stub_webhooks_off");
+        for (Map.Entry<String, String> stub : refused.entrySet()) {
+            for (String route : List.of("/__admin/mappings", "/__admin/mappings/import")) {
+                String body = route.endsWith("import") ? "{\"mappings\": [" + stub.getKey() + "]}" : stub.getKey();
+                HttpResponse<String> r = postJson(route, body);
+
+                assertThat(r.statusCode()).as(route + " " + body).isEqualTo(400);
+                assertThat(new ObjectMapper().readTree(r.body()).path("error").asText())
+                        .as(body)
+                        .isEqualTo(stub.getValue());
+                assertThat(r.body()).contains("--wiremock-admin");
+            }
+        }
+        assertThat(mock.wireMock().getStubMappings()).as("nothing stored").isEmpty();
+
+        HttpResponse<String> innocent = postJson(
+                "/__admin/mappings",
+                "{\"request\": {\"url\": \"/doc\"}, \"response\": {\"body\": \"set \\\"proxyBaseUrl\\\" to proxy\"}}");
+        assertThat(innocent.statusCode())
+                .as("a body that only mentions a field name is a plain stub")
+                .isEqualTo(201);
+        assertThat(send("GET", "/doc", Map.of()).body()).isEqualTo("set \"proxyBaseUrl\" to proxy");
+    }
+
+    @Test
+    void aUserStubWireMockCannotServeAnswersAJsonErrorWithoutAStackTrace() {
+        mock.wireMock()
+                .stubFor(get(urlPathEqualTo("/broken")).willReturn(aResponse().withBodyFile("../../etc/passwd")));
+
+        HttpResponse<String> r = send("GET", "/broken", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(r.body())
+                .contains("\"error\":\"user_stub_failed\"", "NotAuthorisedException", "GET /broken")
+                .doesNotContain("\tat ", "<html");
+        assertThat(mock.requests())
+                .extracting(RecordedRequest::path, RecordedRequest::status, RecordedRequest::fault)
+                .containsExactly(Tuple.tuple("/broken", 500, "USER_STUB"));
+        assertThat(Calls.create(mock, TOKEN).status())
+                .as("the simulation goes on")
+                .isEqualTo(200);
+    }
+
+    @Test
     void noWireMockResetRemovesTheSimulation() throws Exception {
         mock.wireMock()
                 .stubFor(get(urlPathEqualTo("/custom")).willReturn(aResponse().withStatus(204)));
@@ -361,6 +417,15 @@ class RequestPathTest {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return RAW.send(
+                HttpRequest.newBuilder(mock.baseUrl().resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) {

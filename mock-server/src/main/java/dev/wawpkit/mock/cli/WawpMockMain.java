@@ -115,8 +115,8 @@ public final class WawpMockMain implements Callable<Integer> {
 
     @Option(
             names = "--wiremock-admin",
-            description = "Turn on WireMock's own admin routes a mock keeps off: shutdown, files, settings, "
-                    + "recordings, proxy stubs.")
+            description = "Turn on WireMock's own admin routes a mock keeps off (shutdown, files, settings, "
+                    + "recordings) and stubs that proxy, read files or fire WireMock's webhook.")
     boolean wireMockAdmin;
 
     @Option(

@@ -97,7 +97,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
      * @param checkHost         whether to refuse a Host that is not the mock's own (DNS rebinding); off
      *                          when an admin token locks the control API or it was opened on purpose
      * @param wireMockAdmin     whether WireMock's own routes a mock does not need (shutdown, files,
-     *                          settings, recordings, proxy stubs) are on
+     *                          settings, recordings; stubs that proxy, read files or fire webhooks) are on
      */
     record AdminPolicy(String bindAddress, boolean checkHost, boolean wireMockAdmin) {}
 
@@ -143,6 +143,13 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors));
                 gate.setAsyncSupported(true);
                 context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
+            }
+
+            /** WireMock sets its own error page after the hook above; any error of this context stays JSON. */
+            @Override
+            protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+                super.decorateMockServiceContextAfterConfig(context);
+                context.setErrorHandler(new JsonErrorHandler());
             }
 
             @Override
@@ -238,8 +245,26 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             Exchange x = new Exchange(
                     req.getMethod(), path, req.getQueryString(), req::getHeader, body, ENDPOINTS.get(path));
             if (refusal == null && userStubs.matches(req, body)) {
-                chain.doFilter(new Bodies.Replayed(req, body), res);
                 x.fault = "USER_STUB";
+                try {
+                    chain.doFilter(new Bodies.Replayed(req, body), res);
+                } catch (ServletException | IOException | RuntimeException e) {
+                    if (res.isCommitted()) {
+                        throw e;
+                    }
+                    res.reset();
+                    Reply failed = Renderer.error(
+                            new ApiError(
+                                    500,
+                                    "user_stub_failed",
+                                    "Expected your WireMock stub that matches " + x.method + " " + path
+                                            + " to answer, but WireMock could not serve it (" + cause(e)
+                                            + "). Fix or remove the stub (GET /__admin/mappings lists them)."),
+                            Format.JSON);
+                    journal.record(req, x, failed.status());
+                    ReplyWriter.writeNow(res, failed);
+                    return;
+                }
                 journal.record(req, x, res.getStatus());
                 return;
             }
@@ -279,6 +304,17 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             journal.record(req, x, reply.socketFault() != null ? 0 : reply.status());
             writer.write(req, res, cors.decorate(origin, reply));
         }
+    }
+
+    /** The innermost cause's type and message, on one line, masked and cut to 200 characters. */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + Secrets.maskText(root.getMessage());
+        String line = (root.getClass().getSimpleName() + message).replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /** Locks the control API with the admin token, bounds its bodies, and keeps WireMock's journal routes honest. */
@@ -424,18 +460,16 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (refusal == null) {
                 try {
                     byte[] body = Bodies.read(req);
-                    if (!policy.wireMockAdmin()
-                            && req.getRequestURI().startsWith("/__admin/mappings")
-                            && new String(body, StandardCharsets.UTF_8).contains("\"proxyBaseUrl\"")) {
-                        throw new ApiError.Rejected(
-                                400,
-                                "proxy_stubs_off",
-                                "Expected a stub that answers by itself, "
-                                        + "but this one proxies to another host (proxyBaseUrl), which a mock keeps off. Start "
-                                        + "the mock with --wiremock-admin to allow proxy stubs.");
+                    ApiError stubRefusal = !policy.wireMockAdmin()
+                                    && req.getRequestURI().startsWith("/__admin/mappings")
+                                    && body.length > 0
+                            ? StubPolicy.refusal(body)
+                            : null;
+                    if (stubRefusal == null) {
+                        chain.doFilter(new Bodies.Replayed(req, body), response);
+                        return;
                     }
-                    chain.doFilter(new Bodies.Replayed(req, body), response);
-                    return;
+                    refusal = stubRefusal;
                 } catch (ApiError.Rejected r) {
                     refusal = r.error;
                 } catch (ServletException | RuntimeException e) {
