@@ -196,7 +196,18 @@ class ControlApiTest {
                 "POST | /faults | {\"endpoint\": \"start\", \"delay_ms\": -5} | 400 | invalid_delay",
                 "POST | /faults | {\"endpoint\": \"create\", \"status\": 500, \"instance_id\": \"3EB0BCB2E3D4\"} | 400 | invalid_fault_scope",
                 "PUT | /tokens/t-12345 | {\"quota\": -1} | 400 | invalid_quota",
-                "PUT | /tokens/t-12345 | {\"quota\": 1.5} | 400 | invalid_field"
+                "PUT | /tokens/t-12345 | {\"quota\": 1.5} | 400 | invalid_field",
+                "PATCH | /requests | | 405 | method_not_allowed",
+                "PUT | /sessions | | 405 | method_not_allowed",
+                "POST | /tokens | {} | 405 | method_not_allowed",
+                "DELETE | /reset | | 405 | method_not_allowed",
+                "GET | /nothing | | 404 | unknown_control_route",
+                "GET | /sessions/NOSUCHSESSN1/nothing | | 404 | unknown_control_route",
+                "GET | /requests?acces_token=x | | 400 | unknown_query_parameter",
+                "GET | /requests?limit=1&limit=2 | | 400 | repeated_query_parameter",
+                "GET | /requests?endpoint=CREATE | | 400 | unknown_endpoint",
+                "GET | /faults?access_token=x | | 400 | unknown_query_parameter",
+                "POST | /reset?token=x | | 400 | unknown_query_parameter"
             })
     void badControlRequestsGetOneJsonErrorFormat(String method, String path, String body, int status, String code) {
         int before = mock.sessions().size();

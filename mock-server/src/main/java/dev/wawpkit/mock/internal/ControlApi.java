@@ -19,9 +19,13 @@ import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.WawpMockException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -52,7 +56,7 @@ public final class ControlApi implements AdminApiExtension {
      * The whole control API: method, path under {@code /__admin}, task. WireMock finds a route's
      * path template by the task's class, so every task is its own lambda.
      */
-    private List<Route> routes() {
+    private static List<Route> routes(MockCore port, ProviderStateHandler providerStates) {
         return List.of(
                 new Route(
                         GET,
@@ -225,9 +229,124 @@ public final class ControlApi implements AdminApiExtension {
 
     @Override
     public void contributeAdminApiRoutes(Router router) {
-        for (Route r : routes()) {
+        for (Route r : routes(port, providerStates)) {
             router.add(r.method, r.path, r.task);
         }
+    }
+
+    /** The route table's shapes (its tasks are never run): what the admin gate checks a call against. */
+    private static final List<Route> SHAPES = routes(null, null);
+
+    /**
+     * Returns the refusal for a call under {@code /__admin/wawp} that no route takes - 404 naming
+     * the routes, or 405 naming the methods the path takes - or null when one does.
+     */
+    static ApiError routeRefusal(String method, String uri, String query) {
+        String path = uri.substring("/__admin".length());
+        List<String> allowed = new ArrayList<>();
+        for (Route r : SHAPES) {
+            if (matches(r.path, path)) {
+                if (r.method.getName().equals(method)) {
+                    return queryRefusal(method + " " + r.path, query);
+                }
+                if (!allowed.contains(r.method.getName())) {
+                    allowed.add(r.method.getName());
+                }
+            }
+        }
+        if (!allowed.isEmpty()) {
+            return new ApiError(
+                    405,
+                    "method_not_allowed",
+                    "Expected " + String.join(" or ", allowed) + " on " + uri + ", but got " + method
+                            + ". See the control API table in the README.");
+        }
+        List<String> all = new ArrayList<>();
+        for (Route r : SHAPES) {
+            String shown = r.method.getName() + " /__admin" + r.path;
+            if (!r.path.startsWith("/wawp/ui")) {
+                all.add(shown);
+            }
+        }
+        return new ApiError(
+                404,
+                "unknown_control_route",
+                "Expected one of the control API's routes (" + String.join(", ", all) + "), but got " + method + " "
+                        + (uri.length() > 100 ? uri.substring(0, 100) + "..." : uri) + ".");
+    }
+
+    /** A route whose query is its caller's own (a provider state's parameters). */
+    private static final List<String> ANY_QUERY = List.of("*");
+
+    /** The query parameters each route reads; every other route reads none. */
+    private static final Map<String, List<String>> QUERY_NAMES = Map.of(
+            "GET /wawp/sessions", List.of("access_token"),
+            "DELETE /wawp/faults", List.of("access_token"),
+            "GET /wawp/unexpected-calls", List.of("access_token"),
+            "DELETE /wawp/unexpected-calls", List.of("access_token", "unattributed"),
+            "GET /wawp/requests", List.of("access_token", "endpoint", "instance_id", "status", "limit"),
+            "DELETE /wawp/requests", List.of("access_token"),
+            "POST /wawp/requests/take", List.of("access_token"),
+            "POST /wawp/reset", List.of("access_token"),
+            "POST /wawp/provider-states", ANY_QUERY);
+
+    /**
+     * Refuses a parameter the route does not read (a misspelt {@code acces_token} would otherwise
+     * widen a filter to every token) and one given twice.
+     */
+    private static ApiError queryRefusal(String route, String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        List<String> known = QUERY_NAMES.getOrDefault(route, List.of());
+        if (known.equals(ANY_QUERY)) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null; // a broken escape: the route's own reading refuses it
+            }
+            String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+            if (!known.contains(name)) {
+                return new ApiError(
+                        400,
+                        "unknown_query_parameter",
+                        "Expected " + (known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known))
+                                + " on " + route.replace(" /wawp", " /__admin/wawp") + ", but got '" + shown
+                                + "'. Check its spelling.");
+            }
+            if (!seen.add(name)) {
+                return new ApiError(
+                        400,
+                        "repeated_query_parameter",
+                        "Expected " + shown + " at most once, but it came twice. Send one value.");
+            }
+        }
+        return null;
+    }
+
+    /** Whether a path fits a template whose {@code {name}} segments take any one non-empty segment. */
+    private static boolean matches(String template, String path) {
+        String[] t = template.split("/", -1);
+        String[] p = path.split("/", -1);
+        if (t.length != p.length) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            boolean variable = t[i].startsWith("{") && t[i].endsWith("}");
+            if (variable ? p[i].isEmpty() : !t[i].equals(p[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a control operation; a refusal becomes the one JSON error format, never a stack trace. */
@@ -330,7 +449,16 @@ public final class ControlApi implements AdminApiExtension {
     private static RequestQuery requestQuery(ServeEvent req) {
         String endpoint = query(req, "endpoint");
         if (endpoint != null && !endpoint.equals("unknown")) {
-            Endpoint.ofKey(endpoint); // refuses an unknown name with the list of known ones
+            try {
+                Endpoint.ofKey(endpoint);
+            } catch (WawpMockException e) {
+                throw new WawpMockException(
+                        400,
+                        "unknown_endpoint",
+                        "Expected endpoint to be one of " + Endpoint.keys()
+                                + " or unknown (calls to paths the API does not serve), but got '"
+                                + (endpoint.length() > 40 ? endpoint.substring(0, 40) + "..." : endpoint) + "'.");
+            }
         }
         return new RequestQuery(
                 query(req, "access_token"),

@@ -454,7 +454,11 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                                 + "but got " + req.getMethod() + " " + req.getRequestURI()
                                 + ": WireMock's own journal is off, "
                                 + "the mock keeps its own with credentials masked.");
-            } else {
+            } else if (req.getRequestURI().startsWith("/__admin/wawp/")
+                    || req.getRequestURI().equals("/__admin/wawp")) {
+                refusal = ControlApi.routeRefusal(req.getMethod(), req.getRequestURI(), req.getQueryString());
+            }
+            if (refusal == null) {
                 refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             }
             if (refusal == null) {
