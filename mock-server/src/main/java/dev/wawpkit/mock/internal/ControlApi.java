@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,6 +37,9 @@ import java.util.function.Supplier;
 public final class ControlApi implements AdminApiExtension {
     /** The extension's name. */
     public static final String NAME = "wawp-control";
+
+    /** A route whose query is its caller's own (a provider state's parameters); told apart by identity. Declared before {@link #SHAPES}, which reads it. */
+    private static final List<String> ANY_QUERY = List.of("*");
 
     private final MockCore port;
     private final ProviderStateHandler providerStates;
@@ -61,6 +63,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         GET,
                         "/wawp/sessions",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(
                                 () -> ok(ControlModel.SessionsJson.of(port.sessions(query(req, "access_token")))))),
                 new Route(
@@ -142,6 +145,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         DELETE,
                         "/wawp/faults",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(() -> {
                             port.clearFaults(query(req, "access_token"));
                             return ok(ControlModel.FaultsJson.of(port.faults()));
@@ -171,11 +175,13 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         GET,
                         "/wawp/unexpected-calls",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(() -> ok(ControlModel.UnexpectedCallsJson.of(
                                 port.unexpectedCalls(query(req, "access_token")))))),
                 new Route(
                         DELETE,
                         "/wawp/unexpected-calls",
+                        List.of("access_token", "unattributed"),
                         (admin, req, p) -> guard(() -> {
                             String token = query(req, "access_token");
                             return ok(ControlModel.UnexpectedCallsJson.of(
@@ -187,6 +193,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         GET,
                         "/wawp/requests",
+                        List.of("access_token", "endpoint", "instance_id", "status", "limit"),
                         (admin, req, p) -> guard(() -> ok(new ControlModel.RequestsJson(
                                 port.requests(requestQuery(req)).stream()
                                         .map(ControlModel.RequestJson::of)
@@ -195,6 +202,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         DELETE,
                         "/wawp/requests",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(() -> {
                             port.clearRequests(query(req, "access_token"));
                             return ok(new ControlModel.RequestsJson(List.of(), port.droppedRequests()));
@@ -202,6 +210,7 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         POST,
                         "/wawp/requests/take",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(() -> {
                             var taken = port.takeRequest(query(req, "access_token"), Duration.ZERO);
                             return ok(new ControlModel.TakenJson(
@@ -210,12 +219,14 @@ public final class ControlApi implements AdminApiExtension {
                 new Route(
                         POST,
                         "/wawp/provider-states",
+                        ANY_QUERY,
                         (admin, req, p) -> guard(() -> ok(providerStates.apply(stateChange(req))))),
                 new Route(GET, "/wawp/ui", (admin, req, p) -> guard(Dashboard::page)),
                 new Route(GET, "/wawp/ui/{name}", (admin, req, p) -> guard(() -> Dashboard.asset(p.get("name")))),
                 new Route(
                         POST,
                         "/wawp/reset",
+                        List.of("access_token"),
                         (admin, req, p) -> guard(() -> {
                             String token = query(req, "access_token");
                             if (token != null) {
@@ -247,7 +258,7 @@ public final class ControlApi implements AdminApiExtension {
         for (Route r : SHAPES) {
             if (matches(r.path, path)) {
                 if (r.method.getName().equals(method)) {
-                    return queryRefusal(method + " " + r.path, query);
+                    return queryRefusal(r, query);
                 }
                 if (!allowed.contains(r.method.getName())) {
                     allowed.add(r.method.getName());
@@ -275,31 +286,13 @@ public final class ControlApi implements AdminApiExtension {
                         + (uri.length() > 100 ? uri.substring(0, 100) + "..." : uri) + ".");
     }
 
-    /** A route whose query is its caller's own (a provider state's parameters). */
-    private static final List<String> ANY_QUERY = List.of("*");
-
-    /** The query parameters each route reads; every other route reads none. */
-    private static final Map<String, List<String>> QUERY_NAMES = Map.of(
-            "GET /wawp/sessions", List.of("access_token"),
-            "DELETE /wawp/faults", List.of("access_token"),
-            "GET /wawp/unexpected-calls", List.of("access_token"),
-            "DELETE /wawp/unexpected-calls", List.of("access_token", "unattributed"),
-            "GET /wawp/requests", List.of("access_token", "endpoint", "instance_id", "status", "limit"),
-            "DELETE /wawp/requests", List.of("access_token"),
-            "POST /wawp/requests/take", List.of("access_token"),
-            "POST /wawp/reset", List.of("access_token"),
-            "POST /wawp/provider-states", ANY_QUERY);
-
     /**
      * Refuses a parameter the route does not read (a misspelt {@code acces_token} would otherwise
      * widen a filter to every token) and one given twice.
      */
-    private static ApiError queryRefusal(String route, String query) {
-        if (query == null || query.isEmpty()) {
-            return null;
-        }
-        List<String> known = QUERY_NAMES.getOrDefault(route, List.of());
-        if (known.equals(ANY_QUERY)) {
+    private static ApiError queryRefusal(Route route, String query) {
+        List<String> known = route.query;
+        if (query == null || query.isEmpty() || known == ANY_QUERY) {
             return null;
         }
         Set<String> seen = new HashSet<>();
@@ -320,7 +313,7 @@ public final class ControlApi implements AdminApiExtension {
                         400,
                         "unknown_query_parameter",
                         "Expected " + (known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known))
-                                + " on " + route.replace(" /wawp", " /__admin/wawp") + ", but got '" + shown
+                                + " on " + route.method.getName() + " /__admin" + route.path + ", but got '" + shown
                                 + "'. Check its spelling.");
             }
             if (!seen.add(name)) {
@@ -496,5 +489,10 @@ public final class ControlApi implements AdminApiExtension {
         }
     }
 
-    private record Route(RequestMethod method, String path, AdminTask task) {}
+    /** One route: its method, path under {@code /__admin}, the query parameters it reads, and its task. */
+    private record Route(RequestMethod method, String path, List<String> query, AdminTask task) {
+        Route(RequestMethod method, String path, AdminTask task) {
+            this(method, path, List.of(), task);
+        }
+    }
 }

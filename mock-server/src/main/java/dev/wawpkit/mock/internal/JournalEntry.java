@@ -168,7 +168,7 @@ final class JournalEntry {
 
         RecordedCall recorded(Session s) {
             String query = query(s);
-            String masked = Secrets.maskQuery(query, secrets(token, headerToken));
+            String masked = Secrets.maskQuery(query, Secrets.Known.of(token, headerToken));
             return new RecordedCall(
                     Instant.ofEpochSecond(0, atEpochNanos),
                     endpoint,
@@ -179,17 +179,8 @@ final class JournalEntry {
         }
     }
 
-    private static Secrets.Known secrets(String token, String headerToken) {
-        return token == null && headerToken == null
-                ? Secrets.Known.NONE
-                : Secrets.Known.of(
-                        headerToken == null || headerToken.equals(token)
-                                ? List.of(token)
-                                : token == null ? List.of(headerToken) : List.of(token, headerToken));
-    }
-
     private RecordedRequest mask() {
-        Secrets.Known secrets = secrets(token, headers.get("access-token"));
+        Secrets.Known secrets = Secrets.Known.of(token, headers.get("access-token"));
         Map<String, List<String>> shown = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
         for (HttpField field : headers) {

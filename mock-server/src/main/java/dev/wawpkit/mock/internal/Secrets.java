@@ -141,6 +141,16 @@ public final class Secrets {
             return secrets.isEmpty() ? NONE : new Known(secrets);
         }
 
+        /** The secrets one API call carried: its token and its access-token header, either may be null. */
+        static Known of(String token, String headerToken) {
+            return token == null && headerToken == null
+                    ? NONE
+                    : new Known(
+                            headerToken == null || headerToken.equals(token)
+                                    ? List.of(token)
+                                    : token == null ? List.of(headerToken) : List.of(token, headerToken));
+        }
+
         String maskIn(String text) {
             if (text == null || raw.length == 0) {
                 return text;
@@ -336,34 +346,39 @@ public final class Secrets {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
-                if (isSecretName(field.getKey()) && value.isValueNode() && !value.isNull()) {
-                    field.setValue(Renderer.JSON.getNodeFactory().textNode(mask(value.asText())));
+                JsonNode shown = isSecretName(field.getKey()) && value.isValueNode() && !value.isNull()
+                        ? Renderer.JSON.getNodeFactory().textNode(mask(value.asText()))
+                        : maskedText(value, secrets);
+                if (shown != null) {
+                    field.setValue(shown);
                     changed = true;
-                } else if (value.isTextual()) {
-                    String shown = secrets.maskIn(value.textValue());
-                    if (!shown.equals(value.textValue())) {
-                        field.setValue(Renderer.JSON.getNodeFactory().textNode(shown));
-                        changed = true;
-                    }
                 } else {
                     changed |= maskJson(value, secrets);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode item = array.get(i);
-                if (item.isTextual()) {
-                    String shown = secrets.maskIn(item.textValue());
-                    if (!shown.equals(item.textValue())) {
-                        array.set(i, Renderer.JSON.getNodeFactory().textNode(shown));
-                        changed = true;
-                    }
+                JsonNode shown = maskedText(array.get(i), secrets);
+                if (shown != null) {
+                    array.set(i, shown);
+                    changed = true;
                 } else {
-                    changed |= maskJson(item, secrets);
+                    changed |= maskJson(array.get(i), secrets);
                 }
             }
         }
         return changed;
+    }
+
+    /** A string node with the known values masked, or null when it is no string or holds none. */
+    private static JsonNode maskedText(JsonNode node, Known secrets) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        String shown = secrets.maskIn(node.textValue());
+        return shown.equals(node.textValue())
+                ? null
+                : Renderer.JSON.getNodeFactory().textNode(shown);
     }
 
     private static String decodeQuietly(String s) {

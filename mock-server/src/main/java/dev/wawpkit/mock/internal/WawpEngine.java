@@ -9,7 +9,6 @@ import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.UnexpectedCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -60,6 +59,7 @@ public final class WawpEngine {
      */
     Reply handle(Exchange x) {
         List<Format> wanted = Renderer.wanted(x.header.apply("Accept"));
+        x.headerToken = x.header.apply("access-token");
         Endpoint endpoint = x.endpoint;
         if (endpoint == null) {
             Endpoint nearest = nearest(x.path);
@@ -89,7 +89,6 @@ public final class WawpEngine {
         }
         Map<String, String> params;
         try {
-            x.headerToken = x.header.apply("access-token");
             params = CallParser.parse(x.query, x.header.apply("Content-Type"), x.headerToken, x.body);
         } catch (ApiError.Rejected r) {
             x.token = tokenOf(x);
@@ -134,7 +133,7 @@ public final class WawpEngine {
 
     /** Finds the access token of a call the engine did not parse fully, for attribution; or null. */
     private static String tokenOf(Exchange x) {
-        String header = x.header.apply("access-token");
+        String header = x.headerToken;
         try {
             String query = CallParser.queryParam(x.url(), "access_token");
             return query != null && !query.isEmpty() ? query : header == null || header.isEmpty() ? null : header;
@@ -425,7 +424,7 @@ public final class WawpEngine {
                 new UnexpectedCall(
                         Instant.now(),
                         x.method,
-                        Secrets.maskUrl(shorten(x.url()), Secrets.Known.of(Arrays.asList(x.token, x.headerToken))),
+                        Secrets.maskUrl(shorten(x.url()), Secrets.Known.of(x.token, x.headerToken)),
                         status,
                         describe(nearest)));
     }
