@@ -246,8 +246,6 @@ public final class Bench {
                     mock.cpu,
                     mockServer.cpu,
                     mock.cpu / mockServer.cpu));
-        }
-        if (mockServer != null) {
             // the load generator shares the cores: what is left of them per request at twice MockServer's rate
             double client = summaries.values().stream()
                     .mapToDouble(Summary::clientCpu)

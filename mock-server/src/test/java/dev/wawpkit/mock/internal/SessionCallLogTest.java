@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.RecordedCall;
-import dev.wawpkit.mock.SessionStatus;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +18,7 @@ class SessionCallLogTest {
     private static final String TOKEN = "call-log-token-1";
     private static final String MASKED = "call...";
 
-    private final Session session =
-            new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), 10).create(TOKEN);
+    private final Session session = Stores.manualBoot(10).create(TOKEN);
 
     @ParameterizedTest
     @ValueSource(
@@ -86,16 +83,5 @@ class SessionCallLogTest {
                 null,
                 TOKEN,
                 session.instanceId);
-    }
-
-    private static final class NoEvents implements SessionEvents {
-        @Override
-        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {}
-
-        @Override
-        public void bootPending(Session session, long delayNanos) {}
-
-        @Override
-        public void changed() {}
     }
 }

@@ -2,7 +2,6 @@ package dev.wawpkit.mock.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wawpkit.mock.SessionStatus;
 import dev.wawpkit.mock.WawpMockServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ class SessionCapTest {
 
     @Test
     void aSessionUsedEverySecondSurvives200000CreatesAtTheDefaultCap() {
-        SessionStore store = store(WawpMockServer.DEFAULT_MAX_SESSIONS);
+        SessionStore store = Stores.manualBoot(WawpMockServer.DEFAULT_MAX_SESSIONS);
         Session used = store.create(TOKEN);
         Session unused = store.create(TOKEN);
 
@@ -57,7 +56,7 @@ class SessionCapTest {
 
     @Test
     void sessionsUsedRightAfterTheirCreateStillGoOldestFirst() {
-        SessionStore store = store(1_000);
+        SessionStore store = Stores.manualBoot(1_000);
         List<Session> created = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             Session s = store.create(TOKEN);
@@ -79,7 +78,7 @@ class SessionCapTest {
 
     @Test
     void aNewSessionOutlivesOlderOnesEvenWhenEveryOneWasUsed() {
-        SessionStore store = store(1_000);
+        SessionStore store = Stores.manualBoot(1_000);
         List<Session> older = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             Session s = store.create(TOKEN);
@@ -100,7 +99,7 @@ class SessionCapTest {
 
     @Test
     void deletedSessionsDoNotPileUpBehindTheCap() {
-        SessionStore store = store(1_000);
+        SessionStore store = Stores.manualBoot(1_000);
         Session kept = store.create(TOKEN);
         for (int i = 0; i < 100_000; i++) {
             store.remove(store.create(TOKEN));
@@ -110,21 +109,5 @@ class SessionCapTest {
         assertThat(store.queuedForEviction())
                 .as("eviction queue entries for one live session after 100,000 deletes")
                 .isLessThanOrEqualTo(2 * 2 + 1_024); // trimmed past twice the store (2 at the last create) + 1,024
-    }
-
-    /** A store with manual boot, as the engine builds one, holding at most cap sessions. */
-    private static SessionStore store(int cap) {
-        return new SessionStore(new Session.Rules(-1, TimeUnit.SECONDS.toNanos(20)), new NoEvents(), cap);
-    }
-
-    private static final class NoEvents implements SessionEvents {
-        @Override
-        public void statusChanged(Session session, SessionStatus from, SessionStatus to) {}
-
-        @Override
-        public void bootPending(Session session, long delayNanos) {}
-
-        @Override
-        public void changed() {}
     }
 }
