@@ -173,9 +173,13 @@ class JournalTest {
         assertThat(mock.requests(Endpoint.CREATE).get(1).body())
                 .isEqualTo("{\"note\":\"jour...\",\"list\":[\"jour...\"]}");
         assertThat(mock.requests().get(mock.requests().size() - 1).path()).isEqualTo("/v2/session/jour...");
+        Http.to(mock, "/v2/session/" + BAD + "?access_token=" + TOKEN)
+                .header("access-token", BAD)
+                .send();
         assertThat(mock.unexpectedCalls())
                 .extracting(UnexpectedCall::url)
-                .containsExactly("/v2/session/jour...?access_token=jour...");
+                .containsExactly(
+                        "/v2/session/jour...?access_token=jour...", "/v2/session/not-...?access_token=jour...");
     }
 
     @Test
