@@ -63,6 +63,7 @@ class WebhookLimitsTest {
             Calls.create(mock, TOKEN); // warm-up: server and client threads that exist anyway
             int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
             long rssBefore = rssKb();
+            long heapBefore = heapCommittedKb();
             long liveBefore = liveHeapMb();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
@@ -96,9 +97,12 @@ class WebhookLimitsTest {
             assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
                     .as("threads added while webhooks hang (unbounded, it was one per request)")
                     .isLessThan(50);
-            // The JVM may grow its heap whatever is live, so RSS gets a loose bound (the unbounded
-            // dispatcher ran out of memory); what stays live after a collection gets a tight one.
-            assertThat(rssKb() - rssBefore).as("RSS growth in KiB").isLessThan(512 * 1024);
+            // The unbounded dispatcher ran out of memory. What stays live after a collection gets a
+            // tight bound; memory outside the heap (thread stacks, socket and direct buffers) gets
+            // its own. Whole RSS is not bounded: it also counts the heap the JVM grows into, garbage
+            // or not, as far as its collector likes (it grew 480 to 530 MB here, nearly all of it heap).
+            long outsideHeapKb = (rssKb() - rssBefore) - (heapCommittedKb() - heapBefore);
+            assertThat(outsideHeapKb).as("RSS growth outside the heap, KiB").isLessThan(128 * 1024);
             assertThat(liveHeapMb() - liveBefore).as("live heap growth in MB").isLessThan(64);
             assertThat(createMillis).as("a create while webhooks hang, ms").isLessThan(1000);
             assertThat(mock.session(ids.get(0)).deliveries()).isNotEmpty();
@@ -175,6 +179,10 @@ class WebhookLimitsTest {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) >> 20;
+    }
+
+    private static long heapCommittedKb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
     }
 
     private static long rssKb() throws IOException {
