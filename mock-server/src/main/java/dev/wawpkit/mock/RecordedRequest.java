@@ -22,7 +22,7 @@ import java.util.Map;
  * @param bodyTruncated whether the body was cut to fit the journal
  * @param status        the HTTP status answered, or 0 when a socket fault answered nothing
  * @param fault         what answered instead of the simulation ({@code HTTP_502_XML},
- *                      {@code CONNECTION_RESET}, {@code RAW_429}, {@code USER_STUB}, ...), or {@code null}
+ *                      {@code CONNECTION_RESET}, {@code RAW_429}, {@code USER_STUB}, {@code MALFORMED_HTTP}, ...), or {@code null}
  * @param tokenHint     the masked access token the request carried, or {@code null}
  * @param instanceId    the {@code instance_id} it named, or {@code null}
  */

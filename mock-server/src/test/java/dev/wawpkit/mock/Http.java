@@ -3,7 +3,9 @@ package dev.wawpkit.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
@@ -15,10 +17,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A tiny HTTP client for the tests: one request, one fully read response. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -120,6 +125,37 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    /** Writes {@code request} as it is over a fresh socket and returns the answer's text. */
+    static String exchange(WawpMockServer mock, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", mock.port())) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return readAnswer(s.getInputStream());
+        }
+    }
+
+    /** Reads one answer: up to its Content-Length, or until the server closes (a reset too). */
+    static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] b = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(b)) > 0) {
+                buf.write(b, 0, n);
+                String sofar = buf.toString(StandardCharsets.UTF_8);
+                int head = sofar.indexOf("\r\n\r\n");
+                Matcher m = CONTENT_LENGTH.matcher(sofar);
+                if (head > 0 && m.find() && sofar.length() - head - 4 >= Integer.parseInt(m.group(1))) {
+                    break;
+                }
+            }
+        } catch (IOException reset) {
+            // an answer followed by a reset still counts
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 
     /** Sends a request line java.net.URI would refuse (such as a broken %-escape) over a raw socket. */

@@ -183,6 +183,45 @@ class JournalTest {
     }
 
     @Test
+    void requestsRefusedBeforeTheyAreReadAreJournaledOnceWithWhatCame() throws Exception {
+        String tooLarge = Http.exchange(
+                mock,
+                "POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "X-Trace: trace-431\r\nX-Padding: " + "p".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n");
+        String brokenLine = Http.exchange(mock, "NOT AN HTTP REQUEST\r\n\r\n");
+        String brokenChunk = Http.exchange(
+                mock,
+                "POST /v2/session/create HTTP/1.1\r\nHost: 127.0.0.1\r\naccess-token: " + TOKEN
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+        Http.Response bodyTooLarge = Http.to(mock, "/v2/session/create")
+                .header("access-token", TOKEN)
+                .json(" ".repeat((1 << 20) + 1))
+                .send();
+
+        assertThat(tooLarge).startsWith("HTTP/1.1 431").contains("application/json");
+        assertThat(brokenLine).startsWith("HTTP/1.1 400").contains("malformed_request");
+        assertThat(brokenChunk).startsWith("HTTP/1.1 400");
+        assertThat(bodyTooLarge.status()).isEqualTo(413);
+        List<RecordedRequest> journal = mock.requests();
+        assertThat(journal)
+                .extracting(
+                        RecordedRequest::endpoint,
+                        RecordedRequest::method,
+                        RecordedRequest::status,
+                        RecordedRequest::fault,
+                        RecordedRequest::tokenHint)
+                .containsExactly(
+                        Tuple.tuple(Endpoint.CREATE, "POST", 431, "MALFORMED_HTTP", "jour..."),
+                        Tuple.tuple(null, "", 400, "MALFORMED_HTTP", null),
+                        Tuple.tuple(Endpoint.CREATE, "POST", 400, null, "jour..."),
+                        Tuple.tuple(Endpoint.CREATE, "POST", 413, null, "jour..."));
+        assertThat(journal.get(0).header("X-Trace")).isEqualTo("trace-431");
+        assertThat(journal.get(0).query()).isEqualTo("access_token=jour...");
+        assertThat(mock.requests(Endpoint.CREATE)).hasSize(3);
+        assertThat(journal.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void takeRequestWaitsForTheNextRequestAndHandsEachOutOnce() throws Exception {
         CompletableFuture<Http.Response> later = CompletableFuture.supplyAsync(() -> {
             try {
@@ -288,5 +327,53 @@ class JournalTest {
                     .send();
             assertThat(r.json().get("dropped").asLong()).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void largeRequestsCostTheJournalNoMoreThanItsBudget() throws Exception {
+        String large = "p".repeat(30_000);
+        String edge = "a".repeat(250) + TOKEN; // crosses the cut: masking comes first
+        int sent = 700; // 700 x 30 KB is more than the journal's 16 MiB of request text
+        for (int i = 0; i < sent; i++) {
+            Http.Response r = Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
+                    .header("X-Large", large)
+                    .header("X-Edge", edge)
+                    .header("X-Seq", String.valueOf(i))
+                    .json("{\"note\": \"" + i + "\"}")
+                    .send();
+            assertThat(r.status()).isEqualTo(200);
+        }
+        String wide = Http.exchange(
+                mock,
+                "GET /v2/session/info?access_token=" + TOKEN + "&instance_id=" + "i".repeat(1000) + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\n" + "X-Many: m\r\n".repeat(100) + "X-Large: " + large + "\r\n"
+                        + "Connection: close\r\n\r\n");
+        assertThat(wide).startsWith("HTTP/1.1 404");
+
+        List<RecordedRequest> kept = mock.requests();
+        assertThat(kept).hasSize(sent + 1);
+        RecordedRequest first = kept.get(0);
+        assertThat(first.header("X-Large")).isEqualTo(large);
+        assertThat(first.body()).isEqualTo("{\"note\": \"0\"}");
+        RecordedRequest last = kept.get(sent - 1);
+        assertThat(last.header("X-Seq")).isEqualTo(String.valueOf(sent - 1));
+        assertThat(last.header("X-Large")).isEqualTo("p".repeat(256) + "...[cut]");
+        assertThat(last.header("X-Edge")).isEqualTo("a".repeat(250) + "jour.." + "...[cut]");
+        assertThat(last.body()).isNull();
+        assertThat(last.bodyTruncated()).isTrue();
+        assertThat(last.endpoint()).isEqualTo(Endpoint.CREATE);
+        assertThat(last.tokenHint()).isEqualTo("jour...");
+        RecordedRequest many = kept.get(sent);
+        assertThat(many.instanceId()).isEqualTo("i".repeat(256) + "...[cut]");
+        assertThat(many.headers().get("X-Many")).hasSize(63); // 64 fields kept: Host first
+        assertThat(many.header("X-Wawp-Journal-Cut")).isEqualTo("39 more header fields not kept");
+        assertThat(kept.toString()).doesNotContain(TOKEN);
+
+        mock.clearRequests();
+        Http.Response after = Http.to(mock, "/v2/session/create?access_token=" + TOKEN)
+                .header("X-Large", large)
+                .send();
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(mock.requests().get(0).header("X-Large")).isEqualTo(large); // forgetting frees the budget
     }
 }

@@ -10,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.wawpkit.mock.junit5.WawpMockTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -27,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,11 +245,11 @@ class RequestPathTest {
                         break;
                     }
                     if (s.getInputStream().available() > 0) {
-                        answer = readAll(s.getInputStream());
+                        answer = Http.readAnswer(s.getInputStream());
                     }
                     Thread.sleep(500);
                 }
-                answer = answer != null ? answer : readAll(s.getInputStream());
+                answer = answer != null ? answer : Http.readAnswer(s.getInputStream());
                 assertThat(answer)
                         .startsWith("HTTP/1.1 408")
                         .contains("\"error\":\"request_timeout\"")
@@ -268,16 +264,18 @@ class RequestPathTest {
 
     @Test
     void brokenBodiesGetADocumented4xx() throws Exception {
-        String chunkedBroken =
-                rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        String chunkedBroken = Http.exchange(
+                mock,
+                "POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
         assertThat(chunkedBroken)
                 .startsWith("HTTP/1.1 400")
                 .doesNotContain("\tat ")
                 .doesNotContain("Exception");
 
-        String truncated =
-                rawExchange("POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        String truncated = Http.exchange(
+                mock,
+                "POST /v2/session/create HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                         + "Content-Length: 100\r\n\r\n{\"a\":");
         assertThat(truncated).startsWith("HTTP/1.1 408").contains("request_timeout");
 
@@ -448,15 +446,6 @@ class RequestPathTest {
         }
     }
 
-    private String rawExchange(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", mock.port())) {
-            s.setSoTimeout(20_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-            return readAll(s.getInputStream());
-        }
-    }
-
     private String rawChunked(String path, int size) throws IOException {
         try (Socket s = new Socket("127.0.0.1", mock.port())) {
             s.setSoTimeout(20_000);
@@ -476,27 +465,7 @@ class RequestPathTest {
             } catch (IOException closedEarly) {
                 // the server answered and closed before the whole body: read what it said
             }
-            return readAll(s.getInputStream());
+            return Http.readAnswer(s.getInputStream());
         }
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] b = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(b)) > 0) {
-                buf.write(b, 0, n);
-                String sofar = buf.toString(StandardCharsets.UTF_8);
-                int head = sofar.indexOf("\r\n\r\n");
-                Matcher m = Pattern.compile("(?i)content-length: (\\d+)").matcher(sofar);
-                if (head > 0 && m.find() && sofar.length() - head - 4 >= Integer.parseInt(m.group(1))) {
-                    break;
-                }
-            }
-        } catch (IOException reset) {
-            // an answer followed by a reset still counts
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 }

@@ -43,7 +43,9 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.BadMessageException;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.http.HttpHeader;
+import wiremock.org.eclipse.jetty.http.HttpURI;
 import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.org.eclipse.jetty.server.HttpChannel;
 import wiremock.org.eclipse.jetty.server.HttpConfiguration;
 import wiremock.org.eclipse.jetty.server.Request;
 import wiremock.org.eclipse.jetty.server.Server;
@@ -133,6 +135,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         new LenientUpgradeConnectionFactory(http));
                 connector.setPort(port);
                 connector.setHost(bindAddress);
+                connector.addBean(new RefusedRequests(new JournalWriter(core.journal)));
                 Jetty11Utils.setJettySettings(settings, connector);
                 return connector;
             }
@@ -200,6 +203,36 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             response.setContentType("application/json");
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
+        }
+    }
+
+    /**
+     * Journals the API requests Jetty refuses before they reach the gate (a header block too large:
+     * 431; a request line or URI it cannot parse: 400), with whatever was read of them, so that
+     * "every request the API receives" holds for those too. Jetty answers them with {@link
+     * JsonErrorHandler}'s JSON error; control-API requests are not journaled.
+     */
+    private static final class RefusedRequests implements HttpChannel.Listener {
+        private final JournalWriter journal;
+
+        RefusedRequests(JournalWriter journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void onRequestFailure(Request request, Throwable failure) {
+            // Jetty calls this for a bad message only; one found in a body the gate is reading
+            // (a broken chunk) comes after dispatch, and the gate journals that request itself.
+            if (!(failure instanceof BadMessageException bad)
+                    || !request.getHttpChannelState().isIdle()) {
+                return;
+            }
+            HttpURI uri = request.getHttpURI();
+            String path = uri == null ? null : uri.getPath();
+            if (path != null && (path.equals("/__admin") || path.startsWith("/__admin/"))) {
+                return;
+            }
+            journal.recordRefused(request, path == null ? null : ApiGate.ENDPOINTS.get(path), bad.getCode());
         }
     }
 

@@ -17,7 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * Keeps the requests the API received: a ring per access token (requests without one share a
- * ring), bounded in entries and in body bytes. The oldest go first; {@link #dropped()} counts them.
+ * ring), bounded in entries and in the request text they hold (headers, path, query, body). The
+ * oldest go first; {@link #dropped()} counts them. A request that does not fit the text budget is
+ * kept without its body, or else masked and cut ({@link JournalEntry#cut()}): a few large requests
+ * never cost more than the budget, whatever their headers.
  *
  * <p>Writing is lock-free (one counter increment and one slot swap) and stores the request raw;
  * readers copy and sort a ring and see each entry masked ({@link JournalEntry#recorded()}).
@@ -31,8 +34,8 @@ final class Journal {
     static final int DEFAULT_MAX_ENTRIES = 20_000;
     /** Largest body kept per request. */
     static final int MAX_BODY_CHARS = 64 * 1024;
-    /** Cap on the body bytes kept in all; beyond it bodies are dropped (marked truncated). */
-    private static final long MAX_BODY_BYTES = 16L << 20;
+    /** Cap on the request text kept in all (headers, path, query and body, in characters and bytes). */
+    static final long MAX_KEPT_BYTES = 16L << 20;
 
     private static final String NO_TOKEN = "";
 
@@ -41,7 +44,7 @@ final class Journal {
     private final Map<String, Ring> rings = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong bodyBytes = new AtomicLong();
+    private final AtomicLong keptBytes = new AtomicLong();
     private final Map<String, AtomicLong> takeCursors = new ConcurrentHashMap<>();
     private final AtomicInteger waiters = new AtomicInteger();
     private final Object arrival = new Object();
@@ -60,17 +63,12 @@ final class Journal {
         return sequence.incrementAndGet();
     }
 
-    /** Reserves room for a body in the byte budget; false (nothing reserved) once it is spent. */
-    boolean reserveBody(int bytes) {
-        if (bodyBytes.addAndGet(bytes) > MAX_BODY_BYTES) {
-            bodyBytes.addAndGet(-bytes);
-            return false;
-        }
-        return true;
-    }
-
-    /** Adds a request to its token's ring; wakes anyone waiting in {@link #take}. */
-    void add(String token, JournalEntry request) {
+    /**
+     * Adds a request to its token's ring, as much of it as the text budget has room for; wakes
+     * anyone waiting in {@link #take}. Returns the entry as kept.
+     */
+    JournalEntry add(String token, JournalEntry request) {
+        request = fit(request);
         String key = token == null ? NO_TOKEN : token;
         Ring ring = rings.get(key);
         if (ring == null) {
@@ -88,6 +86,27 @@ final class Journal {
                 arrival.notifyAll();
             }
         }
+        return request;
+    }
+
+    /** The entry whole if the budget has room for it, else without its body, else cut. */
+    private JournalEntry fit(JournalEntry request) {
+        if (reserve(request.keptBytes())) {
+            return request;
+        }
+        JournalEntry bodiless = request.withoutBody();
+        if (bodiless != request && reserve(bodiless.keptBytes())) {
+            return bodiless;
+        }
+        return request.cut();
+    }
+
+    private boolean reserve(long bytes) {
+        if (keptBytes.addAndGet(bytes) > MAX_KEPT_BYTES) {
+            keptBytes.addAndGet(-bytes);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -152,7 +171,7 @@ final class Journal {
         if (token == null) {
             rings.clear();
             takeCursors.clear();
-            bodyBytes.set(0);
+            keptBytes.set(0);
             return;
         }
         Ring ring = rings.remove(token);
@@ -181,8 +200,8 @@ final class Journal {
     }
 
     private void release(JournalEntry old) {
-        if (old.bodyBytes() > 0) {
-            bodyBytes.addAndGet(-old.bodyBytes());
+        if (old.keptBytes() > 0) {
+            keptBytes.addAndGet(-old.keptBytes());
         }
     }
 

@@ -21,6 +21,15 @@ import wiremock.org.eclipse.jetty.http.HttpFields;
  * ({@link #recorded()}), never on the way in. Raw values never leave this class.
  */
 final class JournalEntry {
+    /** The longest value a cut entry keeps. */
+    static final int CUT_CHARS = 256;
+    /** How many header fields a cut entry keeps. */
+    static final int CUT_FIELDS = 64;
+    /** What ends a value cut to fit. */
+    static final String CUT_MARK = "...[cut]";
+    /** The field a cut entry counts the header fields it did not keep in. */
+    static final String CUT_HEADER = "X-Wawp-Journal-Cut";
+
     final long sequence;
     final Instant at;
     final Endpoint endpoint;
@@ -40,6 +49,9 @@ final class JournalEntry {
     final String token;
 
     final String instanceId;
+    /** The request text this entry holds, for the journal's budget; 0 for a cut entry. */
+    private final long keptBytes;
+
     private volatile RecordedRequest recorded;
 
     JournalEntry(
@@ -69,11 +81,96 @@ final class JournalEntry {
         this.fault = fault;
         this.token = token;
         this.instanceId = instanceId;
+        long kept = length(method) + length(path) + length(query) + length(token) + length(instanceId);
+        for (int i = 0; i < this.headers.size(); i++) {
+            HttpField field = this.headers.getField(i);
+            kept += length(field.getName()) + length(field.getValue());
+        }
+        this.keptBytes = kept + (body == null ? 0 : body.length);
     }
 
-    /** The bytes of body this entry holds, for the journal's body budget. */
-    int bodyBytes() {
-        return body == null ? 0 : body.length;
+    /** A cut entry: only its masked, cut form. */
+    private JournalEntry(JournalEntry whole, RecordedRequest cut, String query, String token) {
+        this.sequence = whole.sequence;
+        this.at = whole.at;
+        this.endpoint = whole.endpoint;
+        this.method = cut.method();
+        this.path = cut.path();
+        this.query = query;
+        this.headers = HttpFields.EMPTY;
+        this.body = null;
+        this.bodyCut = true;
+        this.status = whole.status;
+        this.fault = whole.fault;
+        this.token = token;
+        this.instanceId = cut.instanceId();
+        this.keptBytes = 0;
+        this.recorded = cut;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** The request text this entry holds (headers, path, query, body), for the journal's budget. */
+    long keptBytes() {
+        return keptBytes;
+    }
+
+    /** This entry without its body (marked cut); itself when it has none. */
+    JournalEntry withoutBody() {
+        if (body == null) {
+            return this;
+        }
+        return new JournalEntry(
+                sequence, at, endpoint, method, path, query, headers, null, true, status, fault, token, instanceId);
+    }
+
+    /**
+     * This entry masked now, and cut to a size that does not depend on the request: no body, each
+     * header value, the method, path, query and instance id at most {@link #CUT_CHARS} characters
+     * (marked {@link #CUT_MARK}), and at most {@link #CUT_FIELDS} header fields, the rest counted
+     * in a {@link #CUT_HEADER} field. Masking comes first, so a cut never halves a token.
+     */
+    JournalEntry cut() {
+        RecordedRequest whole = withoutBody().recorded();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        int fields = 0;
+        int left = 0;
+        for (Map.Entry<String, List<String>> e : whole.headers().entrySet()) {
+            for (String value : e.getValue()) {
+                if (fields == CUT_FIELDS) {
+                    left++;
+                    continue;
+                }
+                headers.computeIfAbsent(cut(e.getKey()), k -> new ArrayList<>(1))
+                        .add(cut(value));
+                fields++;
+            }
+        }
+        if (left > 0) {
+            headers.put(CUT_HEADER, List.of(left + " more header fields not kept"));
+        }
+        String query = cut(whole.query());
+        RecordedRequest small = new RecordedRequest(
+                whole.sequence(),
+                whole.at(),
+                whole.endpoint(),
+                cut(whole.method()),
+                cut(whole.path()),
+                query,
+                headers,
+                null,
+                true,
+                whole.status(),
+                whole.fault(),
+                whole.tokenHint(),
+                cut(whole.instanceId()));
+        return new JournalEntry(this, small, query, token != null && token.length() <= CUT_CHARS ? token : null);
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= CUT_CHARS ? s : s.substring(0, CUT_CHARS) + CUT_MARK;
     }
 
     /** Returns the entry with every credential masked; worked out once, on first read. */
@@ -92,11 +189,15 @@ final class JournalEntry {
      * headerToken} is the access-token header as the engine read it.
      */
     Call call(Session session, String headerToken) {
+        String kept = Call.compact(query, session);
+        if (kept != null && kept.length() > CUT_CHARS) { // a session keeps 256 calls: none may be large
+            kept = cut(Secrets.maskQuery(kept, Secrets.Known.of(token, headerToken)));
+        }
         return new Call(
                 at.getEpochSecond() * 1_000_000_000L + at.getNano(),
                 endpoint,
                 method,
-                Call.compact(query, session),
+                kept,
                 session.token.equals(token) ? session.token : token,
                 headerToken,
                 status,

@@ -127,18 +127,27 @@ public final class WawpEngine {
 
     /** Answers a call the gate refused before the engine saw it (a body too large, too slow, broken). */
     Reply refuse(Exchange x, ApiError error) {
+        x.headerToken = x.header.apply("access-token");
         x.token = tokenOf(x);
         return Renderer.error(error, Renderer.wanted(x.header.apply("Accept")), x.endpoint);
     }
 
     /** Finds the access token of a call the engine did not parse fully, for attribution; or null. */
     private static String tokenOf(Exchange x) {
-        String header = x.headerToken;
+        return tokenOf(x.url(), x.headerToken);
+    }
+
+    /**
+     * Finds the access token of a request from its URL's query, else its access-token header; null
+     * when neither holds one. For attribution only: a query that does not decode counts as none.
+     */
+    static String tokenOf(String url, String header) {
+        String fallback = header == null || header.isEmpty() ? null : header;
         try {
-            String query = CallParser.queryParam(x.url(), "access_token");
-            return query != null && !query.isEmpty() ? query : header == null || header.isEmpty() ? null : header;
+            String query = CallParser.queryParam(url, "access_token");
+            return query != null && !query.isEmpty() ? query : fallback;
         } catch (ApiError.Rejected e) {
-            return header;
+            return fallback;
         }
     }
 
