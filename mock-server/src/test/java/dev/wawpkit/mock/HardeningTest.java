@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,6 +135,40 @@ class HardeningTest {
             assertThatThrownBy(() -> capped.tokens().quota("one-too-many", 1))
                     .isInstanceOfSatisfying(
                             WawpMockException.class, e -> assertThat(e.code()).isEqualTo("too_many_tokens"));
+        }
+    }
+
+    @Test
+    void armedRawFaultsHoldAtMost16MiBOfAnswerText() throws IOException {
+        // Its own mock: filling the fault table would leave the class's mock full.
+        try (WawpMockServer capped =
+                WawpMockServer.builder().token(TOKEN).build().start()) {
+            String body = "x".repeat(Fault.Raw.MAX_BODY);
+            for (int i = 0; i < 16; i++) {
+                capped.faults().onCreate().times(2).respondRaw(503, Map.of(), body);
+            }
+
+            assertThatThrownBy(() -> capped.faults().onCreate().respondRaw(503, Map.of("Retry-After", "2"), "y"))
+                    .isInstanceOfSatisfying(WawpMockException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(409);
+                        assertThat(e.code()).isEqualTo("raw_faults_too_large");
+                        assertThat(e.getMessage())
+                                .contains("at most 16777216 characters", "16777216 are armed", "adds 13");
+                    });
+            Http.Response overHttp = Http.to(capped.baseUrl(), "/__admin/wawp/faults")
+                    .json("{\"endpoint\": \"create\", \"raw\": {\"status\": 429, \"body\": \"z\"}}")
+                    .send();
+            assertThat(overHttp.status()).isEqualTo(409);
+            assertThat(overHttp.json().get("error").asText()).isEqualTo("raw_faults_too_large");
+            assertThat(capped.faults().list()).hasSize(16); // nothing armed is lost
+            capped.faults().onCreate().respond(500); // faults that hold no text still arm
+            Http.Response first = Http.raw(capped.baseUrl(), "POST", "/v2/session/create?access_token=" + TOKEN, null);
+            assertThat(first.status()).isEqualTo(503);
+            assertThat(first.body()).hasSize(Fault.Raw.MAX_BODY);
+
+            capped.faults().clear();
+            capped.faults().onCreate().respondRaw(429, Map.of("Retry-After", "2"), "after clearing");
+            assertThat(capped.faults().list()).hasSize(1);
         }
     }
 

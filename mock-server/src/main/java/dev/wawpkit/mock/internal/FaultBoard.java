@@ -1,10 +1,12 @@
 package dev.wawpkit.mock.internal;
 
 import dev.wawpkit.mock.Endpoint;
+import dev.wawpkit.mock.Fault;
 import dev.wawpkit.mock.FaultRule;
 import dev.wawpkit.mock.WawpMockException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +23,32 @@ final class FaultBoard {
     /** How many faults may be armed at once; one more is refused (409). */
     static final int MAX_ARMED = 1_000;
 
-    void arm(FaultRule rule) {
+    /**
+     * How much answer text (raw bodies and header values, in characters) the armed faults may hold
+     * in all; a raw fault that would pass it is refused (409). Each body may be 1 MiB; without this,
+     * a hundred of them ran a mock started with {@code -Xmx160m} out of memory.
+     */
+    static final long MAX_RAW_CHARS = 16L << 20;
+
+    /** Arms a fault; refuses (409) one over {@link #MAX_ARMED} or {@link #MAX_RAW_CHARS}. Not on the request path. */
+    synchronized void arm(FaultRule rule) {
+        long adding = rawChars(rule);
+        if (adding > 0) {
+            long held = 0;
+            for (Armed a : armed) {
+                held += rawChars(a.rule);
+            }
+            if (held + adding > MAX_RAW_CHARS) {
+                throw new WawpMockException(
+                        409,
+                        "raw_faults_too_large",
+                        "Expected the armed raw faults to hold at most " + MAX_RAW_CHARS
+                                + " characters of answer text in all, but " + held
+                                + " are armed and this one adds " + adding
+                                + ". Use times(n) on one fault instead of n faults, or clear the faults"
+                                + " you no longer need (DELETE /__admin/wawp/faults).");
+            }
+        }
         if (armed.size() >= MAX_ARMED) {
             throw new WawpMockException(
                     409,
@@ -32,6 +59,17 @@ final class FaultBoard {
                             + "n faults, or clear them (DELETE /__admin/wawp/faults).");
         }
         armed.add(new Armed(rule));
+    }
+
+    private static long rawChars(FaultRule rule) {
+        if (!(rule.fault() instanceof Fault.Raw raw)) {
+            return 0;
+        }
+        long chars = raw.body().length();
+        for (Map.Entry<String, String> h : raw.headers().entrySet()) {
+            chars += h.getKey().length() + h.getValue().length();
+        }
+        return chars;
     }
 
     /** Returns whether any fault is armed (one emptiness check). */
