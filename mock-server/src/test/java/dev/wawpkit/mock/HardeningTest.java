@@ -3,6 +3,7 @@ package dev.wawpkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.net.Socket;
@@ -170,6 +171,43 @@ class HardeningTest {
             capped.faults().onCreate().respondRaw(429, Map.of("Retry-After", "2"), "after clearing");
             assertThat(capped.faults().list()).hasSize(1);
         }
+    }
+
+    @Test
+    void stubsSentOverHttpHoldAtMost16MiBOfJson() throws Exception {
+        // Its own mock: filling the stub store would leave the class's mock full.
+        try (WawpMockServer capped =
+                WawpMockServer.builder().token(TOKEN).build().start()) {
+            String large = "x".repeat((1 << 20) - 4096);
+            for (int i = 0; i < 16; i++) {
+                assertThat(addStub(capped, "/large/" + i, large).status()).isEqualTo(201);
+            }
+
+            Http.Response refused = addStub(capped, "/large/16", large);
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).isEqualTo("stubs_too_large");
+            assertThat(refused.json().get("message").asText())
+                    .contains("at most 16777216 characters of JSON", "POST /__admin/mappings/reset");
+            assertThat(capped.wireMock().getStubMappings()).hasSize(16); // nothing held is lost
+            assertThat(addStub(capped, "/small", "fits").status()).isEqualTo(201);
+            assertThat(Http.to(capped.baseUrl(), "/large/3")
+                            .method("GET")
+                            .send()
+                            .body())
+                    .hasSize(large.length());
+            capped.wireMock().resetMappings();
+            assertThat(addStub(capped, "/large/16", large).status()).isEqualTo(201);
+        }
+    }
+
+    private static Http.Response addStub(WawpMockServer mock, String url, String body) throws Exception {
+        ObjectNode stub = Http.JSON.createObjectNode();
+        stub.putObject("request").put("method", "GET").put("url", url);
+        stub.putObject("response").put("status", 200).put("body", body);
+        return Http.to(mock.baseUrl(), "/__admin/mappings")
+                .json(Http.JSON.writeValueAsString(stub))
+                .send();
     }
 
     @Test

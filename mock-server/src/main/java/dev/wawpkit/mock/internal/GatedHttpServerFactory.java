@@ -159,7 +159,9 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
                 context.addFilter(
-                        new FilterHolder(new AdminGate(adminToken, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                        new FilterHolder(new AdminGate(adminToken, policy, userStubs)),
+                        "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
             }
         };
     }
@@ -358,8 +360,10 @@ final class GatedHttpServerFactory implements HttpServerFactory {
 
         private final byte[] adminToken;
         private final AdminPolicy policy;
+        private final UserStubs userStubs;
 
-        AdminGate(byte[] adminToken, AdminPolicy policy) {
+        AdminGate(byte[] adminToken, AdminPolicy policy, UserStubs userStubs) {
+            this.userStubs = userStubs;
             this.adminToken = adminToken;
             this.policy = policy;
         }
@@ -497,11 +501,14 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             if (refusal == null) {
                 try {
                     byte[] body = Bodies.read(req);
-                    ApiError stubRefusal = !policy.wireMockAdmin()
-                                    && req.getRequestURI().startsWith("/__admin/mappings")
-                                    && body.length > 0
-                            ? StubPolicy.refusal(body)
-                            : null;
+                    boolean stub = req.getRequestURI().startsWith("/__admin/mappings")
+                            && body.length > 0
+                            && (req.getMethod().equals("POST")
+                                    || req.getMethod().equals("PUT"));
+                    ApiError stubRefusal = stub && !policy.wireMockAdmin() ? StubPolicy.refusal(body) : null;
+                    if (stub && stubRefusal == null) {
+                        stubRefusal = StubPolicy.tooLarge(userStubs.heldJsonChars(), body.length);
+                    }
                     if (stubRefusal == null) {
                         chain.doFilter(new Bodies.Replayed(req, body), response);
                         return;

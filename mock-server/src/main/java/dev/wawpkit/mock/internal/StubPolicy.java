@@ -13,7 +13,28 @@ import java.util.List;
  * {@code server.wireMock()} are the test's own code and are not checked.
  */
 final class StubPolicy {
+    /**
+     * How many characters of stub JSON the stubs may hold once one sent over HTTP is added; past it
+     * the stub is refused (409). A hundred stubs of 1 MiB ran a mock started with {@code -Xmx160m}
+     * out of memory.
+     */
+    static final long MAX_STUB_CHARS = 16L << 20;
+
     private StubPolicy() {}
+
+    /** Returns the refusal for a stub body of {@code adding} characters beside {@code held}, or null. */
+    static ApiError tooLarge(long held, long adding) {
+        if (held + adding <= MAX_STUB_CHARS) {
+            return null;
+        }
+        return new ApiError(
+                409,
+                "stubs_too_large",
+                "Expected the stubs to hold at most " + MAX_STUB_CHARS + " characters of JSON in all, but they hold "
+                        + held + " and this request adds " + adding
+                        + ". Remove the stubs you no longer need (DELETE /__admin/mappings/{id}, or POST"
+                        + " /__admin/mappings/reset for all), or serve one large answer from fewer stubs.");
+    }
 
     /**
      * Returns the refusal for a stub body sent to {@code /__admin/mappings} (one stub, or an import

@@ -1,6 +1,7 @@
 package dev.wawpkit.mock.internal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
@@ -65,6 +66,18 @@ final class UserStubs implements StubLifecycleListener {
             }
         }
         return false;
+    }
+
+    /** Returns the characters of JSON the stubs now held take written out, to bound what HTTP may add. */
+    long heldJsonChars() {
+        WireMockServer s = server;
+        long chars = 0;
+        if (s != null) {
+            for (StubMapping stub : s.getStubMappings()) {
+                chars += Json.write(stub).length();
+            }
+        }
+        return chars;
     }
 
     private static ImmutableRequest toWireMock(HttpServletRequest req, byte[] body) {
