@@ -263,6 +263,36 @@ class WebhookTest {
         assertThat(r.json().get("error").asText()).isEqualTo("invalid_webhook_url");
     }
 
+    @Test
+    void anOversizedWebhookUrlOrSecretIsRefusedAndTheSettingsStay() {
+        String id = mock.seedSession().token(TOKEN).create().instanceId();
+        mock.session(id).webhooks(List.of(hookUrl()), SECRET);
+        String longUrl = "http://127.0.0.1:9/" + "a".repeat(2_000);
+
+        Http.Response url = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("PUT")
+                .json("{\"urls\": [\"" + longUrl + "\"]}")
+                .send();
+        Http.Response secret = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("PUT")
+                .json("{\"urls\": [\"" + hookUrl() + "\"], \"secret\": \"" + "s".repeat(513) + "\"}")
+                .send();
+
+        assertThat(url.status()).isEqualTo(400);
+        assertThat(url.json().get("error").asText()).isEqualTo("invalid_webhook_url");
+        assertThat(url.json().get("message").asText())
+                .contains(
+                        "of at most 2000 characters, but got one of 2019 characters starting 'http://127.0.0.1:9/aaa");
+        assertThat(secret.status()).isEqualTo(400);
+        assertThat(secret.json().get("error").asText()).isEqualTo("invalid_webhook_secret");
+        assertThat(secret.json().get("message").asText()).contains("1 to 512 characters", "but got 513");
+        Http.Response kept = Http.to(mock, "/__admin/wawp/sessions/" + id + "/webhooks")
+                .method("GET")
+                .send();
+        assertThat(kept.json().get("urls").get(0).asText()).isEqualTo(hookUrl().toString());
+        assertThat(kept.json().get("signed").asBoolean()).isTrue();
+    }
+
     private void awaitDeliveries(String id, int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (mock.session(id).deliveries().size() < n && System.nanoTime() < end) {

@@ -65,6 +65,27 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
 
     /** How many webhook URLs one session may have. */
     public static final int MAX_WEBHOOK_URLS = 10;
+    /** The longest webhook URL a session takes (what browsers and most servers accept). */
+    static final int MAX_WEBHOOK_URL_CHARS = 2_000;
+    /** The longest webhook signing secret a session takes. */
+    static final int MAX_WEBHOOK_SECRET_CHARS = 512;
+
+    /** Returns what is wrong with a webhook URL, as an error message shows it, or null when it will do. */
+    static String webhookUrlProblem(URI u) {
+        if (u == null) {
+            return "none";
+        }
+        String text = u.toString();
+        if (text.length() > MAX_WEBHOOK_URL_CHARS) {
+            return "one of " + text.length() + " characters starting '" + text.substring(0, 40) + "...'";
+        }
+        if (!u.isAbsolute()
+                || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                || u.getHost() == null) {
+            return "'" + text + "'";
+        }
+        return null;
+    }
 
     final WawpEngine engine;
     final Journal journal;
@@ -200,22 +221,21 @@ public final class MockCore implements ControlPort, SessionEvents, AutoCloseable
                             + "and fan them out there.");
         }
         for (URI u : urls) {
-            if (u == null
-                    || !u.isAbsolute()
-                    || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
-                    || u.getHost() == null) {
+            String problem = webhookUrlProblem(u);
+            if (problem != null) {
                 throw new WawpMockException(
                         400,
                         "invalid_webhook_url",
-                        "Expected absolute http(s) webhook URLs " + "like http://127.0.0.1:9000/hooks, but got '" + u
-                                + "'.");
+                        "Expected absolute http(s) webhook URLs like http://127.0.0.1:9000/hooks, of at most "
+                                + MAX_WEBHOOK_URL_CHARS + " characters, but got " + problem + ".");
             }
         }
-        if (secret != null && secret.isEmpty()) {
+        if (secret != null && (secret.isEmpty() || secret.length() > MAX_WEBHOOK_SECRET_CHARS)) {
             throw new WawpMockException(
                     400,
                     "invalid_webhook_secret",
-                    "Expected a non-empty secret, or none (null) for unsigned webhooks.");
+                    "Expected a secret of 1 to " + MAX_WEBHOOK_SECRET_CHARS
+                            + " characters, or none (null) for unsigned webhooks, but got " + secret.length() + ".");
         }
         store.require(instanceId).webhooks(urls, secret);
     }

@@ -180,12 +180,11 @@ final class StateFile {
                         "session " + s.instanceId() + " has more than " + MockCore.MAX_WEBHOOK_URLS + " webhook URLs");
             }
             for (String u : s.webhooks()) {
-                URI uri = URI.create(u);
-                if (!uri.isAbsolute()
-                        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                        || uri.getHost() == null) {
-                    throw new IllegalArgumentException("session " + s.instanceId() + " has webhook URL '" + shorten(u)
-                            + "', not an absolute http(s) URL");
+                String problem = MockCore.webhookUrlProblem(URI.create(u));
+                if (problem != null) {
+                    throw new IllegalArgumentException("session " + s.instanceId() + " has webhook URL " + problem
+                            + ", not an absolute http(s) URL of at most " + MockCore.MAX_WEBHOOK_URL_CHARS
+                            + " characters");
                 }
             }
         }
