@@ -15,7 +15,8 @@ import wiremock.org.eclipse.jetty.server.Request;
  * Writes every answer of the API: the one place a {@link Reply} becomes bytes on the socket.
  *
  * <p>A delayed answer or socket fault never holds a server thread while it waits: the request is
- * put in async mode and a scheduler thread finishes it when the delay is over.
+ * put in async mode and, when the delay is over, a scheduler thread hands it back to a server
+ * thread to finish.
  */
 final class ReplyWriter {
     private final ScheduledExecutorService scheduler;
@@ -31,14 +32,23 @@ final class ReplyWriter {
         }
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
+        // The scheduler only wakes the request; a server thread writes it, so a caller that does not
+        // read its answers can hold that thread, as any write can, but never the scheduler's two.
+        Runnable write = () -> {
+            try {
+                deliver(req, (HttpServletResponse) async.getResponse(), reply);
+            } catch (IOException | RuntimeException e) {
+                // the caller went away while it waited: nothing left to answer
+            } finally {
+                completeQuietly(async);
+            }
+        };
         try {
             scheduler.schedule(
                     () -> {
                         try {
-                            deliver(req, (HttpServletResponse) async.getResponse(), reply);
-                        } catch (IOException | RuntimeException e) {
-                            // the caller went away while it waited: nothing left to answer
-                        } finally {
+                            async.start(write);
+                        } catch (RuntimeException gone) {
                             completeQuietly(async);
                         }
                     },
