@@ -13,6 +13,7 @@ import dev.wawpkit.mock.junit5.WawpMockTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,24 +206,80 @@ class RequestPathTest {
     }
 
     @Test
-    void slowBodiesDelayNobodyAndAreAnswered408() throws Exception {
+    void callersThatReadNoAnswersHoldUpNoOtherDelayedAnswer() throws Exception {
+        mock.tokens().unlimited(OTHER);
+        mock.faults()
+                .onCreate()
+                .token(TOKEN)
+                .times(32)
+                .after(Duration.ofMillis(10))
+                .respondRaw(200, Map.of("Content-Type", "text/plain"), "b".repeat(Fault.Raw.MAX_BODY));
+        mock.faults().onCreate().token(OTHER).delay(Duration.ofMillis(100));
+        List<Socket> deaf = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // more than the two threads that wait out delays
+                Socket s = new Socket();
+                s.setReceiveBufferSize(4096);
+                s.connect(new InetSocketAddress("127.0.0.1", mock.port()));
+                s.getOutputStream()
+                        .write(("POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Content-Length: 0\r\n\r\n")
+                                .repeat(8)
+                                .getBytes(StandardCharsets.US_ASCII));
+                deaf.add(s);
+            }
+            Thread.sleep(500); // 1 MiB answers to callers that read none: every write of one is stuck
+
+            long t0 = System.nanoTime();
+            Http.Response other = Calls.create(mock, OTHER);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+            assertThat(other.status()).isEqualTo(200);
+            // written on a scheduler thread stuck behind a deaf caller, it took the 10 s idle timeout
+            assertThat(millis)
+                    .as("another token's create delayed 100 ms, in ms")
+                    .isLessThan(3000);
+        } finally {
+            for (Socket s : deaf) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void slowUploadsHoldNoServerThreadAndStalledOnesAreAnswered408() throws Exception {
         send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of()); // warm-up: connection and classes
         long b0 = System.nanoTime();
         send("POST", "/v2/session/create?access_token=" + TOKEN, Map.of());
         long baseline = System.nanoTime() - b0;
-        List<Socket> slow = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                Socket s = new Socket("127.0.0.1", mock.port());
-                s.setSoTimeout(15_000);
-                s.getOutputStream()
-                        .write(("POST /v2/session/create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                                .getBytes(StandardCharsets.US_ASCII));
-                slow.add(s);
+        // Twice the server's 32 worker threads, half on the API and half on the control API, each
+        // sending 2.5 KB/s: slow, but fast enough never to be refused. A body read on a worker
+        // would hold all 32 workers until the uploads end, some 40 s from now, and nobody else's
+        // body would be read, or judged, until then.
+        List<Socket> uploads = openUploads(64);
+        AtomicBoolean dripping = new AtomicBoolean(true);
+        Thread dripper = new Thread(() -> {
+            byte[] piece = " ".repeat(512).getBytes(StandardCharsets.US_ASCII);
+            while (dripping.get()) {
+                for (Socket s : uploads) {
+                    try {
+                        s.getOutputStream().write(piece);
+                    } catch (IOException closed) {
+                        // asserted below: every upload is still open
+                    }
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            // the median of five, so one scheduling hiccup of a loaded build machine does not decide;
-            // a worker held by a slow sender would delay every one of them by seconds
+        });
+        List<Socket> stalled = List.of();
+        try {
+            dripper.start();
+            Thread.sleep(300);
+            // the median of five, so one scheduling hiccup of a loaded build machine does not decide
             long[] delays = new long[5];
             for (int i = 0; i < delays.length; i++) {
                 long t0 = System.nanoTime();
@@ -232,34 +290,92 @@ class RequestPathTest {
             }
             Arrays.sort(delays);
             assertThat(delays[delays.length / 2])
-                    .as("how much 4 slow senders delay a create (median of 5: %s ms)", Arrays.toString(delays))
+                    .as("how much 64 slow uploads delay a create (median of 5: %s ms)", Arrays.toString(delays))
                     .isLessThan(1000);
-            for (Socket s : slow) {
-                OutputStream out = s.getOutputStream();
-                String answer = null;
-                for (int i = 0; i < 20 && answer == null; i++) {
-                    try {
-                        out.write(' ');
-                        out.flush();
-                    } catch (IOException closed) {
-                        break;
-                    }
-                    if (s.getInputStream().available() > 0) {
-                        answer = Http.readAnswer(s.getInputStream());
-                    }
-                    Thread.sleep(500);
-                }
-                answer = answer != null ? answer : Http.readAnswer(s.getInputStream());
-                assertThat(answer)
+            // uploads that stall while the others go on are judged, and answered, in time
+            stalled = openUploads(4);
+            for (Socket s : stalled) {
+                assertThat(Http.readAnswer(s.getInputStream()))
                         .startsWith("HTTP/1.1 408")
                         .contains("\"error\":\"request_timeout\"")
                         .doesNotContain("Exception");
             }
+            dripping.set(false);
+            dripper.join();
+            for (Socket s : uploads) {
+                assertThat(s.getInputStream().available())
+                        .as("an answer to an upload that keeps its pace")
+                        .isZero();
+            }
         } finally {
-            for (Socket s : slow) {
+            dripping.set(false);
+            dripper.join();
+            for (Socket s : uploads) {
+                s.close();
+            }
+            for (Socket s : stalled) {
                 s.close();
             }
         }
+    }
+
+    /** Opens connections that each send a request's head and the first byte of a 100 KB body. */
+    private List<Socket> openUploads(int n) throws IOException {
+        List<Socket> open = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Socket s = new Socket("127.0.0.1", mock.port());
+            s.setSoTimeout(15_000);
+            s.getOutputStream()
+                    .write(("POST " + (i % 2 == 0 ? "/v2/session/create" : "/__admin/wawp/faults")
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                            .getBytes(StandardCharsets.US_ASCII));
+            open.add(s);
+        }
+        return open;
+    }
+
+    @Test
+    void aBodyThatArrivesInPiecesIsReadWhole() throws Exception {
+        String head = "POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nX-Trace: %s\r\n";
+        String first = "{\"note\": \"";
+        String second = "in pieces\"}";
+        List<List<String>> sends = List.of(
+                List.of(
+                        head.formatted("length") + "Content-Length: " + (first + second).length() + "\r\n\r\n",
+                        first,
+                        second),
+                List.of(
+                        head.formatted("chunked") + "Transfer-Encoding: chunked\r\n\r\n",
+                        Integer.toHexString(first.length()) + "\r\n" + first + "\r\n",
+                        Integer.toHexString(second.length()) + "\r\n" + second + "\r\n",
+                        "0\r\n\r\n"));
+        for (List<String> parts : sends) {
+            try (Socket s = new Socket("127.0.0.1", mock.port())) {
+                s.setSoTimeout(10_000);
+                OutputStream out = s.getOutputStream();
+                for (String part : parts) {
+                    out.write(part.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(200); // each piece its own packet, read by its own callback
+                }
+                assertThat(Http.readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200");
+                out.write(("POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Content-Length: 0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(Http.readAnswer(s.getInputStream()))
+                        .as("the next request on the same connection")
+                        .startsWith("HTTP/1.1 200");
+            }
+        }
+
+        assertThat(mock.requests(Endpoint.CREATE))
+                .filteredOn(r -> r.header("X-Trace") != null)
+                .extracting(r -> r.header("X-Trace"), RecordedRequest::body)
+                .containsExactly(
+                        Tuple.tuple("length", "{\"note\": \"in pieces\"}"),
+                        Tuple.tuple("chunked", "{\"note\": \"in pieces\"}"));
     }
 
     @Test

@@ -26,9 +26,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import wiremock.jakarta.servlet.AsyncContext;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -145,7 +149,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 context.setErrorHandler(new JsonErrorHandler());
                 FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors));
                 gate.setAsyncSupported(true);
-                context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             }
 
             /** WireMock sets its own error page after the hook above; any error of this context stays JSON. */
@@ -158,10 +162,9 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(
-                        new FilterHolder(new AdminGate(adminToken, policy, userStubs)),
-                        "/*",
-                        EnumSet.of(DispatcherType.REQUEST));
+                FilterHolder gate = new FilterHolder(new AdminGate(adminToken, policy, userStubs, core.replies));
+                gate.setAsyncSupported(true);
+                context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             }
         };
     }
@@ -253,6 +256,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private final UserStubs userStubs;
         private final ReplyWriter writer;
         private final Cors cors;
+        private final ScheduledExecutorService scheduler;
 
         ApiGate(MockCore core, UserStubs userStubs, Cors cors) {
             this.cors = cors;
@@ -260,6 +264,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             this.journal = new JournalWriter(core.journal);
             this.userStubs = userStubs;
             this.writer = new ReplyWriter(core.replies);
+            this.scheduler = core.replies;
         }
 
         @Override
@@ -267,15 +272,27 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
             HttpServletResponse res = (HttpServletResponse) response;
+            boolean resumed = Bodies.resumed(req);
+            if (req.getDispatcherType() == DispatcherType.ASYNC && !resumed) {
+                // Jetty offers an async dispatch to every context, this one last: one the control
+                // API answered is done; any other is WireMock's own
+                if (!Request.getBaseRequest(req).isHandled()) {
+                    chain.doFilter(request, response);
+                }
+                return;
+            }
             String path = req.getRequestURI();
-            ApiError refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
+            ApiError refusal = resumed
+                    ? null
+                    : Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             byte[] body = Bodies.EMPTY;
             if (refusal == null) {
-                try {
-                    body = Bodies.read(req);
-                } catch (ApiError.Rejected r) {
-                    refusal = r.error;
+                Bodies.Got got = Bodies.readOrSuspend(req, scheduler);
+                if (got == null) {
+                    return; // read as it comes; the container dispatches the request here again
                 }
+                body = got.body();
+                refusal = got.refusal();
             }
             Exchange x = new Exchange(
                     req.getMethod(), path, req.getQueryString(), req::getHeader, body, ENDPOINTS.get(path));
@@ -361,9 +378,11 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private final byte[] adminToken;
         private final AdminPolicy policy;
         private final UserStubs userStubs;
+        private final ScheduledExecutorService scheduler;
 
-        AdminGate(byte[] adminToken, AdminPolicy policy, UserStubs userStubs) {
+        AdminGate(byte[] adminToken, AdminPolicy policy, UserStubs userStubs, ScheduledExecutorService scheduler) {
             this.userStubs = userStubs;
+            this.scheduler = scheduler;
             this.adminToken = adminToken;
             this.policy = policy;
         }
@@ -468,8 +487,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
             HttpServletResponse res = (HttpServletResponse) response;
-            ApiError refusal = exposure(req);
-            if (refusal != null) {
+            boolean resumed = Bodies.resumed(req);
+            if (req.getDispatcherType() == DispatcherType.ASYNC && !resumed) {
+                chain.doFilter(request, response); // an async dispatch of WireMock's own
+                return;
+            }
+            ApiError refusal = resumed ? null : exposure(req);
+            if (resumed) {
+                // checked on the first dispatch, before the body was read
+            } else if (refusal != null) {
                 // refused before anything else is looked at
             } else if (!authorised(req) && !isDashboardShell(req)) {
                 refusal = new ApiError(
@@ -495,12 +521,20 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     || req.getRequestURI().equals("/__admin/wawp")) {
                 refusal = ControlApi.routeRefusal(req.getMethod(), req.getRequestURI(), req.getQueryString());
             }
-            if (refusal == null) {
+            if (refusal == null && !resumed) {
                 refusal = Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
+            }
+            Bodies.Got got = null;
+            if (refusal == null) {
+                got = Bodies.readOrSuspend(req, scheduler);
+                if (got == null) {
+                    return; // read as it comes; the container dispatches the request here again
+                }
+                refusal = got.refusal();
             }
             if (refusal == null) {
                 try {
-                    byte[] body = Bodies.read(req);
+                    byte[] body = got.body();
                     boolean stub = req.getRequestURI().startsWith("/__admin/mappings")
                             && body.length > 0
                             && (req.getMethod().equals("POST")
@@ -514,8 +548,6 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         return;
                     }
                     refusal = stubRefusal;
-                } catch (ApiError.Rejected r) {
-                    refusal = r.error;
                 } catch (ServletException | RuntimeException e) {
                     // WireMock reads the request before any extension runs; input it cannot parse must
                     // still get a documented 4xx, not Jetty's 500 page with a stack trace.
@@ -600,32 +632,152 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                             + ". Send the credentials in the query string; the API needs no body.");
         }
 
+        /** What a gate got of a request body: its bytes, or the refusal that answers instead. */
+        record Got(byte[] body, ApiError refusal) {}
+
+        /** The request attribute that carries what an async read got to the request's second dispatch. */
+        private static final String GOT = Bodies.class.getName() + ".got";
+
         /**
-         * Reads the whole body, at most 1 MiB (chunked bodies too), refusing a body that arrives
-         * slower than {@value #MIN_BODY_RATE} bytes/s or stalls for {@value #IO_IDLE_MILLIS} ms (408),
-         * or that is cut off or malformed (400).
+         * Returns whether this dispatch is the container's second one of a request whose body was
+         * read asynchronously ({@link #readOrSuspend}); an async dispatch of anyone else's is not.
          */
-        static byte[] read(HttpServletRequest req) throws ApiError.Rejected {
-            if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) {
-                return EMPTY;
+        static boolean resumed(HttpServletRequest req) {
+            return req.getDispatcherType() == DispatcherType.ASYNC && req.getAttribute(GOT) != null;
+        }
+
+        /**
+         * Returns the request's body (at most 1 MiB, chunked too), or the refusal that answers
+         * instead; or null after putting the request in async mode to read a body that has not all
+         * arrived yet. Such a body is read as its bytes come, holding no thread while it waits, and
+         * a sender slower than {@value #MIN_BODY_RATE} bytes/s (after {@link #BODY_GRACE_NANOS}) or
+         * silent for {@value #IO_IDLE_MILLIS} ms is refused 408; then the container dispatches the
+         * request again ({@link DispatcherType#ASYNC}) and this returns what came.
+         */
+        static Got readOrSuspend(HttpServletRequest req, ScheduledExecutorService scheduler) {
+            Got resumed = req.getDispatcherType() == DispatcherType.ASYNC ? (Got) req.getAttribute(GOT) : null;
+            if (resumed != null) {
+                req.removeAttribute(GOT);
+                return resumed;
             }
+            long declared = req.getContentLengthLong();
+            if (declared <= 0 && req.getHeader("Transfer-Encoding") == null) {
+                return new Got(EMPTY, null);
+            }
+            try {
+                ServletInputStream in = req.getInputStream();
+                if (declared > 0 && in.available() >= declared) {
+                    return new Got(readArrived(in, declared), null); // all there: reading it cannot wait
+                }
+                new AsyncRead(req, in, scheduler).start();
+                // handled for now: else WireMock's handler list offers an admin request to the API's context too
+                Request.getBaseRequest(req).setHandled(true);
+                return null;
+            } catch (ApiError.Rejected r) {
+                return new Got(EMPTY, r.error);
+            } catch (IOException | RuntimeException e) {
+                return new Got(EMPTY, broken(e).error);
+            }
+        }
+
+        /**
+         * Reads a body as its bytes arrive, on whichever thread Jetty calls back with them, and
+         * judges the sender's pace on the scheduler; the first outcome dispatches the request again.
+         */
+        private static final class AsyncRead implements ReadListener, Runnable {
+            private final HttpServletRequest req;
+            private final ServletInputStream in;
+            private final ScheduledExecutorService scheduler;
+            private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            private final byte[] buffer = new byte[8192];
+            private final AtomicBoolean done = new AtomicBoolean();
+            private final long start = System.nanoTime();
+            private volatile long total;
+            private volatile long lastByteAt = start;
+            private AsyncContext async;
+            private volatile ScheduledFuture<?> watch;
+
+            AsyncRead(HttpServletRequest req, ServletInputStream in, ScheduledExecutorService scheduler) {
+                this.req = req;
+                this.in = in;
+                this.scheduler = scheduler;
+            }
+
+            void start() {
+                async = req.startAsync();
+                async.setTimeout(0);
+                try {
+                    watch = scheduler.scheduleWithFixedDelay(this, 250, 250, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    // the mock is stopping: the connection's idle timeout still ends the read
+                }
+                in.setReadListener(this);
+            }
+
+            @Override
+            public void onDataAvailable() throws IOException {
+                while (!done.get() && in.isReady()) {
+                    int n = in.read(buffer);
+                    if (n < 0) { // the end; Jetty's onAllDataRead may follow, the first outcome wins
+                        onAllDataRead();
+                        return;
+                    }
+                    out.write(buffer, 0, n);
+                    total += n;
+                    lastByteAt = System.nanoTime();
+                    if (total > CallParser.MAX_BODY_BYTES) {
+                        finish(new Got(EMPTY, tooLarge("the body is longer")));
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                finish(new Got(out.toByteArray(), null));
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                finish(new Got(EMPTY, isTimeout(t) ? slow().error : broken(t).error));
+            }
+
+            /** The pace check, every 250 ms while the body is being read. */
+            @Override
+            public void run() {
+                long now = System.nanoTime();
+                if (tooSlow(total, now - start, now - lastByteAt)) {
+                    finish(new Got(EMPTY, slow().error));
+                }
+            }
+
+            private void finish(Got got) {
+                if (!done.compareAndSet(false, true)) {
+                    return;
+                }
+                ScheduledFuture<?> w = watch;
+                if (w != null) {
+                    w.cancel(false);
+                }
+                req.setAttribute(GOT, got);
+                try {
+                    async.dispatch();
+                } catch (IllegalStateException gone) {
+                    // the connection closed before the body came: nobody to answer
+                }
+            }
+        }
+
+        /**
+         * Reads a body that has all arrived (its declared length is buffered): up to the declared
+         * length, refusing one over 1 MiB (413) or one that turns out cut off or malformed (400).
+         */
+        private static byte[] readArrived(ServletInputStream in, long declaredLength) throws ApiError.Rejected {
             byte[] body;
             try {
-                body = readRated(req.getInputStream(), req.getContentLengthLong(), System::nanoTime);
+                body = readUpTo(in, declaredLength);
             } catch (IOException | RuntimeException e) {
-                if (isTimeout(e)) {
-                    throw slow();
-                }
-                throw new ApiError.Rejected(
-                        400,
-                        "malformed_body",
-                        "Expected a complete request body, but it was "
-                                + "cut off or malformed ("
-                                + (e.getMessage() == null
-                                        ? e.getClass().getSimpleName()
-                                        : Secrets.maskText(e.getMessage().replaceAll("[\\r\\n]", " ")))
-                                + "). Check Content-Length "
-                                + "and the chunked encoding.");
+                throw isTimeout(e) ? slow() : broken(e);
             }
             if (body.length > CallParser.MAX_BODY_BYTES) {
                 throw new ApiError.Rejected(
@@ -634,36 +786,45 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             return body;
         }
 
-        /**
-         * Reads up to 1 MiB + 1 byte (or the declared length; -1 for chunked), refusing (408) a body
-         * that is not complete and, after {@link #BODY_GRACE_NANOS}, has
-         * brought fewer than {@link #MIN_BODY_RATE} bytes per second since: each read returns as soon
-         * as any bytes came, so a sender dripping a byte at a time is caught at its next byte, and a
-         * sender that stops is caught by the connection's idle timeout.
-         */
-        static byte[] readRated(InputStream in, long declaredLength, LongSupplier nanoClock)
-                throws IOException, ApiError.Rejected {
-            long start = nanoClock.getAsLong();
+        /** Reads up to the declared length (-1: to the end), or 1 MiB + 1 byte, whichever is less. */
+        static byte[] readUpTo(InputStream in, long declaredLength) throws IOException {
             byte[] buffer = new byte[8192];
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long total = 0;
             int n;
-            while (total <= CallParser.MAX_BODY_BYTES
-                    && total != declaredLength
-                    && (n = in.read(buffer, 0, (int) Math.min(buffer.length, CallParser.MAX_BODY_BYTES + 1 - total)))
-                            >= 0) {
+            long limit = declaredLength < 0
+                    ? CallParser.MAX_BODY_BYTES + 1
+                    : Math.min(declaredLength, CallParser.MAX_BODY_BYTES + 1);
+            while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) >= 0) {
                 out.write(buffer, 0, n);
                 total += n;
-                long judged = nanoClock.getAsLong() - start - BODY_GRACE_NANOS;
-                // a body that is all there is never refused, however late a busy worker reads it
-                if (judged > 0
-                        && total != declaredLength
-                        && total < MIN_BODY_RATE * judged / 1_000_000_000L
-                        && in.available() == 0) {
-                    throw slow();
-                }
             }
             return out.toByteArray();
+        }
+
+        /**
+         * Whether a body still arriving comes too slowly: after {@link #BODY_GRACE_NANOS}, fewer than
+         * {@value #MIN_BODY_RATE} bytes per second on average since the request came, or nothing for
+         * {@value #IO_IDLE_MILLIS} ms. The pace is the sender's: bytes are counted as they arrive,
+         * never as a busy thread gets round to them.
+         */
+        static boolean tooSlow(long bytes, long sinceStartNanos, long silentNanos) {
+            long judged = sinceStartNanos - BODY_GRACE_NANOS;
+            return (judged > 0 && bytes < MIN_BODY_RATE * judged / 1_000_000_000L)
+                    || silentNanos > TimeUnit.MILLISECONDS.toNanos(IO_IDLE_MILLIS);
+        }
+
+        private static ApiError.Rejected broken(Throwable e) {
+            return new ApiError.Rejected(
+                    400,
+                    "malformed_body",
+                    "Expected a complete request body, but it was "
+                            + "cut off or malformed ("
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : Secrets.maskText(e.getMessage().replaceAll("[\\r\\n]", " ")))
+                            + "). Check Content-Length "
+                            + "and the chunked encoding.");
         }
 
         private static ApiError.Rejected slow() {

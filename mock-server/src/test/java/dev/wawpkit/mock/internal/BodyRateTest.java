@@ -1,71 +1,50 @@
 package dev.wawpkit.mock.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * The body rate limit judges the sender, not the server: a body that is all there when a busy
- * worker gets to it is read, however late; a sender that drips bytes is refused 408.
+ * The body pace rule judges the sender: any pace during the grace period, then at least 1 KiB/s
+ * on average since the request came, and never 10 s of silence.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class BodyRateTest {
-    private long now;
+    private static final long S = TimeUnit.SECONDS.toNanos(1);
 
     @Test
-    void aSmallBodyReadLateByABusyWorkerIsNotRefused() throws Exception {
-        byte[] body = "{\"endpoint\":\"create\",\"status\":502,\"format\":\"html\",\"times\":1}".getBytes();
-        InputStream arrived = new InputStream() {
-            private int next;
-
-            @Override
-            public int read() {
-                now += TimeUnit.SECONDS.toNanos(3); // each byte is read 3 s after the last: a starved thread
-                return next < body.length ? body[next++] : -1;
-            }
-
-            @Override
-            public int available() {
-                return body.length - next;
-            }
-        };
-
-        assertThat(GatedHttpServerFactory.Bodies.readRated(arrived, body.length, () -> now))
-                .isEqualTo(body);
+    void anyPaceIsFineDuringTheGracePeriod() {
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(0, 2 * S, 2 * S)).isFalse();
     }
 
     @Test
-    void aChunkedBodyThatEndsIsRead() throws Exception {
-        InputStream chunked = new ByteArrayInputStream("{}".getBytes());
+    void afterTheGracePeriodTheAverageMustStayAtOneKibPerSecond() {
+        // 3 s after the request: 1 s judged, so 1024 bytes are needed
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(1023, 3 * S, 0)).isTrue();
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(1024, 3 * S, 0)).isFalse();
+        // a byte every 2 s, the drip a stalling client sends
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(5, 10 * S, 0)).isTrue();
+    }
 
-        assertThat(GatedHttpServerFactory.Bodies.readRated(chunked, -1, () -> now))
+    @Test
+    void tenSecondsOfSilenceEndAnyBody() {
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(90_000, 20 * S, 10 * S + 1))
+                .isTrue();
+        assertThat(GatedHttpServerFactory.Bodies.tooSlow(90_000, 20 * S, 10 * S))
+                .isFalse();
+    }
+
+    @Test
+    void aBodyIsReadToItsDeclaredLengthOrItsEnd() throws Exception {
+        byte[] sent = "{}trailing".getBytes();
+
+        assertThat(GatedHttpServerFactory.Bodies.readUpTo(new ByteArrayInputStream(sent), 2))
                 .isEqualTo("{}".getBytes());
-    }
-
-    @Test
-    void aSenderDrippingAByteEveryTwoSecondsIsRefused408() {
-        InputStream dripping = new InputStream() {
-            @Override
-            public int read() {
-                now += TimeUnit.SECONDS.toNanos(2);
-                return ' ';
-            }
-
-            @Override
-            public int available() {
-                return 0; // nothing waiting: the sender, not the reader, is slow
-            }
-        };
-
-        assertThatThrownBy(() -> GatedHttpServerFactory.Bodies.readRated(dripping, 100_000, () -> now))
-                .isInstanceOfSatisfying(ApiError.Rejected.class, r -> {
-                    assertThat(r.error.status()).isEqualTo(408);
-                    assertThat(r.error.code()).isEqualTo("request_timeout");
-                });
+        assertThat(GatedHttpServerFactory.Bodies.readUpTo(new ByteArrayInputStream(sent), -1))
+                .isEqualTo(sent);
+        assertThat(GatedHttpServerFactory.Bodies.readUpTo(
+                        new ByteArrayInputStream(new byte[CallParser.MAX_BODY_BYTES + 100]), -1))
+                .hasSize(CallParser.MAX_BODY_BYTES + 1);
     }
 }
