@@ -281,10 +281,19 @@ class JournalTest {
                 Http.to(mock, "/__admin/wawp/requests?status=abc").method("GET").send();
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asText()).isEqualTo("invalid_query");
-        Http.Response wiremock =
-                Http.to(mock, "/__admin/requests").method("GET").send();
-        assertThat(wiremock.status()).isEqualTo(404);
-        assertThat(wiremock.json().get("message").asText()).contains("GET /__admin/wawp/requests");
+        for (String route : List.of(
+                "GET /__admin/requests",
+                "POST /__admin/requests/reset",
+                "GET /__admin/requests/unmatched",
+                "POST /__admin/near-misses/request",
+                "GET /__admin/mappings/unmatched",
+                "DELETE /__admin/mappings/unmatched")) {
+            String[] call = route.split(" ");
+            Http.Response wiremock = Http.to(mock, call[1]).method(call[0]).send();
+            assertThat(wiremock.status()).as(route).isEqualTo(404);
+            assertThat(wiremock.json().get("error").asText()).as(route).isEqualTo("journal_moved");
+            assertThat(wiremock.json().get("message").asText()).as(route).contains("GET /__admin/wawp/requests");
+        }
         Http.Response cleared =
                 Http.to(mock, "/__admin/wawp/requests").method("DELETE").send();
         assertThat(cleared.status()).isEqualTo(200);

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
+import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
 import dev.wawpkit.mock.Endpoint;
 import dev.wawpkit.mock.Format;
 import java.io.BufferedReader;
@@ -509,14 +510,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                                 + ". This mock's control API is locked; send the token given with --admin-token or "
                                 + "WAWP_MOCK_ADMIN_TOKEN.");
             } else if (isWireMockJournal(req.getRequestURI())) {
-                refusal = new ApiError(
-                        404,
-                        "journal_moved",
-                        "Expected the request journal at "
-                                + "GET /__admin/wawp/requests (filter with ?access_token=&endpoint=&instance_id=&status=&limit=), "
-                                + "but got " + req.getMethod() + " " + req.getRequestURI()
-                                + ": WireMock's own journal is off, "
-                                + "the mock keeps its own with credentials masked.");
+                refusal = journalMoved(req);
             } else if (req.getRequestURI().startsWith("/__admin/wawp/")
                     || req.getRequestURI().equals("/__admin/wawp")) {
                 refusal = ControlApi.routeRefusal(req.getMethod(), req.getRequestURI(), req.getQueryString());
@@ -555,13 +549,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                         throw e;
                     }
                     response.reset();
-                    refusal = new ApiError(
-                            400,
-                            "malformed_request",
-                            "Expected a well-formed HTTP request, but "
-                                    + "the mock could not read this one ("
-                                    + e.getClass().getSimpleName()
-                                    + "). Check the Content-Type and the body.");
+                    refusal = isJournalOff(e)
+                            ? journalMoved(req)
+                            : new ApiError(
+                                    400,
+                                    "malformed_request",
+                                    "Expected a well-formed HTTP request, but "
+                                            + "the mock could not read this one ("
+                                            + e.getClass().getSimpleName()
+                                            + "). Check the Content-Type and the body.");
                 }
             }
             Reply reply = Renderer.error(refusal, Format.JSON);
@@ -570,6 +566,16 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 reply = reply.withHeader("Connection", "close"); // the rest of the body was not read
             }
             ReplyWriter.writeNow(res, reply);
+        }
+
+        /** Whether WireMock failed because a route needs its journal (one {@link #isWireMockJournal} missed). */
+        private static boolean isJournalOff(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RequestJournalDisabledException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -582,8 +588,23 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     && (uri.equals("/__admin/wawp/ui") || uri.startsWith("/__admin/wawp/ui/"));
         }
 
+        /** WireMock's routes that read its journal, which is off: requests, near misses, unmatched stubs. */
         private static boolean isWireMockJournal(String uri) {
-            return uri.startsWith("/__admin/requests") || uri.startsWith("/__admin/near-misses");
+            return uri.startsWith("/__admin/requests")
+                    || uri.startsWith("/__admin/near-misses")
+                    || uri.equals("/__admin/mappings/unmatched");
+        }
+
+        private static ApiError journalMoved(HttpServletRequest req) {
+            return new ApiError(
+                    404,
+                    "journal_moved",
+                    "Expected the request journal at "
+                            + "GET /__admin/wawp/requests (filter with ?access_token=&endpoint=&instance_id=&status=&limit=), "
+                            + "but got " + req.getMethod() + " " + req.getRequestURI()
+                            + ": WireMock's own journal is off (it grows without bound), so WireMock cannot list"
+                            + " requests, near misses or unmatched stubs. The mock keeps its own, credentials masked;"
+                            + " a request a stub of yours answered shows there with fault USER_STUB.");
         }
     }
 
