@@ -78,6 +78,16 @@ class HardeningTest {
         }
     }
 
+    @Test
+    void savingStubsToFilesTheMockDoesNotKeepIsRefused() throws IOException {
+        String answer = raw("POST /__admin/mappings/save HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 404")
+                .contains("\"error\":\"mapping_files_off\"")
+                .contains("POST /__admin/mappings/import");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

@@ -511,6 +511,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                                 + "WAWP_MOCK_ADMIN_TOKEN.");
             } else if (isWireMockJournal(req.getRequestURI())) {
                 refusal = journalMoved(req);
+            } else if (req.getRequestURI().equals("/__admin/mappings/save")) {
+                refusal = new ApiError(
+                        404,
+                        "mapping_files_off",
+                        "Expected a route that does what it says, but " + req.getMethod()
+                                + " /__admin/mappings/save would answer 200 and save nothing: the mock keeps"
+                                + " stubs in memory and reads or writes no mapping files. Keep your stubs in your"
+                                + " test code or a file of your own, and send them after a start"
+                                + " (POST /__admin/mappings/import).");
             } else if (req.getRequestURI().startsWith("/__admin/wawp/")
                     || req.getRequestURI().equals("/__admin/wawp")) {
                 refusal = ControlApi.routeRefusal(req.getMethod(), req.getRequestURI(), req.getQueryString());
