@@ -319,6 +319,57 @@ class RequestPathTest {
         }
     }
 
+    @Test
+    void bodiesStillArrivingHoldAtMost32MiBAndOneMoreIsAnswered503() throws Exception {
+        byte[] part = new byte[900_000];
+        Arrays.fill(part, (byte) ' ');
+        List<Socket> uploads = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) { // 40 x 900 KB held at once: more than 32 MiB
+                Socket s = new Socket("127.0.0.1", mock.port());
+                s.setSoTimeout(10_000);
+                uploads.add(s);
+                try {
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST /v2/session/create?access_token=" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(part);
+                    out.flush();
+                } catch (IOException refused) {
+                    // answered 503 and closed while this was still sending: the journal tells
+                }
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (mock.requests(Endpoint.CREATE).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50); // the mock reads what was sent as it gets round to it
+            }
+
+            assertThat(mock.requests(Endpoint.CREATE))
+                    .as("the uploads answered so far")
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(503));
+            assertThat(Calls.create(mock, TOKEN).status()).isEqualTo(200);
+        } finally {
+            for (Socket s : uploads) {
+                s.close();
+            }
+        }
+        Thread.sleep(500); // the closed uploads give their bytes back
+        String whole = "{\"access_token\": \"" + TOKEN + "\"" + " ".repeat(900_000) + "}";
+        try (Socket s = new Socket("127.0.0.1", mock.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v2/session/create HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + whole.length() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100); // the head alone first: the body is read as it arrives
+            out.write(whole.getBytes(StandardCharsets.US_ASCII));
+            assertThat(Http.readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
     /** Opens connections that each send a request's head and the first byte of a 100 KB body. */
     private List<Socket> openUploads(int n) throws IOException {
         List<Socket> open = new ArrayList<>();

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import wiremock.jakarta.servlet.AsyncContext;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
@@ -86,6 +87,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
     private final UserStubs userStubs;
     private final Cors cors;
     private final AdminPolicy policy;
+    private final Bodies.Arriving arriving;
 
     /** Creates the factory; with an admin token, every {@code /__admin} call must carry it. */
     GatedHttpServerFactory(
@@ -95,6 +97,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         this.userStubs = userStubs;
         this.cors = new Cors(corsOrigins);
         this.policy = policy;
+        this.arriving = new Bodies.Arriving(core.replies);
     }
 
     /**
@@ -148,7 +151,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors));
+                FilterHolder gate = new FilterHolder(new ApiGate(core, userStubs, cors, arriving));
                 gate.setAsyncSupported(true);
                 context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             }
@@ -163,7 +166,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
                 context.setErrorHandler(new JsonErrorHandler());
-                FilterHolder gate = new FilterHolder(new AdminGate(adminToken, policy, userStubs, core.replies));
+                FilterHolder gate = new FilterHolder(new AdminGate(adminToken, policy, userStubs, arriving));
                 gate.setAsyncSupported(true);
                 context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             }
@@ -257,15 +260,15 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private final UserStubs userStubs;
         private final ReplyWriter writer;
         private final Cors cors;
-        private final ScheduledExecutorService scheduler;
+        private final Bodies.Arriving arriving;
 
-        ApiGate(MockCore core, UserStubs userStubs, Cors cors) {
+        ApiGate(MockCore core, UserStubs userStubs, Cors cors, Bodies.Arriving arriving) {
             this.cors = cors;
             this.engine = core.engine;
             this.journal = new JournalWriter(core.journal);
             this.userStubs = userStubs;
             this.writer = new ReplyWriter(core.replies);
-            this.scheduler = core.replies;
+            this.arriving = arriving;
         }
 
         @Override
@@ -288,7 +291,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                     : Bodies.check(req.getContentLengthLong(), req.getQueryString(), req.getContentType());
             byte[] body = Bodies.EMPTY;
             if (refusal == null) {
-                Bodies.Got got = Bodies.readOrSuspend(req, scheduler);
+                Bodies.Got got = Bodies.readOrSuspend(req, arriving);
                 if (got == null) {
                     return; // read as it comes; the container dispatches the request here again
                 }
@@ -379,11 +382,11 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private final byte[] adminToken;
         private final AdminPolicy policy;
         private final UserStubs userStubs;
-        private final ScheduledExecutorService scheduler;
+        private final Bodies.Arriving arriving;
 
-        AdminGate(byte[] adminToken, AdminPolicy policy, UserStubs userStubs, ScheduledExecutorService scheduler) {
+        AdminGate(byte[] adminToken, AdminPolicy policy, UserStubs userStubs, Bodies.Arriving arriving) {
             this.userStubs = userStubs;
-            this.scheduler = scheduler;
+            this.arriving = arriving;
             this.adminToken = adminToken;
             this.policy = policy;
         }
@@ -529,7 +532,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             }
             Bodies.Got got = null;
             if (refusal == null) {
-                got = Bodies.readOrSuspend(req, scheduler);
+                got = Bodies.readOrSuspend(req, arriving);
                 if (got == null) {
                     return; // read as it comes; the container dispatches the request here again
                 }
@@ -684,7 +687,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
          * silent for {@value #IO_IDLE_MILLIS} ms is refused 408; then the container dispatches the
          * request again ({@link DispatcherType#ASYNC}) and this returns what came.
          */
-        static Got readOrSuspend(HttpServletRequest req, ScheduledExecutorService scheduler) {
+        static Got readOrSuspend(HttpServletRequest req, Arriving arriving) {
             Got resumed = req.getDispatcherType() == DispatcherType.ASYNC ? (Got) req.getAttribute(GOT) : null;
             if (resumed != null) {
                 req.removeAttribute(GOT);
@@ -699,7 +702,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
                 if (declared > 0 && in.available() >= declared) {
                     return new Got(readArrived(in, declared), null); // all there: reading it cannot wait
                 }
-                new AsyncRead(req, in, scheduler).start();
+                new AsyncRead(req, in, arriving).start();
                 // handled for now: else WireMock's handler list offers an admin request to the API's context too
                 Request.getBaseRequest(req).setHandled(true);
                 return null;
@@ -717,7 +720,7 @@ final class GatedHttpServerFactory implements HttpServerFactory {
         private static final class AsyncRead implements ReadListener, Runnable {
             private final HttpServletRequest req;
             private final ServletInputStream in;
-            private final ScheduledExecutorService scheduler;
+            private final Arriving arriving;
             private final ByteArrayOutputStream out = new ByteArrayOutputStream();
             private final byte[] buffer = new byte[8192];
             private final AtomicBoolean done = new AtomicBoolean();
@@ -727,29 +730,34 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             private AsyncContext async;
             private volatile ScheduledFuture<?> watch;
 
-            AsyncRead(HttpServletRequest req, ServletInputStream in, ScheduledExecutorService scheduler) {
+            AsyncRead(HttpServletRequest req, ServletInputStream in, Arriving arriving) {
                 this.req = req;
                 this.in = in;
-                this.scheduler = scheduler;
+                this.arriving = arriving;
             }
 
             void start() {
                 async = req.startAsync();
                 async.setTimeout(0);
                 try {
-                    watch = scheduler.scheduleWithFixedDelay(this, 250, 250, TimeUnit.MILLISECONDS);
+                    watch = arriving.scheduler.scheduleWithFixedDelay(this, 250, 250, TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopping) {
                     // the mock is stopping: the connection's idle timeout still ends the read
                 }
                 in.setReadListener(this);
             }
 
+            /** Reads what came; under this read's monitor, as {@link #finish} is, so the bytes it holds are exact. */
             @Override
-            public void onDataAvailable() throws IOException {
+            public synchronized void onDataAvailable() throws IOException {
                 while (!done.get() && in.isReady()) {
                     int n = in.read(buffer);
                     if (n < 0) { // the end; Jetty's onAllDataRead may follow, the first outcome wins
                         onAllDataRead();
+                        return;
+                    }
+                    if (!arriving.reserve(n)) {
+                        finish(new Got(EMPTY, Arriving.busy()));
                         return;
                     }
                     out.write(buffer, 0, n);
@@ -776,25 +784,71 @@ final class GatedHttpServerFactory implements HttpServerFactory {
             @Override
             public void run() {
                 long now = System.nanoTime();
-                if (tooSlow(total, now - start, now - lastByteAt)) {
+                if (done.get()) {
+                    cancelWatch();
+                } else if (tooSlow(total, now - start, now - lastByteAt)) {
                     finish(new Got(EMPTY, slow().error));
                 }
             }
 
-            private void finish(Got got) {
+            private synchronized void finish(Got got) {
                 if (!done.compareAndSet(false, true)) {
                     return;
                 }
-                ScheduledFuture<?> w = watch;
-                if (w != null) {
-                    w.cancel(false);
-                }
+                cancelWatch();
+                arriving.release(total);
                 req.setAttribute(GOT, got);
                 try {
                     async.dispatch();
                 } catch (IllegalStateException gone) {
                     // the connection closed before the body came: nobody to answer
                 }
+            }
+
+            private void cancelWatch() {
+                ScheduledFuture<?> w = watch;
+                if (w != null) {
+                    w.cancel(false);
+                }
+            }
+        }
+
+        /**
+         * What one server's bodies still arriving share: the scheduler that paces them, and a cap on
+         * the bytes they hold at once. Each may be 1 MiB and they hold no thread, so without the cap
+         * a few hundred slow uploads could fill the heap.
+         */
+        static final class Arriving {
+            /** The bytes all bodies still arriving may hold at once; one that would pass it is refused 503. */
+            static final long MAX_BYTES = 32L << 20;
+
+            final ScheduledExecutorService scheduler;
+            private final AtomicLong held = new AtomicLong();
+
+            Arriving(ScheduledExecutorService scheduler) {
+                this.scheduler = scheduler;
+            }
+
+            boolean reserve(int bytes) {
+                if (held.addAndGet(bytes) > MAX_BYTES) {
+                    held.addAndGet(-bytes);
+                    return false;
+                }
+                return true;
+            }
+
+            void release(long bytes) {
+                held.addAndGet(-bytes);
+            }
+
+            static ApiError busy() {
+                return new ApiError(
+                        503,
+                        "bodies_in_flight_full",
+                        "Expected room for this request's body while it arrives, but bodies still arriving"
+                                + " on other connections hold the " + MAX_BYTES
+                                + " bytes the mock keeps for them. Send it again when those are done, and send"
+                                + " bodies at once: the API needs none.");
             }
         }
 
