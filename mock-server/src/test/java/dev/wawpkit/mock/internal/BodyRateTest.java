@@ -15,36 +15,31 @@ class BodyRateTest {
 
     @Test
     void anyPaceIsFineDuringTheGracePeriod() {
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(0, 2 * S, 2 * S)).isFalse();
+        assertThat(Bodies.tooSlow(0, 2 * S, 2 * S)).isFalse();
     }
 
     @Test
     void afterTheGracePeriodTheAverageMustStayAtOneKibPerSecond() {
         // 3 s after the request: 1 s judged, so 1024 bytes are needed
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(1023, 3 * S, 0)).isTrue();
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(1024, 3 * S, 0)).isFalse();
+        assertThat(Bodies.tooSlow(1023, 3 * S, 0)).isTrue();
+        assertThat(Bodies.tooSlow(1024, 3 * S, 0)).isFalse();
         // a byte every 2 s, the drip a stalling client sends
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(5, 10 * S, 0)).isTrue();
+        assertThat(Bodies.tooSlow(5, 10 * S, 0)).isTrue();
     }
 
     @Test
     void tenSecondsOfSilenceEndAnyBody() {
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(90_000, 20 * S, 10 * S + 1))
-                .isTrue();
-        assertThat(GatedHttpServerFactory.Bodies.tooSlow(90_000, 20 * S, 10 * S))
-                .isFalse();
+        assertThat(Bodies.tooSlow(90_000, 20 * S, 10 * S + 1)).isTrue();
+        assertThat(Bodies.tooSlow(90_000, 20 * S, 10 * S)).isFalse();
     }
 
     @Test
     void aBodyIsReadToItsDeclaredLengthOrItsEnd() throws Exception {
         byte[] sent = "{}trailing".getBytes();
 
-        assertThat(GatedHttpServerFactory.Bodies.readUpTo(new ByteArrayInputStream(sent), 2))
-                .isEqualTo("{}".getBytes());
-        assertThat(GatedHttpServerFactory.Bodies.readUpTo(new ByteArrayInputStream(sent), -1))
-                .isEqualTo(sent);
-        assertThat(GatedHttpServerFactory.Bodies.readUpTo(
-                        new ByteArrayInputStream(new byte[CallParser.MAX_BODY_BYTES + 100]), -1))
+        assertThat(Bodies.readUpTo(new ByteArrayInputStream(sent), 2)).isEqualTo("{}".getBytes());
+        assertThat(Bodies.readUpTo(new ByteArrayInputStream(sent), -1)).isEqualTo(sent);
+        assertThat(Bodies.readUpTo(new ByteArrayInputStream(new byte[CallParser.MAX_BODY_BYTES + 100]), -1))
                 .hasSize(CallParser.MAX_BODY_BYTES + 1);
     }
 }
