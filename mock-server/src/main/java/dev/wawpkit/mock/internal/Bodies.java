@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -270,38 +269,13 @@ final class Bodies {
         }
     }
 
-    /**
-     * Reads a body that has all arrived (its declared length is buffered): up to the declared
-     * length, refusing one over 1 MiB (413) or one that turns out cut off or malformed (400).
-     */
+    /** Reads a body that has all arrived (its declared length, at most 1 MiB, is buffered). */
     private static byte[] readArrived(ServletInputStream in, long declaredLength) throws ApiError.Rejected {
-        byte[] body;
         try {
-            body = readUpTo(in, declaredLength);
+            return in.readNBytes((int) declaredLength);
         } catch (IOException | RuntimeException e) {
-            throw isTimeout(e) ? slow() : broken(e);
+            throw broken(e);
         }
-        if (body.length > CallParser.MAX_BODY_BYTES) {
-            throw new ApiError.Rejected(
-                    413, "body_too_large", tooLarge("the body is longer").message());
-        }
-        return body;
-    }
-
-    /** Reads up to the declared length (-1: to the end), or 1 MiB + 1 byte, whichever is less. */
-    static byte[] readUpTo(InputStream in, long declaredLength) throws IOException {
-        byte[] buffer = new byte[8192];
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long total = 0;
-        int n;
-        long limit = declaredLength < 0
-                ? CallParser.MAX_BODY_BYTES + 1
-                : Math.min(declaredLength, CallParser.MAX_BODY_BYTES + 1);
-        while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) >= 0) {
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return out.toByteArray();
     }
 
     /**

@@ -18,9 +18,10 @@ final class Exchange {
     /** The endpoint the path names, or null for an unknown path. */
     final Endpoint endpoint;
 
+    /** The access-token header, read once here (looking a header up by name scans them all), or null. */
+    final String headerToken;
+
     String token;
-    /** The access-token header as the engine read it (once: looking a header up by name scans them all), or null. */
-    String headerToken;
 
     String instanceId;
     /** What answered instead of the simulation, as the journal names it, or null. */
@@ -35,6 +36,7 @@ final class Exchange {
         this.header = header;
         this.body = body == null ? new byte[0] : body;
         this.endpoint = endpoint;
+        this.headerToken = header.apply("access-token");
     }
 
     /** Returns the path and raw query, as the request line had them. */

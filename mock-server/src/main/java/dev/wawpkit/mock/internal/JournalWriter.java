@@ -29,22 +29,8 @@ final class JournalWriter {
             body = x.body.length > Journal.MAX_BODY_CHARS ? Arrays.copyOf(x.body, Journal.MAX_BODY_CHARS) : x.body;
             cut = body.length < x.body.length;
         }
-        JournalEntry entry = journal.add(
-                x.token,
-                new JournalEntry(
-                        journal.nextSequence(),
-                        Instant.now(),
-                        x.endpoint,
-                        x.method,
-                        x.endpoint != null ? x.endpoint.path() : x.path,
-                        x.query,
-                        headers(req),
-                        body,
-                        cut,
-                        status,
-                        x.fault,
-                        x.token,
-                        x.instanceId));
+        JournalEntry entry = add(
+                x.token, x.endpoint, x.method, x.path, x.query, headers(req), body, cut, status, x.fault, x.instanceId);
         if (x.session != null) {
             x.session.record(entry.call(x.session, x.headerToken));
         }
@@ -63,22 +49,38 @@ final class JournalWriter {
         HttpFields headers = req.getHttpFields();
         String token = WawpEngine.tokenOf(
                 query == null ? path : path + "?" + query, headers == null ? null : headers.get("access-token"));
-        journal.add(
+        add(token, endpoint, method == null ? "" : method, path, query, headers, null, false, status, MALFORMED, null);
+    }
+
+    /** Journals one request under its token (a known endpoint under its own path) and returns it as kept. */
+    private JournalEntry add(
+            String token,
+            Endpoint endpoint,
+            String method,
+            String path,
+            String query,
+            HttpFields headers,
+            byte[] body,
+            boolean bodyCut,
+            int status,
+            String fault,
+            String instanceId) {
+        return journal.add(
                 token,
                 new JournalEntry(
                         journal.nextSequence(),
                         Instant.now(),
                         endpoint,
-                        method == null ? "" : method,
+                        method,
                         endpoint != null ? endpoint.path() : path,
                         query,
                         headers,
-                        null,
-                        false,
+                        body,
+                        bodyCut,
                         status,
-                        MALFORMED,
+                        fault,
                         token,
-                        null));
+                        instanceId));
     }
 
     /**

@@ -59,7 +59,6 @@ public final class WawpEngine {
      */
     Reply handle(Exchange x) {
         List<Format> wanted = Renderer.wanted(x.header.apply("Accept"));
-        x.headerToken = x.header.apply("access-token");
         Endpoint endpoint = x.endpoint;
         if (endpoint == null) {
             Endpoint nearest = nearest(x.path);
@@ -127,7 +126,6 @@ public final class WawpEngine {
 
     /** Answers a call the gate refused before the engine saw it (a body too large, too slow, broken). */
     Reply refuse(Exchange x, ApiError error) {
-        x.headerToken = x.header.apply("access-token");
         x.token = tokenOf(x);
         return Renderer.error(error, Renderer.wanted(x.header.apply("Accept")), x.endpoint);
     }

@@ -2,7 +2,6 @@ package dev.wawpkit.mock.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +30,5 @@ class BodyRateTest {
     void tenSecondsOfSilenceEndAnyBody() {
         assertThat(Bodies.tooSlow(90_000, 20 * S, 10 * S + 1)).isTrue();
         assertThat(Bodies.tooSlow(90_000, 20 * S, 10 * S)).isFalse();
-    }
-
-    @Test
-    void aBodyIsReadToItsDeclaredLengthOrItsEnd() throws Exception {
-        byte[] sent = "{}trailing".getBytes();
-
-        assertThat(Bodies.readUpTo(new ByteArrayInputStream(sent), 2)).isEqualTo("{}".getBytes());
-        assertThat(Bodies.readUpTo(new ByteArrayInputStream(sent), -1)).isEqualTo(sent);
-        assertThat(Bodies.readUpTo(new ByteArrayInputStream(new byte[CallParser.MAX_BODY_BYTES + 100]), -1))
-                .hasSize(CallParser.MAX_BODY_BYTES + 1);
     }
 }
